@@ -1,0 +1,1543 @@
+//! Codex CLI's `config.toml`: the snippet authsetup prints and the merge behind `codex config --write`.
+//!
+//! Ground truth is shared/reference/notes/codex-mcp.md (behaviour of the real codex-cli 0.171.0).
+//! The file belongs to the user and to Codex itself, so a merge changes only the keys authsetup
+//! owns and leaves every other byte where it was: `toml_edit` keeps comments, order and quoting.
+
+use std::fmt;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use sha2::{Digest, Sha256};
+use toml_edit::{DocumentMut, InlineTable, Item, Key, Table, Value};
+use url::Url;
+
+use super::atomic::write_atomic;
+
+/// Global listener port for MCP OAuth callbacks (notes §A2).
+const CALLBACK_PORT_KEY: &str = "mcp_oauth_callback_port";
+/// Where Codex keeps MCP OAuth tokens (notes §A2).
+const CREDENTIALS_STORE_KEY: &str = "mcp_oauth_credentials_store";
+const SERVERS_KEY: &str = "mcp_servers";
+
+/// Start of the comment placed above a pre-registered `client_id`. Recognising it lets a later run
+/// refresh the URI when the MCP URL or port changed, instead of leaving a stale instruction.
+const REDIRECT_COMMENT: &str = "# Redirect URI registered for this client: ";
+
+/// Every key codex-cli 0.171 reads that authsetup could write, `<id>` standing for the server name.
+///
+/// Taken from shared/reference/notes/codex-mcp.md §A1 (`RawMcpServerConfig` plus the 0.171-only
+/// `oauth.*`, `auth` and `http_headers_helper` keys from the binary and the official config
+/// reference) and §A2 (top-level OAuth keys). Left out on purpose: `bearer_token` (rejected for
+/// streamable HTTP) and `name` (legacy, ignored). The tests check every key a merge adds or
+/// changes against this list, so a typo cannot reach a user's config silently.
+pub const CODEX_0171_KEYS: &[&str] = &[
+    // §A2
+    "mcp_oauth_callback_port",
+    "mcp_oauth_callback_url",
+    "mcp_oauth_credentials_store",
+    // §A1, stdio transport
+    "mcp_servers.<id>.command",
+    "mcp_servers.<id>.args",
+    "mcp_servers.<id>.env",
+    "mcp_servers.<id>.env_vars",
+    "mcp_servers.<id>.cwd",
+    // §A1, streamable HTTP transport
+    "mcp_servers.<id>.url",
+    "mcp_servers.<id>.http_headers",
+    "mcp_servers.<id>.env_http_headers",
+    "mcp_servers.<id>.http_headers_helper",
+    "mcp_servers.<id>.bearer_token_env_var",
+    "mcp_servers.<id>.auth",
+    "mcp_servers.<id>.scopes",
+    "mcp_servers.<id>.oauth_resource",
+    "mcp_servers.<id>.oauth",
+    "mcp_servers.<id>.oauth.client_id",
+    "mcp_servers.<id>.oauth.client_secret",
+    "mcp_servers.<id>.oauth.callback_url",
+    "mcp_servers.<id>.oauth.callback_port",
+    "mcp_servers.<id>.oauth.token_endpoint_auth_method",
+    "mcp_servers.<id>.oauth.authorization_server_issuer",
+    // §A1, shared
+    "mcp_servers.<id>.experimental_environment",
+    "mcp_servers.<id>.startup_timeout_sec",
+    "mcp_servers.<id>.startup_timeout_ms",
+    "mcp_servers.<id>.tool_timeout_sec",
+    "mcp_servers.<id>.enabled",
+    "mcp_servers.<id>.required",
+    "mcp_servers.<id>.supports_parallel_tool_calls",
+    "mcp_servers.<id>.default_tools_approval_mode",
+    "mcp_servers.<id>.enabled_tools",
+    "mcp_servers.<id>.disabled_tools",
+    "mcp_servers.<id>.tools",
+];
+
+/// Value of `mcp_oauth_credentials_store`.
+///
+/// `File` is the default because on a machine without a keyring service (CI, containers, SSH
+/// boxes) `auto`/`keyring` can lose the sign-in (notes §A3).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum CredentialsStore {
+    #[default]
+    File,
+    Auto,
+    Keyring,
+}
+
+impl CredentialsStore {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CredentialsStore::File => "file",
+            CredentialsStore::Auto => "auto",
+            CredentialsStore::Keyring => "keyring",
+        }
+    }
+}
+
+impl fmt::Display for CredentialsStore {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The MCP server entry authsetup manages in Codex's config.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CodexServer {
+    /// Key under `[mcp_servers]`; what `codex mcp login NAME` takes.
+    pub name: String,
+    /// The MCP endpoint; must equal (or sit under) the protected-resource `resource`.
+    pub url: String,
+    /// A pre-registered OAuth client (Okta, or Auth0 without DCR); `None` lets Codex register
+    /// one dynamically.
+    pub client_id: Option<String>,
+    pub callback_port: u16,
+    pub credentials_store: CredentialsStore,
+}
+
+/// Outcome of [`write`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum WriteOutcome {
+    Created,
+    Updated { backup: PathBuf },
+    Unchanged,
+}
+
+/// Why the Codex config was not written. Each message is one line naming the file and what to do.
+#[derive(Debug, thiserror::Error)]
+pub enum CodexConfigError {
+    #[error("cannot read {}: {source}", file.display())]
+    Read {
+        file: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error(
+        "{} is not UTF-8 text, so it is not a TOML file Codex can read; fix or move it aside, then run again (authsetup left it unchanged)",
+        file.display()
+    )]
+    NotUtf8 { file: PathBuf },
+    #[error(
+        "{}:{line}:{column}: invalid TOML: {message}; fix that line or move the file aside, then run again (authsetup left it unchanged)",
+        file.display()
+    )]
+    Parse {
+        file: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error(
+        "{}: `{key}` is {found}, not a table; authsetup will not rewrite it. Make it a table (`[{key}]`) or remove it, then run again",
+        file.display()
+    )]
+    NotATable {
+        file: PathBuf,
+        key: String,
+        found: &'static str,
+    },
+    #[error(
+        "{}: `{key}` is {found}; authsetup only replaces a plain value there. Set `{key} = {wanted}` by hand or remove the key, then run again",
+        file.display()
+    )]
+    NotAValue {
+        file: PathBuf,
+        key: String,
+        found: &'static str,
+        wanted: String,
+    },
+    #[error(
+        "{}: `{key}` is a stdio server (it has `command`), and Codex rejects `url` next to `command`; choose another --mcp-name or remove that entry, then run again",
+        file.display()
+    )]
+    StdioServer { file: PathBuf, key: String },
+    #[error(
+        "invalid MCP server name {name:?}: Codex only starts servers whose name uses letters, digits, '-' and '_'; pass another --mcp-name"
+    )]
+    InvalidName { name: String },
+    #[error(
+        "invalid MCP server URL {url:?}: {source}; pass an absolute URL such as https://mcp.example.com/mcp with --mcp-url"
+    )]
+    InvalidUrl {
+        url: String,
+        #[source]
+        source: url::ParseError,
+    },
+    #[error(
+        "invalid callback port 0: Codex needs a fixed port between 1 and 65535; pass --callback-port"
+    )]
+    InvalidPort,
+    #[error(
+        "cannot write the backup {}: {source}; {} was not changed",
+        backup.display(),
+        file.display()
+    )]
+    Backup {
+        file: PathBuf,
+        backup: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot write {}: {source}; the file was not changed", file.display())]
+    Write {
+        file: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error(
+        "{}: the merged config did not read back as expected ({detail}); this is a bug in authsetup. The file was not changed; add the output of `authsetup codex config` by hand",
+        file.display()
+    )]
+    Internal { file: PathBuf, detail: String },
+}
+
+impl CodexConfigError {
+    /// `merge` is pure and does not know the path; `write` names the real file.
+    fn at(mut self, path: &Path) -> Self {
+        match &mut self {
+            CodexConfigError::Read { file, .. }
+            | CodexConfigError::NotUtf8 { file }
+            | CodexConfigError::Parse { file, .. }
+            | CodexConfigError::NotATable { file, .. }
+            | CodexConfigError::NotAValue { file, .. }
+            | CodexConfigError::StdioServer { file, .. }
+            | CodexConfigError::Backup { file, .. }
+            | CodexConfigError::Write { file, .. }
+            | CodexConfigError::Internal { file, .. } => *file = path.to_path_buf(),
+            CodexConfigError::InvalidName { .. }
+            | CodexConfigError::InvalidUrl { .. }
+            | CodexConfigError::InvalidPort => {}
+        }
+        self
+    }
+}
+
+/// The file name `merge` reports before `write` substitutes the real path.
+fn placeholder_file() -> PathBuf {
+    PathBuf::from("config.toml")
+}
+
+/// The id Codex appends to its MCP OAuth redirect path (notes §A7, `callback_id_from_server_url`).
+///
+/// It hashes the `url` crate's serialisation, not the text as typed, so the same normalisation
+/// (lower-case host, `/` for an empty path, no default port, no fragment) must happen here or a
+/// pre-registered redirect URI would never match.
+pub fn callback_id(server_url: &str) -> Result<String, url::ParseError> {
+    let mut parsed = Url::parse(server_url)?;
+    parsed.set_fragment(None);
+    let digest = Sha256::digest(parsed.as_str().as_bytes());
+    Ok(URL_SAFE_NO_PAD.encode(&digest[..9]))
+}
+
+/// The redirect URI Codex 0.171 uses for a pre-registered client (notes §A7): the literal
+/// `127.0.0.1`, never `localhost`, because an IdP with exact-match redirects treats them as different.
+pub fn redirect_uri(server_url: &str, port: u16) -> Result<String, url::ParseError> {
+    Ok(format!(
+        "http://127.0.0.1:{port}/callback/{}",
+        callback_id(server_url)?
+    ))
+}
+
+/// Refuses names Codex would not start: since openai/codex#1591 the connection manager rejects
+/// names outside `^[a-zA-Z0-9_-]+$` (seen by users as "invalid server name", openai/codex#5635),
+/// even though TOML could quote them.
+pub fn check_server_name(name: &str) -> Result<(), CodexConfigError> {
+    let ok = !name.is_empty()
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
+    if ok {
+        Ok(())
+    } else {
+        Err(CodexConfigError::InvalidName {
+            name: name.to_owned(),
+        })
+    }
+}
+
+fn check_server(server: &CodexServer) -> Result<(), CodexConfigError> {
+    check_server_name(&server.name)?;
+    Url::parse(&server.url).map_err(|source| CodexConfigError::InvalidUrl {
+        url: server.url.clone(),
+        source,
+    })?;
+    if server.callback_port == 0 {
+        return Err(CodexConfigError::InvalidPort);
+    }
+    Ok(())
+}
+
+/// The config text to print, and the content of a config.toml authsetup creates from nothing.
+pub fn snippet(server: &CodexServer) -> String {
+    let mut doc = DocumentMut::new();
+    // An empty document holds no key that could clash, so nothing here can fail.
+    let _ = apply(&mut doc, server);
+    if let Some(mut key) = doc.as_table_mut().key_mut(CALLBACK_PORT_KEY) {
+        key.leaf_decor_mut().set_prefix(format!(
+            "# Codex CLI config ($CODEX_HOME/config.toml, default ~/.codex/config.toml).\n\
+             # MCP OAuth settings written by authsetup; sign in with `codex mcp login {}`.\n",
+            server.name
+        ));
+    }
+    let mut out = doc.to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// Merges authsetup's settings into an existing config.toml text (`None`: no file yet).
+///
+/// Sets `mcp_oauth_callback_port` and `mcp_oauth_credentials_store` at the top level,
+/// `[mcp_servers.NAME] url`, and `[mcp_servers.NAME.oauth] client_id` when the server has a
+/// pre-registered client. Everything else, including a `client_id` the user put there while we
+/// have none, stays as it was: removing it could break a sign-in authsetup knows nothing about.
+/// Returns the input unchanged, byte for byte, when it already says all that.
+pub fn merge(existing: Option<&str>, server: &CodexServer) -> Result<String, CodexConfigError> {
+    check_server(server)?;
+    let Some(text) = existing else {
+        return Ok(snippet(server));
+    };
+    // toml_edit writes `\n` line endings, and a byte-order mark is not TOML; put back what the
+    // file had, so a Windows-edited file does not end up with mixed line endings.
+    let (bom, body) = match text.strip_prefix('\u{feff}') {
+        Some(rest) => ("\u{feff}", rest),
+        None => ("", text),
+    };
+    let crlf = body.contains("\r\n") && !has_lone_lf(body);
+    let restyle = |s: String| {
+        let s = if crlf { lone_lf_to_crlf(&s) } else { s };
+        format!("{bom}{s}")
+    };
+
+    let mut doc: DocumentMut = body.parse().map_err(|e| parse_error(body, &e))?;
+    let blank =
+        doc.as_table().is_empty() && doc.trailing().as_str().is_none_or(|t| t.trim().is_empty());
+    if blank {
+        return Ok(restyle(snippet(server)));
+    }
+    if !apply(&mut doc, server)? {
+        return Ok(text.to_owned());
+    }
+    let mut out = doc.to_string();
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    verify(&out, server)?;
+    Ok(restyle(out))
+}
+
+fn has_lone_lf(text: &str) -> bool {
+    text.match_indices('\n')
+        .any(|(i, _)| !text[..i].ends_with('\r'))
+}
+
+/// Only lone `\n`s: toml_edit keeps a multi-line string's own `\r\n` as it was.
+fn lone_lf_to_crlf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + text.len() / 16);
+    let mut prev = '\0';
+    for c in text.chars() {
+        if c == '\n' && prev != '\r' {
+            out.push('\r');
+        }
+        out.push(c);
+        prev = c;
+    }
+    out
+}
+
+fn parse_error(text: &str, err: &toml_edit::TomlError) -> CodexConfigError {
+    let offset = err.span().map_or(0, |s| s.start).min(text.len());
+    // A span can point inside a multi-byte character; step back to a boundary.
+    let offset = (0..=offset)
+        .rev()
+        .find(|&i| text.is_char_boundary(i))
+        .unwrap_or(0);
+    let before = &text[..offset];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let column = before[line_start..].chars().count() + 1;
+    let message = err.message().lines().next().unwrap_or("").trim().to_owned();
+    CodexConfigError::Parse {
+        file: placeholder_file(),
+        line,
+        column,
+        message,
+    }
+}
+
+/// Applies authsetup's keys to `doc`; `Ok(true)` when anything changed.
+fn apply(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, CodexConfigError> {
+    let mut changed = false;
+    let root_had_values = !doc.as_table().get_values().is_empty();
+
+    let mut inserted = Vec::new();
+    for (key, value) in [
+        (
+            CALLBACK_PORT_KEY,
+            Value::from(i64::from(server.callback_port)),
+        ),
+        (
+            CREDENTIALS_STORE_KEY,
+            Value::from(server.credentials_store.as_str()),
+        ),
+    ] {
+        match set_value(doc.as_item_mut(), key, key, value)? {
+            Set::Inserted => {
+                inserted.push(key);
+                changed = true;
+            }
+            Set::Replaced => changed = true,
+            Set::Same => {}
+        }
+    }
+    if !root_had_values && let Some(first) = inserted.first() {
+        keep_file_header_on_top(doc, first);
+    }
+
+    changed |= upsert_server(doc, server)?;
+    Ok(changed)
+}
+
+/// Top-level keys are printed before the first table header, since a key after a header would
+/// belong to that table. A comment block at the very top of a file that had no top-level keys
+/// is the file's own header, though, and toml_edit stores it on the first table; leaving it
+/// there would slide our keys above it. Only the part separated from the table by a blank line
+/// counts as the file's header: a comment right above a header describes that table.
+fn keep_file_header_on_top(doc: &mut DocumentMut, first_key: &str) {
+    let mut header = String::new();
+    if let Some(table) = first_header_table(doc.as_table_mut()) {
+        let prefix = table
+            .decor()
+            .prefix()
+            .and_then(|p| p.as_str())
+            .unwrap_or("")
+            .to_owned();
+        let (head, tail) = split_after_last_blank_line(&prefix);
+        if head.trim().is_empty() {
+            if !starts_with_blank_line(&prefix) {
+                table.decor_mut().set_prefix(format!("\n{prefix}"));
+            }
+        } else {
+            header = head.to_owned();
+            table.decor_mut().set_prefix(format!("\n{tail}"));
+        }
+    } else {
+        // No table at all: comments live in the document's trailing text, which is printed last.
+        let trailing = doc.trailing().as_str().unwrap_or("").to_owned();
+        if !trailing.trim().is_empty() {
+            header = trailing;
+            if !header.ends_with('\n') {
+                header.push('\n');
+            }
+            if !header.ends_with("\n\n") {
+                header.push('\n');
+            }
+            doc.set_trailing("");
+        }
+    }
+    if !header.is_empty()
+        && let Some(mut key) = doc.as_table_mut().key_mut(first_key)
+    {
+        key.leaf_decor_mut().set_prefix(header);
+    }
+}
+
+fn split_after_last_blank_line(prefix: &str) -> (&str, &str) {
+    let mut end = 0;
+    let mut pos = 0;
+    for line in prefix.split_inclusive('\n') {
+        pos += line.len();
+        if line.ends_with('\n') && line.trim().is_empty() {
+            end = pos;
+        }
+    }
+    prefix.split_at(end)
+}
+
+fn starts_with_blank_line(prefix: &str) -> bool {
+    prefix
+        .split_inclusive('\n')
+        .next()
+        .is_some_and(|l| l.ends_with('\n') && l.trim().is_empty())
+}
+
+/// The table whose `[header]` is printed first.
+fn first_header_table(root: &mut Table) -> Option<&mut Table> {
+    let pos = first_header_position(root)?;
+    table_at_position(root, pos)
+}
+
+fn first_header_position(table: &Table) -> Option<isize> {
+    let mut best: Option<isize> = None;
+    let mut consider = |t: &Table| {
+        if let Some(p) = t.position() {
+            best = Some(best.map_or(p, |b| b.min(p)));
+        }
+    };
+    fn walk(table: &Table, consider: &mut dyn FnMut(&Table)) {
+        for (_, item) in table.iter() {
+            match item {
+                Item::Table(t) => {
+                    if has_header(t) {
+                        consider(t);
+                    }
+                    walk(t, consider);
+                }
+                Item::ArrayOfTables(a) => {
+                    for t in a.iter() {
+                        consider(t);
+                        walk(t, consider);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    walk(table, &mut consider);
+    best
+}
+
+fn table_at_position(table: &mut Table, pos: isize) -> Option<&mut Table> {
+    for (_, item) in table.iter_mut() {
+        let candidates: Vec<&mut Table> = match item {
+            Item::Table(t) => vec![t],
+            Item::ArrayOfTables(a) => a.iter_mut().collect(),
+            _ => continue,
+        };
+        for t in candidates {
+            if has_header(t) && t.position() == Some(pos) {
+                return Some(t);
+            }
+            if let Some(found) = table_at_position(t, pos) {
+                return Some(found);
+            }
+        }
+    }
+    None
+}
+
+/// Whether toml_edit prints a `[header]` line for this table.
+fn has_header(t: &Table) -> bool {
+    // Dotted tables are key paths, and an implicit table with no values exists only as part of a
+    // child's header.
+    let headerless = t.is_dotted() || (t.is_implicit() && t.get_values().is_empty());
+    !headerless
+}
+
+/// Largest header position in the subtree, so a new table can be placed right after it.
+fn max_position(item: &Item) -> Option<isize> {
+    let mut best = None;
+    let mut note = |p: Option<isize>| {
+        if let Some(p) = p {
+            best = Some(best.map_or(p, |b: isize| b.max(p)));
+        }
+    };
+    match item {
+        Item::Table(t) => {
+            note(t.position());
+            for (_, child) in t.iter() {
+                note(max_position(child));
+            }
+        }
+        Item::ArrayOfTables(a) => {
+            for t in a.iter() {
+                note(t.position());
+                for (_, child) in t.iter() {
+                    note(max_position(child));
+                }
+            }
+        }
+        _ => {}
+    }
+    best
+}
+
+/// How a table is written, so a new child table can follow its parent's style.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Style {
+    /// `[a.b]` header.
+    Header,
+    /// `a.b.c = …` dotted keys.
+    Dotted,
+    /// `a = { … }`.
+    Inline,
+}
+
+fn style_of(item: &Item) -> Option<Style> {
+    match item {
+        Item::Table(t) if t.is_dotted() => Some(Style::Dotted),
+        Item::Table(_) => Some(Style::Header),
+        Item::Value(Value::InlineTable(_)) => Some(Style::Inline),
+        _ => None,
+    }
+}
+
+fn new_table(style: Style, position: isize) -> Item {
+    match style {
+        Style::Header => {
+            let mut t = Table::new();
+            t.set_position(position);
+            Item::Table(t)
+        }
+        Style::Dotted => {
+            let mut t = Table::new();
+            t.set_dotted(true);
+            Item::Table(t)
+        }
+        Style::Inline => Item::Value(Value::InlineTable(InlineTable::new())),
+    }
+}
+
+fn describe(item: &Item) -> &'static str {
+    match item {
+        Item::None => "empty",
+        Item::Table(_) => "a table",
+        Item::ArrayOfTables(_) => "an array of tables",
+        Item::Value(v) => match v {
+            Value::String(_) => "a string",
+            Value::Integer(_) => "an integer",
+            Value::Float(_) => "a float",
+            Value::Boolean(_) => "a boolean",
+            Value::Datetime(_) => "a date-time",
+            Value::Array(_) => "an array",
+            Value::InlineTable(_) => "an inline table",
+        },
+    }
+}
+
+fn same_value(a: &Value, b: &Value) -> bool {
+    match (a, b) {
+        (Value::String(x), Value::String(y)) => x.value() == y.value(),
+        (Value::Integer(x), Value::Integer(y)) => x.value() == y.value(),
+        _ => false,
+    }
+}
+
+enum Set {
+    Inserted,
+    Replaced,
+    Same,
+}
+
+impl Set {
+    fn changed(&self) -> bool {
+        !matches!(self, Set::Same)
+    }
+}
+
+/// Sets a scalar key in the table `table`. A scalar of another value or type is replaced (the
+/// user asked for this value), keeping its decor so a trailing comment survives; an array or table
+/// is refused because replacing structure could discard data we do not understand.
+fn set_value(
+    table: &mut Item,
+    key: &str,
+    path: &str,
+    value: Value,
+) -> Result<Set, CodexConfigError> {
+    let existing = table
+        .as_table_like_mut()
+        .expect("caller checked for a table")
+        .get_mut(key);
+    match existing {
+        None | Some(Item::None) => {
+            insert_item(table, key, Item::Value(value));
+            Ok(Set::Inserted)
+        }
+        Some(Item::Value(current))
+            if !matches!(current, Value::Array(_) | Value::InlineTable(_)) =>
+        {
+            if same_value(current, &value) {
+                return Ok(Set::Same);
+            }
+            let decor = current.decor().clone();
+            *current = value;
+            *current.decor_mut() = decor;
+            Ok(Set::Replaced)
+        }
+        Some(other) => Err(CodexConfigError::NotAValue {
+            file: placeholder_file(),
+            key: path.to_owned(),
+            found: describe(other),
+            wanted: value.to_string().trim().to_owned(),
+        }),
+    }
+}
+
+/// Appends `key`. In `{ a = 1 }` the space before `}` belongs to the last value, so it moves to
+/// the new last value; otherwise the result reads `{ a = 1 , b = 2 }`.
+fn insert_item(table: &mut Item, key: &str, item: Item) {
+    if let Item::Value(Value::InlineTable(inline)) = table {
+        let mut closing = None;
+        if let Some((_, last)) = inline.iter_mut().last()
+            && let Some(suffix) = last.decor().suffix().and_then(|s| s.as_str())
+            && !suffix.is_empty()
+            && suffix.trim().is_empty()
+        {
+            closing = Some(suffix.to_owned());
+            last.decor_mut().set_suffix("");
+        }
+        let value = item
+            .into_value()
+            .expect("only values and tables are inserted");
+        inline.insert(key, value);
+        if let (Some(suffix), Some(new)) = (closing, inline.get_mut(key)) {
+            new.decor_mut().set_suffix(suffix);
+        }
+    } else if let Some(t) = table.as_table_like_mut() {
+        t.insert(key, item);
+    }
+}
+
+/// Ensures `key` holds a table in `parent`, creating one in the parent's style.
+fn ensure_table<'a>(
+    parent: &'a mut Item,
+    key: &str,
+    path: &str,
+    end_position: isize,
+) -> Result<(&'a mut Item, bool), CodexConfigError> {
+    let style = style_of(parent).expect("caller checked for a table");
+    let position = max_position(parent).unwrap_or(end_position);
+    let created = !parent
+        .as_table_like()
+        .expect("caller checked for a table")
+        .contains_key(key);
+    if created {
+        insert_item(parent, key, new_table(style, position));
+    }
+    let item = parent
+        .as_table_like_mut()
+        .and_then(|t| t.get_mut(key))
+        .expect("just ensured");
+    if style_of(item).is_none() {
+        return Err(CodexConfigError::NotATable {
+            file: placeholder_file(),
+            key: path.to_owned(),
+            found: describe(item),
+        });
+    }
+    Ok((item, created))
+}
+
+fn upsert_server(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, CodexConfigError> {
+    let mut changed = false;
+    // New header tables go after every existing one unless they belong to a group.
+    let end_position = max_position(doc.as_item()).unwrap_or(0) + 1;
+    let root = doc.as_table_mut();
+    if !root.contains_key(SERVERS_KEY) {
+        let mut t = Table::new();
+        t.set_implicit(true);
+        t.set_position(end_position);
+        root.insert(SERVERS_KEY, Item::Table(t));
+        changed = true;
+    }
+    let servers = root.get_mut(SERVERS_KEY).expect("just ensured");
+    if style_of(servers).is_none() {
+        return Err(CodexConfigError::NotATable {
+            file: placeholder_file(),
+            key: SERVERS_KEY.to_owned(),
+            found: describe(servers),
+        });
+    }
+
+    let server_path = format!(
+        "{SERVERS_KEY}.{}",
+        Key::new(server.name.as_str()).display_repr()
+    );
+    let (entry, created) = ensure_table(servers, &server.name, &server_path, end_position)?;
+    changed |= created;
+    if entry
+        .as_table_like()
+        .is_some_and(|t| t.contains_key("command"))
+    {
+        return Err(CodexConfigError::StdioServer {
+            file: placeholder_file(),
+            key: server_path,
+        });
+    }
+    let url = Value::from(server.url.as_str());
+    changed |= set_value(entry, "url", &format!("{server_path}.url"), url)?.changed();
+
+    let oauth_path = format!("{server_path}.oauth");
+    if let Some(client_id) = &server.client_id {
+        let (oauth, created) = ensure_table(entry, "oauth", &oauth_path, end_position)?;
+        changed |= created;
+        let set = set_value(
+            oauth,
+            "client_id",
+            &format!("{oauth_path}.client_id"),
+            Value::from(client_id.as_str()),
+        )?;
+        changed |= set.changed();
+        // A comment needs a line of its own, which only a header table gives it.
+        if style_of(oauth) == Some(Style::Header)
+            && let Ok(uri) = redirect_uri(&server.url, server.callback_port)
+            && let Some(mut key) = oauth
+                .as_table_like_mut()
+                .and_then(|t| t.key_mut("client_id"))
+        {
+            let wanted = format!("{REDIRECT_COMMENT}{uri}\n");
+            let decor = key.leaf_decor_mut();
+            let prefix = decor
+                .prefix()
+                .and_then(|p| p.as_str())
+                .unwrap_or("")
+                .to_owned();
+            let updated = if matches!(set, Set::Inserted) {
+                Some(wanted)
+            } else {
+                refresh_redirect_comment(&prefix, &wanted)
+            };
+            if let Some(updated) = updated
+                && updated != prefix
+            {
+                decor.set_prefix(updated);
+                changed = true;
+            }
+        }
+    }
+
+    // A per-server port beats the global one (notes §A1, §A7); left alone it would make Codex
+    // listen on, and send, a redirect URI other than the one the user asked for.
+    if let Some(oauth) = entry.as_table_like_mut().and_then(|t| t.get_mut("oauth"))
+        && oauth
+            .as_table_like()
+            .is_some_and(|t| t.contains_key("callback_port"))
+    {
+        let port = Value::from(i64::from(server.callback_port));
+        let path = format!("{oauth_path}.callback_port");
+        changed |= set_value(oauth, "callback_port", &path, port)?.changed();
+    }
+    Ok(changed)
+}
+
+/// Replaces our redirect-URI comment line in a key's prefix; `None` when there is none.
+fn refresh_redirect_comment(prefix: &str, wanted: &str) -> Option<String> {
+    let mut found = false;
+    let out: String = prefix
+        .split_inclusive('\n')
+        .map(|line| {
+            if line.trim_start().starts_with(REDIRECT_COMMENT.trim_end()) {
+                found = true;
+                wanted
+            } else {
+                line
+            }
+        })
+        .collect();
+    found.then_some(out)
+}
+
+/// Reads the merged text back with the `toml` crate (the parser family Codex uses) and checks that
+/// authsetup's values landed where Codex looks for them, so a toml_edit quirk such as a key
+/// printed after a table header can never be written to disk.
+fn verify(out: &str, server: &CodexServer) -> Result<(), CodexConfigError> {
+    let internal = |detail: String| CodexConfigError::Internal {
+        file: placeholder_file(),
+        detail,
+    };
+    let parsed: toml::Table = out
+        .parse()
+        .map_err(|e: toml::de::Error| internal(e.message().to_owned()))?;
+    let port = parsed.get(CALLBACK_PORT_KEY).and_then(|v| v.as_integer());
+    if port != Some(i64::from(server.callback_port)) {
+        return Err(internal(format!(
+            "top-level {CALLBACK_PORT_KEY} is {port:?}"
+        )));
+    }
+    let store = parsed.get(CREDENTIALS_STORE_KEY).and_then(|v| v.as_str());
+    if store != Some(server.credentials_store.as_str()) {
+        return Err(internal(format!(
+            "top-level {CREDENTIALS_STORE_KEY} is {store:?}"
+        )));
+    }
+    let entry = parsed
+        .get(SERVERS_KEY)
+        .and_then(|s| s.get(&server.name))
+        .and_then(|e| e.as_table())
+        .ok_or_else(|| internal(format!("{SERVERS_KEY}.{} is missing", server.name)))?;
+    if entry.get("url").and_then(|v| v.as_str()) != Some(server.url.as_str()) {
+        return Err(internal("url differs".to_owned()));
+    }
+    if let Some(id) = &server.client_id {
+        let got = entry
+            .get("oauth")
+            .and_then(|o| o.get("client_id"))
+            .and_then(|v| v.as_str());
+        if got != Some(id.as_str()) {
+            return Err(internal("oauth.client_id differs".to_owned()));
+        }
+    }
+    Ok(())
+}
+
+/// Merges authsetup's settings into the config file at `config_path`.
+///
+/// A missing file (and a missing `$CODEX_HOME` folder, mode 0700) is created; an unchanged
+/// result is not written at all, so the file's timestamp and any editor buffer stay valid.
+///
+/// Mode 0600 for a new file: config.toml may hold secrets — `codex mcp add --oauth-client-secret`
+/// writes a client secret into it in plain text, and Codex chmods the file 0600 itself when it
+/// writes it (notes §A1, §A11) — so it must not start out world-readable. An existing file keeps
+/// its mode: the user chose it.
+///
+/// The backup (`config.toml.bak`, same mode as the original since it holds the same content):
+/// the merge keeps every byte it does not own, but this is the user's hand-edited file and Codex
+/// itself rewrites it; one copy of the previous state lets a user undo us with `mv` whatever went
+/// wrong. Only the latest state is kept, so repeated runs do not pile up copies of secrets.
+///
+/// The file is left untouched when it is not valid TOML or a key we would set has a shape we
+/// cannot safely replace (see [`CodexConfigError`]).
+pub fn write(config_path: &Path, server: &CodexServer) -> Result<WriteOutcome, CodexConfigError> {
+    let existing = match fs::read(config_path) {
+        Ok(bytes) => Some(
+            String::from_utf8(bytes).map_err(|_| CodexConfigError::NotUtf8 {
+                file: config_path.to_path_buf(),
+            })?,
+        ),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(source) => {
+            return Err(CodexConfigError::Read {
+                file: config_path.to_path_buf(),
+                source,
+            });
+        }
+    };
+    let merged = merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
+    let write_err = |source| CodexConfigError::Write {
+        file: config_path.to_path_buf(),
+        source,
+    };
+    match existing {
+        None => {
+            create_parent(config_path).map_err(write_err)?;
+            write_atomic(config_path, merged.as_bytes()).map_err(write_err)?;
+            Ok(WriteOutcome::Created)
+        }
+        Some(old) if old == merged => Ok(WriteOutcome::Unchanged),
+        Some(old) => {
+            let backup = backup_path(config_path);
+            write_backup(config_path, &backup, old.as_bytes()).map_err(|source| {
+                CodexConfigError::Backup {
+                    file: config_path.to_path_buf(),
+                    backup: backup.clone(),
+                    source,
+                }
+            })?;
+            write_atomic(config_path, merged.as_bytes()).map_err(write_err)?;
+            Ok(WriteOutcome::Updated { backup })
+        }
+    }
+}
+
+fn backup_path(config_path: &Path) -> PathBuf {
+    let mut name = config_path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "config.toml".into());
+    name.push(".bak");
+    config_path.with_file_name(name)
+}
+
+fn write_backup(original: &Path, backup: &Path, contents: &[u8]) -> io::Result<()> {
+    // An older backup may be more readable than the file now is; start from a fresh (0600) file
+    // rather than inherit its mode.
+    match fs::remove_file(backup) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    write_atomic(backup, contents)?;
+    copy_mode(original, backup)
+}
+
+#[cfg(unix)]
+fn copy_mode(from: &Path, to: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(from)?.permissions().mode() & 0o7777;
+    fs::set_permissions(to, fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn copy_mode(_from: &Path, _to: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+fn create_parent(path: &Path) -> io::Result<()> {
+    let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if parent.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(parent)
+}
+
+/// Warns when an API audience cannot be the `resource` Codex will ask tokens for.
+///
+/// Codex does not use the configured URL as the token's resource: it sends the MCP server's
+/// protected-resource metadata `resource` as the RFC 8707 `resource` parameter on `/authorize`
+/// and `/token` (notes TL;DR 3), and it only accepts a `resource` that equals the MCP URL or is a
+/// same-origin path prefix of it, a trailing-slash difference being a mismatch (TL;DR 4). On Auth0
+/// the API identifier (= audience) must equal that value, or the token comes back without the
+/// API audience and the MCP server answers 401 (TL;DR 7). So an audience on another origin, or
+/// not equal to / a path prefix of the MCP URL, can never line up.
+pub fn warn_url_vs_audience(mcp_url: &str, audience: &str) -> Option<String> {
+    let Ok(mut url) = Url::parse(mcp_url) else {
+        return Some(format!(
+            "MCP URL {mcp_url:?} is not an absolute URL, so it cannot be checked against the audience {audience:?}"
+        ));
+    };
+    url.set_fragment(None);
+    let fix = format!("use the MCP URL {url} as the audience");
+    let aud = match Url::parse(audience) {
+        Ok(a) => a,
+        Err(_) => {
+            return Some(format!(
+                "audience {audience:?} is not a URL, but Codex asks for a token for the MCP server's protected-resource `resource`, which must be the MCP URL or a path prefix of it; {fix}"
+            ));
+        }
+    };
+    if aud == url {
+        return None;
+    }
+    if aud.origin() != url.origin() || !aud.origin().is_tuple() {
+        return Some(format!(
+            "audience {audience:?} is not on the MCP URL's origin ({}); Codex only accepts a protected-resource `resource` on that origin and sends it as the token `resource`, so tokens would not be issued for this audience; {fix}",
+            url.origin().ascii_serialization()
+        ));
+    }
+    if aud.fragment().is_some() || aud.query().is_some() {
+        return Some(format!(
+            "audience {audience:?} has a query or fragment, so it is neither the MCP URL nor a path prefix of it and Codex would reject it as the protected-resource `resource`; {fix}"
+        ));
+    }
+    let (ap, up) = (aud.path(), url.path());
+    if ap.trim_end_matches('/') == up.trim_end_matches('/') && ap != up {
+        return Some(format!(
+            "audience {audience:?} and the MCP URL {mcp_url:?} differ only by a trailing slash; Codex treats that as a resource mismatch and Auth0 compares the audience byte for byte; {fix}"
+        ));
+    }
+    let is_prefix = ap == up
+        || ap == "/"
+        || (up.starts_with(ap) && (ap.ends_with('/') || up[ap.len()..].starts_with('/')));
+    if is_prefix {
+        None
+    } else {
+        Some(format!(
+            "audience {audience:?} is not the MCP URL {mcp_url:?} nor a path prefix of it; Codex would reject it as the protected-resource `resource` (\"resource mismatch\"); {fix}"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    fn server(client_id: Option<&str>) -> CodexServer {
+        CodexServer {
+            name: "docs".into(),
+            url: "https://mcp.example.com/mcp".into(),
+            client_id: client_id.map(str::to_owned),
+            callback_port: 1455,
+            credentials_store: CredentialsStore::File,
+        }
+    }
+
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct FixtureServer {
+        name: String,
+        url: String,
+        client_id: Option<String>,
+        callback_port: u16,
+        credentials_store: String,
+    }
+
+    impl From<FixtureServer> for CodexServer {
+        fn from(f: FixtureServer) -> Self {
+            let credentials_store = match f.credentials_store.as_str() {
+                "file" => CredentialsStore::File,
+                "auto" => CredentialsStore::Auto,
+                "keyring" => CredentialsStore::Keyring,
+                other => panic!("unknown credentials_store {other:?} in a fixture"),
+            };
+            CodexServer {
+                name: f.name,
+                url: f.url,
+                client_id: f.client_id,
+                callback_port: f.callback_port,
+                credentials_store,
+            }
+        }
+    }
+
+    /// Every value in a TOML tree by dotted path, tables (inline or not) flattened.
+    fn leaves(table: &toml::Table) -> BTreeMap<String, toml::Value> {
+        fn walk(prefix: &str, table: &toml::Table, out: &mut BTreeMap<String, toml::Value>) {
+            for (k, v) in table {
+                let path = if prefix.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{prefix}.{k}")
+                };
+                match v {
+                    toml::Value::Table(t) => walk(&path, t, out),
+                    other => {
+                        out.insert(path, other.clone());
+                    }
+                }
+            }
+        }
+        let mut out = BTreeMap::new();
+        walk("", table, &mut out);
+        out
+    }
+
+    fn generic(path: &str, name: &str) -> String {
+        let ours = format!("{SERVERS_KEY}.{name}.");
+        match path.strip_prefix(&ours) {
+            Some(rest) => format!("{SERVERS_KEY}.<id>.{rest}"),
+            None => path.to_owned(),
+        }
+    }
+
+    fn codex_accepts(path: &str) -> bool {
+        CODEX_0171_KEYS.contains(&path)
+    }
+
+    /// The semantic side of a merge: nothing the user had is lost, and every key we add or
+    /// change is one Codex 0.171 reads.
+    fn check_semantics(case: &str, input: Option<&str>, output: &str, server: &CodexServer) {
+        let before = leaves(&input.unwrap_or("").parse::<toml::Table>().unwrap());
+        let after = leaves(
+            &output
+                .parse::<toml::Table>()
+                .unwrap_or_else(|e| panic!("{case}: output is not TOML: {e}")),
+        );
+        for (path, old) in &before {
+            let new = after
+                .get(path)
+                .unwrap_or_else(|| panic!("{case}: `{path}` was removed"));
+            if new != old {
+                assert!(
+                    codex_accepts(&generic(path, &server.name)),
+                    "{case}: `{path}` changed but is not a key we own"
+                );
+            }
+        }
+        for path in after.keys().filter(|p| !before.contains_key(*p)) {
+            let g = generic(path, &server.name);
+            assert!(
+                codex_accepts(&g),
+                "{case}: added `{path}` ({g}), which Codex 0.171 does not read"
+            );
+        }
+        let port = after.get(CALLBACK_PORT_KEY).and_then(|v| v.as_integer());
+        assert_eq!(port, Some(i64::from(server.callback_port)), "{case}");
+        let url = after.get(&format!("{SERVERS_KEY}.{}.url", server.name));
+        assert_eq!(
+            url.and_then(|v| v.as_str()),
+            Some(server.url.as_str()),
+            "{case}"
+        );
+    }
+
+    /// Walks fixtures/codex-merge/<case>/{in,out}/config.toml (cargo-style in/out snapshots).
+    /// `out` absent: the merge must refuse, with `error.txt` holding the exact message when present.
+    /// `SNAPSHOTS=overwrite cargo test --lib files::codex` rewrites the expectations; review the diff.
+    #[test]
+    fn merge_fixtures() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/codex-merge");
+        let overwrite = std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite");
+        let mut cases: Vec<_> = fs::read_dir(&root)
+            .expect("fixtures/codex-merge exists")
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.is_dir())
+            .collect();
+        cases.sort();
+        assert!(
+            cases.len() >= 9,
+            "expected the fixture cases, found {cases:?}"
+        );
+        for dir in cases {
+            let case = dir.file_name().unwrap().to_string_lossy().into_owned();
+            let server: CodexServer = toml::from_str::<FixtureServer>(
+                &fs::read_to_string(dir.join("server.toml")).unwrap(),
+            )
+            .unwrap()
+            .into();
+            let input = fs::read_to_string(dir.join("in/config.toml")).ok();
+            let out_path = dir.join("out/config.toml");
+            let err_path = dir.join("error.txt");
+            let result = merge(input.as_deref(), &server);
+            if overwrite {
+                match &result {
+                    Ok(text) => {
+                        fs::create_dir_all(out_path.parent().unwrap()).unwrap();
+                        fs::write(&out_path, text).unwrap();
+                    }
+                    Err(e) => fs::write(&err_path, format!("{e}\n")).unwrap(),
+                }
+            }
+            match fs::read_to_string(&out_path) {
+                Ok(expected) => {
+                    let got = result.unwrap_or_else(|e| panic!("{case}: merge failed: {e}"));
+                    assert!(
+                        got == expected,
+                        "{case}: merged config differs\n--- expected\n{expected}\n--- got\n{got}"
+                    );
+                    assert!(got.ends_with('\n'), "{case}: no final newline");
+                    check_semantics(&case, input.as_deref(), &got, &server);
+                    let again = merge(Some(&got), &server).unwrap();
+                    assert_eq!(again, got, "{case}: a second merge must change nothing");
+                    if case == "unchanged" {
+                        assert_eq!(Some(got.as_str()), input.as_deref(), "{case}: rewritten");
+                    }
+                    if input.is_none() || input.as_deref() == Some("") {
+                        assert_eq!(got, snippet(&server), "{case}: a new file is the snippet");
+                    }
+                }
+                Err(_) => {
+                    let err = match result {
+                        Ok(text) => panic!("{case}: expected a refusal, got\n{text}"),
+                        Err(e) => e,
+                    };
+                    if let Ok(expected) = fs::read_to_string(&err_path) {
+                        assert_eq!(format!("{err}\n"), expected, "{case}: error message");
+                    }
+                    assert!(!err.to_string().contains('\n'), "{case}: one-line message");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn callback_id_matches_codex_0171() {
+        // Worked examples observed with codex-cli 0.171.0 (notes §A7).
+        assert_eq!(
+            callback_id("http://127.0.0.1:8787/mcp").unwrap(),
+            "jo3oVAWQjNhp"
+        );
+        assert_eq!(
+            callback_id("http://127.0.0.1:8787/mcp?x=1").unwrap(),
+            "vz1-RHOMqqLV"
+        );
+        // Same `url` crate normalisation as Codex: case, default port, fragment.
+        assert_eq!(
+            callback_id("HTTP://127.0.0.1:8787/mcp#part").unwrap(),
+            "jo3oVAWQjNhp"
+        );
+        assert_eq!(
+            callback_id("https://MCP.example.com:443").unwrap(),
+            callback_id("https://mcp.example.com/").unwrap()
+        );
+        assert_eq!(
+            redirect_uri("http://127.0.0.1:8787/mcp", 1455).unwrap(),
+            "http://127.0.0.1:1455/callback/jo3oVAWQjNhp"
+        );
+        assert!(callback_id("not a url").is_err());
+    }
+
+    #[test]
+    fn generated_keys_are_ones_codex_0171_accepts() {
+        for s in [server(None), server(Some("0oa1"))] {
+            let parsed: toml::Table = snippet(&s).parse().unwrap();
+            let paths = leaves(&parsed);
+            assert!(!paths.is_empty());
+            for path in paths.keys() {
+                let g = generic(path, &s.name);
+                assert!(codex_accepts(&g), "snippet writes `{path}` ({g})");
+            }
+        }
+        // And the values have the types Codex deserialises (§A2: u16 port, enum store).
+        let parsed: toml::Table = snippet(&server(Some("0oa1"))).parse().unwrap();
+        assert_eq!(parsed[CALLBACK_PORT_KEY].as_integer(), Some(1455));
+        for store in [
+            CredentialsStore::File,
+            CredentialsStore::Auto,
+            CredentialsStore::Keyring,
+        ] {
+            assert!(["auto", "file", "keyring"].contains(&store.as_str()));
+        }
+    }
+
+    #[test]
+    fn snippet_text() {
+        assert_eq!(
+            snippet(&server(None)),
+            "# Codex CLI config ($CODEX_HOME/config.toml, default ~/.codex/config.toml).\n\
+             # MCP OAuth settings written by authsetup; sign in with `codex mcp login docs`.\n\
+             mcp_oauth_callback_port = 1455\n\
+             mcp_oauth_credentials_store = \"file\"\n\
+             \n\
+             [mcp_servers.docs]\n\
+             url = \"https://mcp.example.com/mcp\"\n"
+        );
+        let mut okta = server(Some("0oa1b2c3"));
+        okta.url = "http://127.0.0.1:8787/mcp".into();
+        okta.credentials_store = CredentialsStore::Keyring;
+        let text = snippet(&okta);
+        assert!(
+            text.ends_with(
+                "mcp_oauth_credentials_store = \"keyring\"\n\
+                 \n\
+                 [mcp_servers.docs]\n\
+                 url = \"http://127.0.0.1:8787/mcp\"\n\
+                 \n\
+                 [mcp_servers.docs.oauth]\n\
+                 # Redirect URI registered for this client: http://127.0.0.1:1455/callback/jo3oVAWQjNhp\n\
+                 client_id = \"0oa1b2c3\"\n"
+            ),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn top_level_keys_stay_at_the_root() {
+        let inputs = [
+            "[a]\nx = 1\n",
+            "[a]\nx = 1\n[a.b]\ny = 2\n",
+            "[[arr]]\nx = 1\n",
+            "# c\n[a]\nx = 1\n",
+            "k = 1\n[a]\nx = 1\n",
+            "a.b = 1\n[c]\n",
+            "[mcp_servers.other]\nurl = \"https://o\"\n",
+        ];
+        for input in inputs {
+            let out = merge(Some(input), &server(Some("c"))).unwrap();
+            let parsed: toml::Table = out.parse().unwrap();
+            assert_eq!(parsed[CALLBACK_PORT_KEY].as_integer(), Some(1455), "{out}");
+            assert_eq!(
+                parsed[CREDENTIALS_STORE_KEY].as_str(),
+                Some("file"),
+                "{out}"
+            );
+            let first_header = out.find("\n[").unwrap_or(out.len());
+            assert!(out.find(CALLBACK_PORT_KEY).unwrap() < first_header, "{out}");
+            let tables = leaves(&parsed);
+            assert!(
+                tables
+                    .keys()
+                    .all(|k| !k.ends_with(".mcp_oauth_callback_port")),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn header_is_written_as_a_header_and_odd_names_are_refused() {
+        let out = merge(Some("model = \"x\"\n"), &server(None)).unwrap();
+        assert!(out.contains("\n[mcp_servers.docs]\n"), "{out}");
+        assert!(!out.contains("[mcp_servers]\n"), "{out}");
+        for bad in ["", "my.server", "Salesforce DX", "a/b"] {
+            let mut s = server(None);
+            s.name = bad.into();
+            assert!(matches!(
+                merge(None, &s),
+                Err(CodexConfigError::InvalidName { .. })
+            ));
+        }
+        check_server_name("docs-2_prod").unwrap();
+        let mut s = server(None);
+        s.callback_port = 0;
+        assert!(matches!(
+            merge(None, &s),
+            Err(CodexConfigError::InvalidPort)
+        ));
+        s.callback_port = 1455;
+        s.url = "mcp.example.com/mcp".into();
+        assert!(matches!(
+            merge(None, &s),
+            Err(CodexConfigError::InvalidUrl { .. })
+        ));
+    }
+
+    #[test]
+    fn line_endings_and_bom_are_kept() {
+        let input = "\u{feff}model = \"x\"\r\nnote = \"\"\"a\r\nb\"\"\"\r\n\r\n[tui]\r\nnotifications = true\r\n";
+        let out = merge(Some(input), &server(None)).unwrap();
+        assert!(out.starts_with('\u{feff}'));
+        assert!(!has_lone_lf(&out) && !out.contains("\r\r"), "{out:?}");
+        assert!(out.contains("note = \"\"\"a\r\nb\"\"\"\r\n"), "{out:?}");
+        assert!(
+            out.contains("mcp_oauth_callback_port = 1455\r\n"),
+            "{out:?}"
+        );
+        assert_eq!(merge(Some(&out), &server(None)).unwrap(), out);
+    }
+
+    #[test]
+    fn unchanged_input_is_returned_verbatim() {
+        // No final newline and odd spacing: still nothing to do, so nothing is rewritten.
+        let input = "mcp_oauth_callback_port=1455\nmcp_oauth_credentials_store =   \"file\"\n[mcp_servers.docs]\nurl='https://mcp.example.com/mcp'";
+        assert_eq!(merge(Some(input), &server(None)).unwrap(), input);
+    }
+
+    #[test]
+    fn parse_errors_point_at_line_and_column() {
+        let err = merge(Some("a = 1\n\n[t]\nb = = 2\n"), &server(None)).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.starts_with("config.toml:4:5: invalid TOML: "), "{msg}");
+        let err = merge(Some("a = 1\na = 2\n"), &server(None)).unwrap_err();
+        assert!(err.to_string().starts_with("config.toml:2:"), "{err}");
+    }
+
+    #[cfg(unix)]
+    fn mode(p: &Path) -> u32 {
+        use std::os::unix::fs::PermissionsExt;
+        fs::metadata(p).unwrap().permissions().mode() & 0o777
+    }
+
+    #[cfg(unix)]
+    fn set_mode(p: &Path, m: u32) {
+        use std::os::unix::fs::PermissionsExt;
+        fs::set_permissions(p, fs::Permissions::from_mode(m)).unwrap();
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_creates_a_private_file_and_its_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let home = dir.path().join("codex-home");
+        let path = home.join("config.toml");
+        assert_eq!(write(&path, &server(None)).unwrap(), WriteOutcome::Created);
+        assert_eq!(mode(&path), 0o600);
+        assert_eq!(mode(&home), 0o700);
+        assert_eq!(fs::read_to_string(&path).unwrap(), snippet(&server(None)));
+        assert_eq!(
+            write(&path, &server(None)).unwrap(),
+            WriteOutcome::Unchanged
+        );
+        assert!(!home.join("config.toml.bak").exists());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn write_updates_with_a_backup_that_keeps_the_mode() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let original = "# mine\nmodel = \"x\"\n";
+        fs::write(&path, original).unwrap();
+        set_mode(&path, 0o640);
+        // A stale, wider backup must not lend its mode to the new one.
+        let stale = dir.path().join("config.toml.bak");
+        fs::write(&stale, "old").unwrap();
+        set_mode(&stale, 0o644);
+
+        let outcome = write(&path, &server(None)).unwrap();
+        assert_eq!(
+            outcome,
+            WriteOutcome::Updated {
+                backup: stale.clone()
+            }
+        );
+        assert_eq!(fs::read_to_string(&stale).unwrap(), original);
+        assert_eq!(mode(&stale), 0o640);
+        assert_eq!(mode(&path), 0o640);
+        let merged = fs::read_to_string(&path).unwrap();
+        assert!(merged.starts_with(original), "{merged}");
+
+        set_mode(&path, 0o600);
+        let mut moved = server(None);
+        moved.url = "https://mcp.example.com/v2/mcp".into();
+        write(&path, &moved).unwrap();
+        assert_eq!(fs::read_to_string(&stale).unwrap(), merged);
+        assert_eq!(mode(&stale), 0o600);
+    }
+
+    #[test]
+    fn write_refuses_and_leaves_the_file_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        let bad = "model = \"x\"\n[mcp_servers.docs\nurl = \"u\"\n";
+        fs::write(&path, bad).unwrap();
+        let err = write(&path, &server(None)).unwrap_err();
+        let msg = err.to_string();
+        assert!(
+            msg.starts_with(&format!("{}:2:", path.display())),
+            "the message names the file and line: {msg}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), bad);
+        assert!(!dir.path().join("config.toml.bak").exists());
+
+        fs::write(&path, "[mcp_servers]\ndocs = \"https://x\"\n").unwrap();
+        let err = write(&path, &server(None)).unwrap_err();
+        assert!(
+            err.to_string().starts_with(&format!(
+                "{}: `mcp_servers.docs` is a string",
+                path.display()
+            )),
+            "{err}"
+        );
+
+        fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
+        assert!(matches!(
+            write(&path, &server(None)),
+            Err(CodexConfigError::NotUtf8 { .. })
+        ));
+    }
+
+    #[test]
+    fn audience_checks() {
+        let url = "https://mcp.example.com/mcp";
+        for ok in [
+            "https://mcp.example.com/mcp",
+            "https://MCP.example.com:443/mcp",
+            "https://mcp.example.com",
+            "https://mcp.example.com/",
+        ] {
+            assert_eq!(warn_url_vs_audience(url, ok), None, "{ok}");
+        }
+        assert_eq!(
+            warn_url_vs_audience("https://h.example/api/v1/mcp", "https://h.example/api"),
+            None
+        );
+        for (bad, needle) in [
+            ("https://mcp.example.com/mcp/", "trailing slash"),
+            ("https://api.example.com/mcp", "origin"),
+            ("http://mcp.example.com/mcp", "origin"),
+            ("https://mcp.example.com/m", "path prefix"),
+            ("https://mcp.example.com/other", "path prefix"),
+            ("urn:docs-api", "origin"),
+            ("docs-api", "not a URL"),
+            ("https://mcp.example.com/mcp?aud=1", "query"),
+        ] {
+            let w = warn_url_vs_audience(url, bad).unwrap_or_else(|| panic!("{bad}"));
+            assert!(w.contains(needle), "{bad}: {w}");
+            assert!(!w.contains('\n'));
+        }
+        let w = warn_url_vs_audience("https://mcp.example.com/mcp/", url).unwrap();
+        assert!(w.contains("trailing slash"), "{w}");
+    }
+}
