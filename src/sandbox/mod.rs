@@ -1,0 +1,152 @@
+//! Emulated identity-provider tenants served over real HTTP on 127.0.0.1, for tests, benchmarks
+//! and `authsetup sandbox` / `authsetup demo`.
+//!
+//! The emulator is written from recordings and specs (fixtures/SOURCES.md) and shares no code with
+//! the client side of the crate, so a misunderstanding of the API cannot hide in both at once.
+//!
+//! Layout: `server` binds and runs a router; `front` is the flavour-neutral front door (request
+//! log, latency, faults, rate limit); `auth0` is the Auth0 flavour. An Okta flavour adds a sibling
+//! module with its own state, router and `front::Dialect`, and a handle type like [`Sandbox`].
+
+mod auth0;
+mod clock;
+mod faults;
+mod front;
+mod jwt;
+mod log;
+mod query;
+mod ratelimit;
+mod schema;
+mod server;
+
+use std::io;
+use std::sync::Arc;
+use std::time::Duration;
+
+pub use auth0::Auth0Tenant;
+pub use faults::{Fault, FaultKind};
+pub use log::RecordedRequest;
+pub use ratelimit::RateLimit;
+
+use front::{Front, lock};
+use server::{Bound, Running, Shutdown};
+
+#[derive(Clone, Debug)]
+pub struct SandboxConfig {
+    /// 0 picks a free port. Only 127.0.0.1 is ever bound.
+    pub port: u16,
+    /// Management API rate limit; None (the default) means unlimited.
+    pub rate_limit: Option<RateLimit>,
+    /// Added before answering every request, to make round trips visible in benchmarks.
+    pub latency: Duration,
+}
+
+impl Default for SandboxConfig {
+    fn default() -> Self {
+        SandboxConfig {
+            port: 0,
+            rate_limit: None,
+            latency: Duration::ZERO,
+        }
+    }
+}
+
+/// An emulated Auth0 tenant. Dropping it stops the server.
+pub struct Sandbox {
+    base_url: String,
+    auth0: Arc<auth0::Auth0>,
+    front: Arc<Front>,
+    _running: Running,
+}
+
+impl Sandbox {
+    /// Serves on the current tokio runtime.
+    pub async fn start(config: SandboxConfig) -> io::Result<Sandbox> {
+        Self::launch(config, |bound, router, shutdown| {
+            bound.serve_here(router, shutdown)
+        })
+    }
+
+    /// Serves on its own thread and runtime, for synchronous tests.
+    pub fn start_background(config: SandboxConfig) -> io::Result<Sandbox> {
+        Self::launch(config, |bound, router, shutdown| {
+            bound.serve_background(router, shutdown)
+        })
+    }
+
+    fn launch(
+        config: SandboxConfig,
+        run: impl FnOnce(Bound, axum::Router, Shutdown) -> io::Result<Running>,
+    ) -> io::Result<Sandbox> {
+        let bound = Bound::bind(config.port)?;
+        let base_url = bound.base_url();
+        let shutdown = Shutdown::new();
+        let front = Arc::new(Front::new(
+            config.rate_limit,
+            config.latency,
+            shutdown.clone(),
+            Box::new(auth0::Auth0Dialect),
+        ));
+        let auth0 = Arc::new(auth0::Auth0::new(&base_url));
+        let router = auth0::router(auth0.clone()).layer(axum::middleware::from_fn_with_state(
+            front.clone(),
+            front::front_door,
+        ));
+        let running = run(bound, router, shutdown)?;
+        Ok(Sandbox {
+            base_url,
+            auth0,
+            front,
+            _running: running,
+        })
+    }
+
+    /// `http://127.0.0.1:PORT`, no trailing slash: the value for `AUTH0_DOMAIN`.
+    pub fn base_url(&self) -> String {
+        self.base_url.clone()
+    }
+
+    /// A machine-to-machine application granted every scope the emulator checks on the
+    /// Management API (`<base_url>/api/v2/`).
+    pub fn client_id(&self) -> String {
+        self.auth0.client_id.clone()
+    }
+
+    pub fn client_secret(&self) -> String {
+        self.auth0.client_secret.clone()
+    }
+
+    /// A Management API access token carrying exactly `scopes`.
+    pub fn issue_token(&self, scopes: &[&str]) -> String {
+        self.auth0.issue_token(&self.auth0.client_id, scopes)
+    }
+
+    /// Every scope some Management API route of the emulator checks.
+    pub fn all_scopes() -> &'static [&'static str] {
+        auth0::SCOPES
+    }
+
+    /// The request log in arrival order.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.front.log).snapshot()
+    }
+
+    pub fn clear_log(&self) {
+        lock(&self.front.log).clear();
+    }
+
+    /// Sequential round trips in the log: the longest chain of requests each starting after the
+    /// previous one finished (requests that overlap count as one round).
+    pub fn rounds(&self) -> usize {
+        log::rounds(&self.requests())
+    }
+
+    /// Reads or seeds the tenant's state. Do not call it from inside another `with_tenant`.
+    pub fn with_tenant<R>(&self, f: impl FnOnce(&mut Auth0Tenant) -> R) -> R {
+        f(&mut self.auth0.tenant())
+    }
+
+    pub fn inject(&self, fault: Fault) {
+        lock(&self.front.faults).arm(fault);
+    }
+}
