@@ -1,0 +1,258 @@
+//! Command-line definitions only. Help, completions and the man page are all generated from
+//! these types, so a flag is described in exactly one place.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "authsetup",
+    version,
+    about = "Put an MCP server behind Auth0 or Okta so Codex CLI and other MCP clients can log in with OAuth",
+    long_about = "Put an MCP server behind Auth0 or Okta so Codex CLI and other MCP clients can log in \
+with OAuth (Dynamic Client Registration + Authorization Code + PKCE).\n\n\
+Every command reads the tenant, computes the changes, and applies or prints them. \
+Settings come from flags, then environment variables, then authsetup.toml, then defaults.",
+    after_help = "Examples:\n  authsetup demo\n  authsetup plan --domain tenant.us.auth0.com --audience https://mcp.example.com/mcp\n  authsetup apply --yes\n  authsetup doctor --mcp-url https://mcp.example.com/mcp",
+    propagate_version = true
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Guided setup: asks for the values, shows the plan, applies it and writes the files
+    #[command(
+        after_help = "Examples:\n  authsetup init\n  CI=1 authsetup init --domain tenant.us.auth0.com --audience https://mcp.example.com/mcp"
+    )]
+    Init(InitArgs),
+    /// Print every change `apply` would make, field by field; writes nothing
+    #[command(
+        after_help = "Examples:\n  authsetup plan --audience https://mcp.example.com/mcp\n  authsetup plan --output json"
+    )]
+    Plan,
+    /// Make the tenant match the desired state, then write the .env file
+    #[command(
+        after_help = "Examples:\n  authsetup apply --audience https://mcp.example.com/mcp\n  authsetup apply --output json"
+    )]
+    Apply,
+    /// Step: the API whose identifier is the audience
+    #[command(subcommand)]
+    Api(ApiCommand),
+    /// Step: the tenant-wide default audience (Auth0)
+    #[command(subcommand)]
+    Tenant(TenantCommand),
+    /// Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)
+    #[command(subcommand)]
+    Dcr(DcrCommand),
+    /// Step: API access policy (users allowed, machines denied) and the default third-party grant
+    #[command(subcommand)]
+    Policy(PolicyCommand),
+    /// Step: the login connection, promoted to domain level (Auth0)
+    #[command(subcommand)]
+    Connection(ConnectionCommand),
+    /// Step: the MCP server's .env file
+    #[command(subcommand)]
+    Env(EnvCommand),
+    /// Codex CLI configuration for the MCP server
+    #[command(subcommand)]
+    Codex(CodexCommand),
+    /// Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing
+    #[command(
+        after_help = "Examples:\n  authsetup doctor\n  authsetup doctor --mcp-url https://mcp.example.com/mcp --output json"
+    )]
+    Doctor(DoctorArgs),
+    /// Print a shell completion script
+    #[command(
+        after_help = "Examples:\n  authsetup completions bash > /etc/bash_completion.d/authsetup\n  authsetup completions zsh > ~/.zfunc/_authsetup"
+    )]
+    Completions {
+        /// The shell to generate for
+        shell: clap_complete::Shell,
+    },
+    /// Serve an emulated tenant on loopback for offline development and tests
+    #[command(
+        after_help = "Examples:\n  eval \"$(authsetup sandbox --port 0 &)\"\n  authsetup sandbox --port 8787"
+    )]
+    Sandbox(SandboxArgs),
+    /// Run the whole setup against a built-in sandbox tenant and show the result
+    #[command(after_help = "Examples:\n  authsetup demo")]
+    Demo,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ApiCommand {
+    /// Create or update the API (Auth0 resource server) whose identifier is the audience
+    Create,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum TenantCommand {
+    /// Set the tenant default audience to the API identifier
+    DefaultAudience,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DcrCommand {
+    /// Enable Dynamic Client Registration
+    Enable,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PolicyCommand {
+    /// Allow user access, deny client access, and add the default grant for third-party clients
+    Set,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ConnectionCommand {
+    /// Make sure the login connection exists and is domain-level
+    Promote {
+        /// Connection name (overrides --connection)
+        name: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum EnvCommand {
+    /// Write the tenant's values into the MCP server's .env file
+    Write,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CodexCommand {
+    /// Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write
+    #[command(
+        after_help = "Examples:\n  authsetup codex config --mcp-name docs --mcp-url https://mcp.example.com/mcp\n  authsetup codex config --write"
+    )]
+    Config(CodexConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CodexConfigArgs {
+    /// Merge into $CODEX_HOME/config.toml instead of printing (comments and other servers kept)
+    #[arg(long)]
+    pub write: bool,
+    /// Where Codex stores MCP OAuth tokens; "file" works on headless machines without a keyring
+    #[arg(long, value_enum)]
+    pub credentials_store: Option<CredentialsStoreArg>,
+    /// Pre-registered OAuth client id (skips Dynamic Client Registration)
+    #[arg(long)]
+    pub client_id: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum CredentialsStoreArg {
+    File,
+    Auto,
+    Keyring,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Save the answers (never secrets) to this file for the next run and CI
+    #[arg(long, value_name = "FILE")]
+    pub write_config: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct DoctorArgs {
+    /// Register a throw-away client through DCR the way Codex does, then delete it
+    #[arg(long)]
+    pub probe_dcr: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SandboxArgs {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, default_value_t = 0)]
+    pub port: u16,
+    /// Emulate a Management API rate limit of N requests per second (burst N), like the free tier's 2
+    #[arg(long, value_name = "N")]
+    pub rate_limit: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ProviderArg {
+    Auth0,
+    Okta,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputArg {
+    Human,
+    Json,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Options every command accepts. Environment variables are read by `settings`, not by clap,
+/// because which variable applies depends on the provider (AUTH0_DOMAIN vs OKTA_DOMAIN).
+#[derive(Debug, Clone, Args)]
+pub struct GlobalArgs {
+    /// Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]
+    #[arg(long, global = true, value_enum)]
+    pub provider: Option<ProviderArg>,
+    /// Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]
+    #[arg(long, global = true, value_name = "DOMAIN")]
+    pub domain: Option<String>,
+    /// API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]
+    #[arg(long, global = true, value_name = "URI")]
+    pub audience: Option<String>,
+    /// Display name of the API
+    #[arg(long, global = true, value_name = "NAME")]
+    pub api_name: Option<String>,
+    /// Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub connection: Option<String>,
+    /// Create the connection when the tenant does not have it
+    #[arg(long, global = true)]
+    pub create_connection: bool,
+    /// Replace a different tenant default audience (affects every application of the tenant)
+    #[arg(long, global = true)]
+    pub replace_default_audience: bool,
+    /// The MCP server's name in Codex's config [default: mcp]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub mcp_name: Option<String>,
+    /// The MCP server's URL [env: MCP_URL]
+    #[arg(long, global = true, value_name = "URL")]
+    pub mcp_url: Option<String>,
+    /// The MCP server's .env file [default: .env]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub env_file: Option<PathBuf>,
+    /// Codex's home folder [env: CODEX_HOME] [default: ~/.codex]
+    #[arg(long, global = true, value_name = "DIR")]
+    pub codex_home: Option<PathBuf>,
+    /// Port of Codex's OAuth callback listener [default: 1455]
+    #[arg(long, global = true, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
+    pub callback_port: Option<u16>,
+    /// Settings file [default: authsetup.toml when present]
+    #[arg(long, global = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+    /// Read the Management API token from standard input
+    #[arg(long, global = true)]
+    pub token_stdin: bool,
+    /// Never prompt; take every value from flags, environment or file [env: CI]
+    #[arg(long, short = 'y', global = true)]
+    pub yes: bool,
+    /// Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]
+    #[arg(long, global = true, value_enum)]
+    pub output: Option<OutputArg>,
+    /// When to use colour [env: NO_COLOR disables it]
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Trace every HTTP request on stderr (secrets redacted)
+    #[arg(long, short = 'v', global = true)]
+    pub verbose: bool,
+}

@@ -1,0 +1,135 @@
+//! `authsetup demo`: the whole setup against an in-process sandbox, in a temporary folder.
+
+use std::collections::HashMap;
+
+use crate::cli::GlobalArgs;
+use crate::error::{AppError, Result};
+use crate::output::Printer;
+use crate::provider::Step;
+use crate::sandbox::{Sandbox, SandboxConfig};
+use crate::settings::{Settings, Terminal};
+
+use super::provision::{self, Mode};
+
+const DEMO_MCP_URL: &str = "https://mcp.example.com/mcp";
+
+pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
+    let sandbox = Sandbox::start(SandboxConfig::default())
+        .await
+        .map_err(|e| AppError::failed(format!("cannot start the sandbox: {e}")))?;
+    let dir = tempfile::Builder::new()
+        .prefix("authsetup-demo-")
+        .tempdir()
+        .map_err(|e| AppError::failed(format!("cannot create a temporary folder: {e}")))?;
+
+    // The demo goes through the same settings resolution as a real run, with the sandbox's
+    // values in place of the user's environment.
+    let env: HashMap<String, String> = [
+        ("AUTH0_DOMAIN", sandbox.base_url()),
+        ("AUTH0_CLIENT_ID", sandbox.client_id()),
+        ("AUTH0_CLIENT_SECRET", sandbox.client_secret()),
+        ("AUTH0_AUDIENCE", DEMO_MCP_URL.to_string()),
+        ("MCP_URL", DEMO_MCP_URL.to_string()),
+        ("HOME", dir.path().display().to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect();
+    let args = GlobalArgs {
+        env_file: Some(dir.path().join(".env")),
+        codex_home: Some(dir.path().join(".codex")),
+        yes: true,
+        provider: None,
+        domain: None,
+        audience: None,
+        connection: None,
+        mcp_url: None,
+        config: Some(dir.path().join("authsetup.toml")),
+        token_stdin: false,
+        ..global.clone()
+    };
+    std::fs::write(
+        dir.path().join("authsetup.toml"),
+        "# demo settings come from the sandbox\n",
+    )?;
+    let settings = Settings::resolve(
+        &args,
+        &env,
+        Terminal {
+            stderr_is_tty: printer.interactive,
+        },
+    )?;
+
+    printer.heading(format!(
+        "authsetup demo: a sandbox Auth0 tenant at {}, files in {}",
+        sandbox.base_url(),
+        dir.path().display()
+    ));
+    printer.line("");
+    printer.heading("1. plan: what the setup would change");
+    provision::run(
+        &settings,
+        &quiet_json(printer),
+        &Step::ALL,
+        true,
+        Mode::Plan,
+    )
+    .await?;
+    printer.line("");
+    printer.heading("2. apply");
+    provision::run(
+        &settings,
+        &quiet_json(printer),
+        &Step::ALL,
+        true,
+        Mode::Apply,
+    )
+    .await?;
+    printer.line("");
+    printer.heading("3. apply again: nothing left to change");
+    let before = sandbox.requests().len();
+    let replay = provision::run(
+        &settings,
+        &quiet_json(printer),
+        &Step::ALL,
+        true,
+        Mode::Apply,
+    )
+    .await?;
+    let writes = sandbox.requests()[before..]
+        .iter()
+        .filter(|r| r.method != "GET" && !r.path.starts_with("/oauth/"))
+        .count();
+    printer.line(format!(
+        "  {} change(s) planned, {writes} write request(s) sent",
+        replay.writes()
+    ));
+    printer.line("");
+    printer.heading(format!("4. {}", settings.env_file.display()));
+    let env_text = std::fs::read_to_string(&settings.env_file)?;
+    for line in env_text.lines() {
+        printer.line(format!("  {line}"));
+    }
+    printer.line("");
+    printer.line(format!(
+        "The sandbox answered {} request(s). Try it on your tenant: authsetup plan --domain YOUR_TENANT.auth0.com --audience YOUR_MCP_URL",
+        sandbox.requests().len()
+    ));
+    if printer.is_json() {
+        printer.json(&serde_json::json!({
+            "changes": replay.changes,
+            "warnings": replay.warnings,
+            "env_file": env_text,
+        }));
+    }
+    Ok(())
+}
+
+/// In JSON mode the demo prints one document at the end, so the inner steps stay silent.
+fn quiet_json(printer: &Printer) -> Printer {
+    if printer.is_json() {
+        printer.silenced()
+    } else {
+        *printer
+    }
+}

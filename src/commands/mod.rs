@@ -1,0 +1,80 @@
+//! Commands: each resolves what it needs from `Settings`, talks to a `Provider`, and reports
+//! through the `Printer`. None of them knows which identity provider it talks to.
+
+mod codex;
+mod completions;
+mod demo;
+mod provision;
+mod sandbox;
+
+use crate::cli::{
+    ApiCommand, CodexCommand, Command, ConnectionCommand, DcrCommand, EnvCommand, GlobalArgs,
+    PolicyCommand, TenantCommand,
+};
+use crate::error::{AppError, Result};
+use crate::output::Printer;
+use crate::provider::Step;
+use crate::settings::Settings;
+
+pub use provision::Mode;
+
+pub async fn run(
+    command: Command,
+    global: &GlobalArgs,
+    settings: Settings,
+    printer: Printer,
+) -> Result<()> {
+    match command {
+        Command::Plan => provision::run(&settings, &printer, &Step::ALL, true, Mode::Plan)
+            .await
+            .map(drop),
+        Command::Apply => provision::run(&settings, &printer, &Step::ALL, true, Mode::Apply)
+            .await
+            .map(drop),
+        Command::Api(ApiCommand::Create) => {
+            provision::run(&settings, &printer, &[Step::Api], false, Mode::Apply)
+                .await
+                .map(drop)
+        }
+        Command::Tenant(TenantCommand::DefaultAudience) => provision::run(
+            &settings,
+            &printer,
+            &[Step::DefaultAudience],
+            false,
+            Mode::Apply,
+        )
+        .await
+        .map(drop),
+        Command::Dcr(DcrCommand::Enable) => {
+            provision::run(&settings, &printer, &[Step::Dcr], false, Mode::Apply)
+                .await
+                .map(drop)
+        }
+        Command::Policy(PolicyCommand::Set) => {
+            provision::run(&settings, &printer, &[Step::Policy], false, Mode::Apply)
+                .await
+                .map(drop)
+        }
+        Command::Connection(ConnectionCommand::Promote { name }) => {
+            let mut settings = settings;
+            if let Some(name) = name {
+                settings.connection = crate::settings::validate_connection(&name)?;
+            }
+            provision::run(&settings, &printer, &[Step::Connection], false, Mode::Apply)
+                .await
+                .map(drop)
+        }
+        Command::Env(EnvCommand::Write) => {
+            provision::run(&settings, &printer, &[], true, Mode::Apply)
+                .await
+                .map(drop)
+        }
+        Command::Completions { shell } => completions::run(shell),
+        Command::Sandbox(args) => sandbox::run(&args, &printer).await,
+        Command::Demo => demo::run(global, &printer).await,
+        Command::Codex(CodexCommand::Config(args)) => codex::run(&settings, &printer, &args),
+        Command::Init(_) | Command::Doctor(_) => {
+            Err(AppError::failed("this command is not available yet"))
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! `plan`, `apply` and the step subcommands: one flow, different step sets.
+
+use std::path::Path;
+
+use serde_json::{Value, json};
+
+use crate::error::{AppError, Result};
+use crate::files::env::{self, EnvDoc, EnvOutcome};
+use crate::http::Http;
+use crate::output::Printer;
+use crate::plan::{Action, Change, Plan};
+use crate::provider::{self, Step};
+use crate::settings::Settings;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Plan,
+    Apply,
+}
+
+/// Observe → plan → print or apply, then the `.env` when `with_env`. Returns the plan so callers
+/// such as `demo` can show it.
+pub async fn run(
+    settings: &Settings,
+    printer: &Printer,
+    steps: &[Step],
+    with_env: bool,
+    mode: Mode,
+) -> Result<Plan> {
+    // Everything that can be wrong locally is found before the first request.
+    let env_doc = if with_env {
+        read_env(&settings.env_file)?
+    } else {
+        None
+    };
+    let http = Http::new(settings.verbose)?;
+    let provider = provider::connect(settings, http)?;
+    let domain = settings.require_domain()?;
+
+    let mut plan = provider.plan(steps).await?;
+    let tenant_writes = plan.writes();
+    if with_env {
+        plan.changes
+            .push(env_change(&settings.env_file, env_doc.as_ref(), &plan));
+    }
+
+    if mode == Mode::Plan {
+        if printer.is_json() {
+            printer.json(&plan.to_json());
+        } else {
+            printer.heading(format!(
+                "Plan for the {} tenant {}:",
+                provider.display_name(),
+                domain.display
+            ));
+            printer.plan(&plan);
+        }
+        return Ok(plan);
+    }
+
+    for w in &plan.warnings {
+        printer.warn(w);
+    }
+    let outputs = if tenant_writes == 0 {
+        if !printer.is_json() && !steps.is_empty() {
+            printer.success(format!(
+                "the {} tenant {} already matches; no changes made",
+                provider.display_name(),
+                domain.display
+            ));
+        }
+        plan.outputs.clone()
+    } else {
+        printer.heading(format!(
+            "Applying {tenant_writes} change(s) to the {} tenant {}:",
+            provider.display_name(),
+            domain.display
+        ));
+        for c in plan
+            .changes
+            .iter()
+            .filter(|c| !c.is_noop() && !c.resource.starts_with("env_file:"))
+        {
+            printer.line(format!(
+                "  {} {}",
+                if c.action == Action::Create { "+" } else { "~" },
+                c.resource
+            ));
+        }
+        let progress = printer.progress();
+        provider.apply(&plan, progress.as_ref()).await?
+    };
+
+    if with_env {
+        let values: Vec<(String, String)> = outputs
+            .env
+            .iter()
+            .filter_map(|(k, v)| v.clone().map(|v| (k.clone(), v)))
+            .collect();
+        let outcome = env::write(&settings.env_file, env_doc, &values).map_err(|e| {
+            AppError::failed(format!("cannot write {}: {e}", settings.env_file.display()))
+        })?;
+        match outcome {
+            EnvOutcome::Created => {
+                printer.success(format!("wrote {}", settings.env_file.display()))
+            }
+            EnvOutcome::Updated => {
+                printer.success(format!("updated {}", settings.env_file.display()))
+            }
+            EnvOutcome::Unchanged => {
+                printer.success(format!("{} is up to date", settings.env_file.display()))
+            }
+        }
+    }
+    if printer.is_json() {
+        let mut doc = plan.to_json();
+        doc["applied"] = Value::Bool(true);
+        printer.json(&doc);
+    }
+    Ok(plan)
+}
+
+fn read_env(path: &Path) -> Result<Option<EnvDoc>> {
+    match env::read(path) {
+        Ok(None) => Ok(None),
+        Ok(Some(Ok(doc))) => Ok(Some(doc)),
+        Ok(Some(Err(e))) => Err(AppError::usage(
+            format!(
+                "{} cannot be parsed ({e}); refusing to rewrite it",
+                path.display()
+            ),
+            "fix that line (KEY=VALUE, # comments, quoted values closed) or pass another --env-file",
+        )),
+        Err(e) => Err(AppError::usage(
+            format!("cannot read {}: {e}", path.display()),
+            "check the file's permissions or pass another --env-file",
+        )),
+    }
+}
+
+fn env_change(path: &Path, doc: Option<&EnvDoc>, plan: &Plan) -> Change {
+    let resource = format!("env_file:{}", path.display());
+    let mut change = Change::new(
+        resource,
+        if doc.is_none() {
+            Action::Create
+        } else {
+            Action::None
+        },
+    );
+    for (key, value) in &plan.outputs.env {
+        let before = doc.and_then(|d| d.get(key)).map(String::from);
+        let after = value.clone();
+        if before != after || doc.is_none() {
+            let after = after
+                .map(Value::String)
+                .unwrap_or(json!("(known after apply)"));
+            change = change.field(key, json!(before), after);
+            if change.action == Action::None {
+                change.action = Action::Update;
+            }
+        }
+    }
+    change
+}

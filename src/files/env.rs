@@ -1,0 +1,366 @@
+//! The MCP server's `.env`: our keys are updated in place, everything else (comments, order,
+//! other keys, blank lines) is kept byte for byte. A file we cannot parse is refused rather than
+//! rewritten, because rewriting it could lose lines.
+
+use std::fmt;
+use std::path::Path;
+
+use super::atomic::write_atomic;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EnvError {
+    pub line: usize,
+    pub message: String,
+}
+
+impl fmt::Display for EnvError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+/// One logical entry of the file: a `KEY=VALUE` (possibly spanning lines when quoted) or any
+/// other line (blank, comment), kept as written.
+#[derive(Debug, Clone, PartialEq)]
+enum Item {
+    Entry {
+        key: String,
+        value: String,
+        raw: String,
+        export: bool,
+    },
+    Other(String),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnvDoc {
+    items: Vec<Item>,
+    newline: &'static str,
+    trailing_newline: bool,
+}
+
+impl EnvDoc {
+    pub fn parse(text: &str) -> Result<EnvDoc, EnvError> {
+        let newline = if text.contains("\r\n") { "\r\n" } else { "\n" };
+        let trailing_newline = text.is_empty() || text.ends_with('\n');
+        let lines: Vec<&str> = text.split(newline).collect();
+        // split leaves one empty piece after a final newline.
+        let count = if text.is_empty() {
+            0
+        } else if text.ends_with(newline) {
+            lines.len() - 1
+        } else {
+            lines.len()
+        };
+        let mut items = Vec::new();
+        let mut i = 0;
+        while i < count {
+            let line = lines[i];
+            let trimmed = line.trim_start();
+            if trimmed.is_empty() || trimmed.starts_with('#') {
+                items.push(Item::Other(line.to_string()));
+                i += 1;
+                continue;
+            }
+            let (export, rest) = match trimmed.strip_prefix("export ") {
+                Some(r) => (true, r.trim_start()),
+                None => (false, trimmed),
+            };
+            let Some(eq) = rest.find('=') else {
+                return Err(EnvError {
+                    line: i + 1,
+                    message: "expected KEY=VALUE or a # comment".into(),
+                });
+            };
+            let key = rest[..eq].trim_end();
+            if !is_key(key) {
+                return Err(EnvError {
+                    line: i + 1,
+                    message: format!("{key:?} is not a variable name"),
+                });
+            }
+            let value_part = rest[eq + 1..].trim_start();
+            let start = i;
+            let value = match value_part.chars().next() {
+                Some(q @ ('"' | '\'')) => {
+                    // A quoted value may continue on the following lines until its closing quote.
+                    let mut joined = value_part[1..].to_string();
+                    loop {
+                        if let Some(end) = closing_quote(&joined, q) {
+                            let after = joined[end + 1..].trim();
+                            if !(after.is_empty() || after.starts_with('#')) {
+                                return Err(EnvError {
+                                    line: i + 1,
+                                    message: "unexpected text after the closing quote".into(),
+                                });
+                            }
+                            break unescape(&joined[..end], q);
+                        }
+                        i += 1;
+                        if i >= count {
+                            return Err(EnvError {
+                                line: start + 1,
+                                message: format!("the value opened with {q} is never closed"),
+                            });
+                        }
+                        joined.push('\n');
+                        joined.push_str(lines[i]);
+                    }
+                }
+                _ => strip_inline_comment(value_part).trim_end().to_string(),
+            };
+            items.push(Item::Entry {
+                key: key.to_string(),
+                value,
+                raw: lines[start..=i].join(newline),
+                export,
+            });
+            i += 1;
+        }
+        Ok(EnvDoc {
+            items,
+            newline,
+            trailing_newline,
+        })
+    }
+
+    pub fn get(&self, key: &str) -> Option<&str> {
+        self.items.iter().rev().find_map(|it| match it {
+            Item::Entry { key: k, value, .. } if k == key => Some(value.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Sets our keys: every existing occurrence is updated in place (so no reader sees a stale
+    /// duplicate); missing keys are appended at the end.
+    pub fn set(&mut self, key: &str, value: &str) {
+        let mut found = false;
+        for it in &mut self.items {
+            if let Item::Entry {
+                key: k,
+                value: v,
+                raw,
+                export,
+            } = it
+                && k == key
+            {
+                found = true;
+                if v != value {
+                    *raw = format!(
+                        "{}{key}={}",
+                        if *export { "export " } else { "" },
+                        quote(value)
+                    );
+                    *v = value.to_string();
+                }
+            }
+        }
+        if !found {
+            self.items.push(Item::Entry {
+                key: key.to_string(),
+                value: value.to_string(),
+                raw: format!("{key}={}", quote(value)),
+                export: false,
+            });
+            self.trailing_newline = true;
+        }
+    }
+
+    pub fn render(&self) -> String {
+        let mut out = self
+            .items
+            .iter()
+            .map(|it| match it {
+                Item::Entry { raw, .. } => raw.as_str(),
+                Item::Other(line) => line.as_str(),
+            })
+            .collect::<Vec<_>>()
+            .join(self.newline);
+        if self.trailing_newline && !out.is_empty() {
+            out.push_str(self.newline);
+        }
+        out
+    }
+}
+
+fn is_key(k: &str) -> bool {
+    let mut chars = k.chars();
+    matches!(chars.next(), Some(c) if c.is_ascii_alphabetic() || c == '_')
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '.' | '-'))
+}
+
+fn closing_quote(s: &str, q: char) -> Option<usize> {
+    let mut escaped = false;
+    for (i, c) in s.char_indices() {
+        if q == '"' && c == '\\' && !escaped {
+            escaped = true;
+            continue;
+        }
+        if c == q && !escaped {
+            return Some(i);
+        }
+        escaped = false;
+    }
+    None
+}
+
+fn unescape(s: &str, q: char) -> String {
+    if q == '\'' {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut chars = s.chars();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            match chars.next() {
+                Some('n') => out.push('\n'),
+                Some(other) => out.push(other),
+                None => out.push('\\'),
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn strip_inline_comment(v: &str) -> &str {
+    match v.find(" #") {
+        Some(i) => &v[..i],
+        None => v,
+    }
+}
+
+fn quote(value: &str) -> String {
+    let plain = !value.is_empty()
+        && value
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "_./:@%+,~=-".contains(c));
+    if plain {
+        value.to_string()
+    } else {
+        let escaped = value
+            .replace('\\', "\\\\")
+            .replace('"', "\\\"")
+            .replace('\n', "\\n");
+        format!("\"{escaped}\"")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnvOutcome {
+    Created,
+    Updated,
+    Unchanged,
+}
+
+/// Reads and parses the file; `Ok(None)` when it does not exist yet.
+pub fn read(path: &Path) -> std::io::Result<Option<Result<EnvDoc, EnvError>>> {
+    match std::fs::read_to_string(path) {
+        Ok(text) => Ok(Some(EnvDoc::parse(&text))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Merges `values` into the file at `path`; writes only when something changes.
+pub fn write(
+    path: &Path,
+    doc: Option<EnvDoc>,
+    values: &[(String, String)],
+) -> std::io::Result<EnvOutcome> {
+    let created = doc.is_none();
+    let mut doc = doc.unwrap_or(EnvDoc {
+        items: Vec::new(),
+        newline: "\n",
+        trailing_newline: true,
+    });
+    let before = doc.render();
+    for (k, v) in values {
+        doc.set(k, v);
+    }
+    let after = doc.render();
+    if !created && after == before {
+        return Ok(EnvOutcome::Unchanged);
+    }
+    write_atomic(path, after.as_bytes())?;
+    Ok(if created {
+        EnvOutcome::Created
+    } else {
+        EnvOutcome::Updated
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn merge(text: &str, values: &[(&str, &str)]) -> String {
+        let mut doc = EnvDoc::parse(text).unwrap();
+        for (k, v) in values {
+            doc.set(k, v);
+        }
+        doc.render()
+    }
+
+    #[test]
+    fn keeps_comments_order_and_other_keys() {
+        let text =
+            "# server\nPORT=8080\nAUTH0_DOMAIN=old.auth0.com # set by hand\n\nexport OTHER='x y'\n";
+        let out = merge(
+            text,
+            &[
+                ("AUTH0_DOMAIN", "new.auth0.com"),
+                ("AUTH0_AUDIENCE", "https://a/"),
+            ],
+        );
+        assert_eq!(
+            out,
+            "# server\nPORT=8080\nAUTH0_DOMAIN=new.auth0.com\n\nexport OTHER='x y'\nAUTH0_AUDIENCE=https://a/\n"
+        );
+    }
+
+    #[test]
+    fn unchanged_values_leave_the_text_identical() {
+        let text = "AUTH0_DOMAIN=t.auth0.com   # keep me\r\nX=1";
+        assert_eq!(merge(text, &[("AUTH0_DOMAIN", "t.auth0.com")]), text);
+    }
+
+    #[test]
+    fn multiline_quoted_values_survive() {
+        let text = "KEY=\"-----BEGIN\nabc\n-----END\"\nA=1\n";
+        let doc = EnvDoc::parse(text).unwrap();
+        assert_eq!(doc.get("KEY"), Some("-----BEGIN\nabc\n-----END"));
+        assert_eq!(
+            merge(text, &[("A", "2")]),
+            "KEY=\"-----BEGIN\nabc\n-----END\"\nA=2\n"
+        );
+    }
+
+    #[test]
+    fn every_duplicate_of_our_key_is_updated_and_none_added() {
+        let out = merge("A=1\nB=2\nA=3\n", &[("A", "9")]);
+        assert_eq!(out, "A=9\nB=2\nA=9\n");
+    }
+
+    #[test]
+    fn values_needing_quotes_are_quoted() {
+        assert_eq!(merge("", &[("A", "x y\"z")]), "A=\"x y\\\"z\"\n");
+        assert_eq!(
+            EnvDoc::parse("A=\"x y\\\"z\"\n").unwrap().get("A"),
+            Some("x y\"z")
+        );
+    }
+
+    #[test]
+    fn unparseable_files_are_refused_with_the_line() {
+        assert_eq!(EnvDoc::parse("A=1\nthis is not env\n").unwrap_err().line, 2);
+        assert_eq!(EnvDoc::parse("A=\"open\nB=2\n").unwrap_err().line, 1);
+        assert_eq!(EnvDoc::parse("1A=2\n").unwrap_err().line, 1);
+    }
+
+    #[test]
+    fn missing_trailing_newline_is_added_only_when_appending() {
+        assert_eq!(merge("A=1", &[("B", "2")]), "A=1\nB=2\n");
+    }
+}

@@ -1,0 +1,485 @@
+//! The one HTTP client: timeouts, retries, rate-limit pacing and redacted traces.
+//!
+//! Retrying follows what is safe: a 429 means the request was not processed, so any request is
+//! sent again once the limit resets; a 5xx, a dropped connection or a garbled body is retried
+//! only for requests that do the same thing twice (reads, PATCH, PUT, DELETE). A POST that may
+//! have created something is left to the caller, which can look the object up first.
+
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use reqwest::header::{HeaderMap, HeaderValue};
+use reqwest::{Method, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::Value;
+use url::Url;
+
+use crate::error::{AppError, Result};
+
+const MAX_RATE_LIMIT_RETRIES: u32 = 10;
+const MAX_TRANSIENT_RETRIES: u32 = 3;
+const LONGEST_RATE_LIMIT_WAIT: Duration = Duration::from_secs(60);
+
+pub enum Body {
+    Empty,
+    Json(Value),
+    /// Form fields; values of secret-looking names are redacted in traces.
+    Form(Vec<(&'static str, String)>),
+}
+
+pub struct Request<'a> {
+    pub method: Method,
+    pub url: Url,
+    pub bearer: Option<&'a SecretString>,
+    pub body: Body,
+    /// Whether the request goes through the Management API rate-limit pacer.
+    pub paced: bool,
+}
+
+impl<'a> Request<'a> {
+    pub fn new(method: Method, url: Url) -> Self {
+        Self {
+            method,
+            url,
+            bearer: None,
+            body: Body::Empty,
+            paced: false,
+        }
+    }
+
+    pub fn bearer(mut self, token: &'a SecretString) -> Self {
+        self.bearer = Some(token);
+        self
+    }
+
+    pub fn json(mut self, body: Value) -> Self {
+        self.body = Body::Json(body);
+        self
+    }
+
+    pub fn form(mut self, fields: Vec<(&'static str, String)>) -> Self {
+        self.body = Body::Form(fields);
+        self
+    }
+
+    pub fn paced(mut self) -> Self {
+        self.paced = true;
+        self
+    }
+
+    fn idempotent(&self) -> bool {
+        self.method != Method::POST
+    }
+
+    /// `GET /api/v2/...` style label for messages, without the query (which may hold ids).
+    pub fn label(&self) -> String {
+        format!("{} {}", self.method, self.url.path())
+    }
+}
+
+#[derive(Debug)]
+pub struct Response {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl Response {
+    pub fn json(&self) -> Option<Value> {
+        serde_json::from_slice(&self.body).ok()
+    }
+
+    pub fn text(&self) -> String {
+        String::from_utf8_lossy(&self.body).into_owned()
+    }
+}
+
+#[derive(Clone)]
+pub struct Http {
+    client: reqwest::Client,
+    verbose: bool,
+    pacer: Arc<Pacer>,
+    secrets: Arc<Mutex<Vec<String>>>,
+}
+
+impl Http {
+    pub fn new(verbose: bool) -> Result<Self> {
+        let timeout = std::env::var("AUTHSETUP_HTTP_TIMEOUT")
+            .ok()
+            .and_then(|s| s.parse::<f64>().ok())
+            .filter(|s| *s > 0.0)
+            .map(Duration::from_secs_f64)
+            .unwrap_or(Duration::from_secs(30));
+        let client = reqwest::Client::builder()
+            .user_agent(concat!("authsetup/", env!("CARGO_PKG_VERSION")))
+            .connect_timeout(timeout.min(Duration::from_secs(10)))
+            .timeout(timeout)
+            .https_only(false)
+            .build()
+            .map_err(|e| AppError::failed(format!("cannot set up the HTTP client: {e}")))?;
+        Ok(Self {
+            client,
+            verbose,
+            pacer: Arc::new(Pacer::default()),
+            secrets: Arc::new(Mutex::new(Vec::new())),
+        })
+    }
+
+    /// Registers a value that must never appear in a trace, even inside a body.
+    pub fn register_secret(&self, secret: &str) {
+        if secret.len() >= 4 {
+            self.secrets.lock().unwrap().push(secret.to_string());
+        }
+    }
+
+    /// Sends the request, retrying what is safe to retry. Any HTTP status is returned as a
+    /// response; an error means no usable response arrived.
+    pub async fn send(&self, req: &Request<'_>) -> Result<Response> {
+        let mut rate_limited = 0;
+        let mut transient = 0;
+        loop {
+            if req.paced {
+                self.pacer.acquire().await;
+            }
+            let started = Instant::now();
+            self.trace_request(req);
+            let outcome = self.send_once(req).await;
+            match outcome {
+                Ok(resp) => {
+                    self.trace_response(&resp, started.elapsed());
+                    if req.paced {
+                        self.pacer.observe(&resp.headers, resp.status);
+                    }
+                    if resp.status == StatusCode::TOO_MANY_REQUESTS
+                        && rate_limited < MAX_RATE_LIMIT_RETRIES
+                    {
+                        rate_limited += 1;
+                        let wait = rate_limit_wait(&resp.headers, rate_limited);
+                        self.trace(&format!("rate limited; waiting {} ms", wait.as_millis()));
+                        tokio::time::sleep(wait).await;
+                        continue;
+                    }
+                    let garbled =
+                        resp.status.is_success() && !resp.body.is_empty() && resp.json().is_none();
+                    let retry = req.idempotent()
+                        && transient < MAX_TRANSIENT_RETRIES
+                        && (is_transient(resp.status) || garbled);
+                    if retry {
+                        transient += 1;
+                        tokio::time::sleep(backoff(transient)).await;
+                        continue;
+                    }
+                    return Ok(resp);
+                }
+                Err(e) => {
+                    self.trace(&format!("{} failed: {e}", req.label()));
+                    if req.idempotent() && transient < MAX_TRANSIENT_RETRIES {
+                        transient += 1;
+                        tokio::time::sleep(backoff(transient)).await;
+                        continue;
+                    }
+                    let what = if e.is_timeout() {
+                        "no answer in time".to_string()
+                    } else if e.is_connect() {
+                        "cannot connect".to_string()
+                    } else {
+                        "the connection failed".to_string()
+                    };
+                    let host = req.url.host_str().unwrap_or_default();
+                    return Err(AppError::failed(format!("{}: {what} ({host})", req.label())).with_hint(
+                        "check the domain and your network; the request was retried where that is safe",
+                    ));
+                }
+            }
+        }
+    }
+
+    async fn send_once(&self, req: &Request<'_>) -> reqwest::Result<Response> {
+        let mut builder = self.client.request(req.method.clone(), req.url.clone());
+        if let Some(token) = req.bearer {
+            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
+                .unwrap_or_else(|_| HeaderValue::from_static("Bearer invalid"));
+            value.set_sensitive(true);
+            builder = builder.header(reqwest::header::AUTHORIZATION, value);
+        }
+        builder = match &req.body {
+            Body::Empty => builder,
+            Body::Json(v) => builder.json(v),
+            Body::Form(fields) => builder.form(fields),
+        };
+        let resp = builder.send().await?;
+        let status = resp.status();
+        let headers = resp.headers().clone();
+        let body = resp.bytes().await?.to_vec();
+        Ok(Response {
+            status,
+            headers,
+            body,
+        })
+    }
+
+    fn trace(&self, line: &str) {
+        if self.verbose {
+            eprintln!("  trace: {}", self.scrub(line));
+        }
+    }
+
+    fn trace_request(&self, req: &Request<'_>) {
+        if !self.verbose {
+            return;
+        }
+        let body = match &req.body {
+            Body::Empty => String::new(),
+            Body::Json(v) => format!(" {}", redact_json(v)),
+            Body::Form(fields) => {
+                let shown: Vec<String> = fields
+                    .iter()
+                    .map(|(k, v)| {
+                        if is_secret_name(k) {
+                            format!("{k}=[redacted]")
+                        } else {
+                            format!("{k}={v}")
+                        }
+                    })
+                    .collect();
+                format!(" {}", shown.join("&"))
+            }
+        };
+        let auth = if req.bearer.is_some() {
+            " (Authorization: Bearer [redacted])"
+        } else {
+            ""
+        };
+        self.trace(&format!("> {} {}{auth}{body}", req.method, req.url));
+    }
+
+    fn trace_response(&self, resp: &Response, took: Duration) {
+        if !self.verbose {
+            return;
+        }
+        let body = match resp.json() {
+            Some(v) => redact_json(&v).to_string(),
+            None => resp.text(),
+        };
+        let body: String = body.chars().take(2000).collect();
+        self.trace(&format!(
+            "< {} ({} ms) {body}",
+            resp.status,
+            took.as_millis()
+        ));
+    }
+
+    fn scrub(&self, text: &str) -> String {
+        let mut out = text.to_string();
+        for s in self.secrets.lock().unwrap().iter() {
+            out = out.replace(s.as_str(), "[redacted]");
+        }
+        out
+    }
+}
+
+fn is_secret_name(name: &str) -> bool {
+    let n = name.to_ascii_lowercase();
+    [
+        "secret",
+        "token",
+        "assertion",
+        "password",
+        "authorization",
+        "code_verifier",
+        "private_key",
+    ]
+    .iter()
+    .any(|s| n.contains(s))
+        && n != "token_type"
+        && n != "token_endpoint_auth_method"
+        && !n.starts_with("token_lifetime")
+        && n != "token_dialect"
+}
+
+pub fn redact_json(v: &Value) -> Value {
+    match v {
+        Value::Object(map) => Value::Object(
+            map.iter()
+                .map(|(k, v)| {
+                    let v = if is_secret_name(k) && (v.is_string() || v.is_object()) {
+                        Value::String("[redacted]".into())
+                    } else {
+                        redact_json(v)
+                    };
+                    (k.clone(), v)
+                })
+                .collect(),
+        ),
+        Value::Array(items) => Value::Array(items.iter().map(redact_json).collect()),
+        other => other.clone(),
+    }
+}
+
+fn is_transient(status: StatusCode) -> bool {
+    matches!(status.as_u16(), 500 | 502 | 503 | 504)
+}
+
+fn backoff(attempt: u32) -> Duration {
+    let base = 200u64 * 2u64.pow(attempt.saturating_sub(1));
+    let jitter = rand::random::<u64>() % 100;
+    Duration::from_millis(base + jitter)
+}
+
+/// `Retry-After` (seconds or an HTTP date) first, then `X-RateLimit-Reset` (epoch seconds),
+/// else exponential backoff.
+fn rate_limit_wait(headers: &HeaderMap, attempt: u32) -> Duration {
+    let header = |name: &str| {
+        headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::trim)
+    };
+    let wait = header("retry-after")
+        .and_then(|v| {
+            v.parse::<f64>()
+                .ok()
+                .map(Duration::from_secs_f64)
+                .or_else(|| httpdate_wait(v))
+        })
+        .or_else(|| {
+            header("x-ratelimit-reset")
+                .and_then(|v| v.parse::<u64>().ok())
+                .map(until_epoch)
+        })
+        .unwrap_or_else(|| backoff(attempt + 2));
+    wait.clamp(Duration::from_millis(50), LONGEST_RATE_LIMIT_WAIT)
+}
+
+fn httpdate_wait(v: &str) -> Option<Duration> {
+    let when = httpdate::parse_http_date(v).ok()?;
+    Some(when.duration_since(SystemTime::now()).unwrap_or_default())
+}
+
+fn until_epoch(epoch_secs: u64) -> Duration {
+    let now = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default();
+    Duration::from_secs(epoch_secs).saturating_sub(now)
+}
+
+/// Paces Management API requests from the `X-RateLimit-*` headers so that, once the limit is
+/// known, requests wait for the reset instead of provoking 429s.
+#[derive(Default)]
+struct Pacer {
+    state: Mutex<PacerState>,
+}
+
+#[derive(Default)]
+struct PacerState {
+    limit: Option<u32>,
+    remaining: Option<u32>,
+    reset_at: Option<Instant>,
+}
+
+impl Pacer {
+    async fn acquire(&self) {
+        loop {
+            let wait = {
+                let mut s = self.state.lock().unwrap();
+                let now = Instant::now();
+                if s.reset_at.is_some_and(|r| r <= now) {
+                    s.remaining = s.limit;
+                    s.reset_at = None;
+                }
+                match s.remaining {
+                    None => None,
+                    Some(0) => Some(
+                        s.reset_at
+                            .map(|r| r - now)
+                            .unwrap_or(Duration::from_millis(250)),
+                    ),
+                    Some(n) => {
+                        s.remaining = Some(n - 1);
+                        None
+                    }
+                }
+            };
+            match wait {
+                None => return,
+                Some(d) => tokio::time::sleep(d.max(Duration::from_millis(10))).await,
+            }
+        }
+    }
+
+    fn observe(&self, headers: &HeaderMap, status: StatusCode) {
+        let num = |name: &str| {
+            headers
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.trim().parse::<u64>().ok())
+        };
+        let mut s = self.state.lock().unwrap();
+        if let Some(limit) = num("x-ratelimit-limit") {
+            s.limit = Some(limit as u32);
+        }
+        let remaining = num("x-ratelimit-remaining")
+            .map(|r| r as u32)
+            .or((status == StatusCode::TOO_MANY_REQUESTS).then_some(0));
+        if let Some(r) = remaining {
+            // Concurrent responses arrive out of order; the smaller count is the safer one.
+            s.remaining = Some(s.remaining.map_or(r, |cur| cur.min(r)));
+        }
+        if let Some(reset) = num("x-ratelimit-reset") {
+            s.reset_at = Some(Instant::now() + until_epoch(reset));
+        }
+        if s.remaining == Some(0) && s.reset_at.is_none() {
+            s.reset_at = Some(Instant::now() + Duration::from_secs(1));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_secret_fields_but_keeps_shapes() {
+        let v = serde_json::json!({"access_token": "abc", "token_type": "Bearer", "nested": [{"client_secret": "s"}], "expires_in": 86400});
+        let r = redact_json(&v);
+        assert_eq!(r["access_token"], "[redacted]");
+        assert_eq!(r["token_type"], "Bearer");
+        assert_eq!(r["nested"][0]["client_secret"], "[redacted]");
+        assert_eq!(r["expires_in"], 86400);
+    }
+
+    #[test]
+    fn rate_limit_wait_prefers_retry_after() {
+        let mut h = HeaderMap::new();
+        h.insert("retry-after", HeaderValue::from_static("2"));
+        h.insert("x-ratelimit-reset", HeaderValue::from_static("1"));
+        assert_eq!(rate_limit_wait(&h, 1), Duration::from_secs(2));
+        let mut h = HeaderMap::new();
+        let soon = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            + 3;
+        h.insert(
+            "x-ratelimit-reset",
+            HeaderValue::from_str(&soon.to_string()).unwrap(),
+        );
+        let w = rate_limit_wait(&h, 1);
+        assert!(
+            w <= Duration::from_secs(3) && w >= Duration::from_secs(1),
+            "{w:?}"
+        );
+    }
+
+    #[tokio::test]
+    async fn pacer_waits_for_reset_once_the_budget_is_spent() {
+        let pacer = Pacer::default();
+        let mut h = HeaderMap::new();
+        h.insert("x-ratelimit-limit", HeaderValue::from_static("2"));
+        h.insert("x-ratelimit-remaining", HeaderValue::from_static("1"));
+        pacer.observe(&h, StatusCode::OK);
+        pacer.acquire().await; // spends the last one
+        let s = pacer.state.lock().unwrap();
+        assert_eq!(s.remaining, Some(0));
+    }
+}

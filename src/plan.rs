@@ -1,0 +1,94 @@
+//! The plan: plain data describing every change, shared by human output, JSON output and tests.
+
+use std::any::Any;
+use std::sync::Arc;
+
+use serde::Serialize;
+use serde_json::Value;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Action {
+    Create,
+    Update,
+    None,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FieldChange {
+    pub before: Value,
+    pub after: Value,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub resource: String,
+    pub action: Action,
+    /// Field name → before/after, in display order.
+    pub fields: serde_json::Map<String, Value>,
+}
+
+impl Change {
+    pub fn new(resource: impl Into<String>, action: Action) -> Self {
+        Self {
+            resource: resource.into(),
+            action,
+            fields: serde_json::Map::new(),
+        }
+    }
+
+    pub fn field(mut self, name: &str, before: Value, after: Value) -> Self {
+        let change = FieldChange { before, after };
+        self.fields.insert(
+            name.to_string(),
+            serde_json::to_value(change).expect("field change serialises"),
+        );
+        self
+    }
+
+    pub fn is_noop(&self) -> bool {
+        self.action == Action::None
+    }
+}
+
+/// Values the MCP server and Codex need once the tenant is set up. `None` means "known only after
+/// apply" (for example the id of an object still to be created).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outputs {
+    pub env: Vec<(String, Option<String>)>,
+    /// A pre-registered OAuth client for Codex, when the provider uses one instead of DCR.
+    pub client_id: Option<String>,
+}
+
+/// What a provider computed: the changes to show, warnings, the outputs, and the provider's own
+/// instructions for carrying the changes out (opaque to commands).
+#[derive(Clone)]
+pub struct Plan {
+    pub changes: Vec<Change>,
+    pub warnings: Vec<String>,
+    pub outputs: Outputs,
+    pub(crate) ops: Arc<dyn Any + Send + Sync>,
+}
+
+impl Plan {
+    pub fn writes(&self) -> usize {
+        self.changes.iter().filter(|c| !c.is_noop()).count()
+    }
+
+    pub fn to_json(&self) -> Value {
+        serde_json::json!({
+            "changes": self.changes,
+            "warnings": self.warnings,
+        })
+    }
+}
+
+impl std::fmt::Debug for Plan {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Plan")
+            .field("changes", &self.changes)
+            .field("warnings", &self.warnings)
+            .field("outputs", &self.outputs)
+            .finish_non_exhaustive()
+    }
+}

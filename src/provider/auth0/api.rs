@@ -1,0 +1,474 @@
+//! Auth0 Management API v2 calls and the shapes authsetup reads from them (notes/auth0.md §A).
+
+use std::collections::BTreeSet;
+
+use base64::Engine;
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
+use reqwest::Method;
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::{Value, json};
+use tokio::sync::OnceCell;
+use url::Url;
+
+use crate::error::{AppError, Result};
+use crate::http::{Http, Request, Response};
+use crate::settings::{Credentials, Domain};
+
+use super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
+
+const SCOPES_PAGE: &str = "Auth0 Dashboard → Applications → APIs → Auth0 Management API → Machine To Machine Applications";
+
+/// RFC 3986 unreserved characters stay as they are, like the requests recorded from real clients.
+const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+pub struct ManagementApi {
+    http: Http,
+    domain: Domain,
+    credentials: CredentialSource,
+    token: OnceCell<Token>,
+}
+
+enum CredentialSource {
+    None,
+    Token(SecretString),
+    ClientCredentials {
+        client_id: String,
+        client_secret: SecretString,
+    },
+}
+
+struct Token {
+    secret: SecretString,
+    /// Scopes the token carries when they can be read (JWT `scope` claim or the token response).
+    scopes: Option<BTreeSet<String>>,
+}
+
+impl ManagementApi {
+    pub fn new(http: Http, domain: Domain, credentials: &Credentials) -> Self {
+        let credentials = match credentials {
+            Credentials::Auth0Token(t) => CredentialSource::Token(t.clone()),
+            Credentials::Auth0ClientCredentials {
+                client_id,
+                client_secret,
+            } => CredentialSource::ClientCredentials {
+                client_id: client_id.clone(),
+                client_secret: client_secret.clone(),
+            },
+            _ => CredentialSource::None,
+        };
+        match &credentials {
+            CredentialSource::None => {}
+            CredentialSource::Token(t) => http.register_secret(t.expose_secret()),
+            CredentialSource::ClientCredentials { client_secret, .. } => {
+                http.register_secret(client_secret.expose_secret())
+            }
+        }
+        Self {
+            http,
+            domain,
+            credentials,
+            token: OnceCell::new(),
+        }
+    }
+
+    pub fn domain(&self) -> &Domain {
+        &self.domain
+    }
+
+    fn url(&self, path_and_query: &str) -> Url {
+        Url::parse(&format!("{}/api/v2/{path_and_query}", self.domain.origin()))
+            .expect("valid management URL")
+    }
+
+    /// The token, fetched once per run with the client-credentials grant when needed.
+    async fn token(&self) -> Result<&Token> {
+        self.token
+            .get_or_try_init(|| async {
+                match &self.credentials {
+                    // Reached before any request is sent, so this is bad input (exit 2).
+                    CredentialSource::None => Err(AppError::usage(
+                        "no Auth0 Management API credentials were given",
+                        "set AUTH0_MGMT_TOKEN, or AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or pass --token-stdin",
+                    )),
+                    CredentialSource::Token(t) => Ok(Token {
+                        secret: t.clone(),
+                        scopes: jwt_scopes(t.expose_secret()),
+                    }),
+                    CredentialSource::ClientCredentials { client_id, client_secret } => {
+                        self.client_credentials(client_id, client_secret).await
+                    }
+                }
+            })
+            .await
+    }
+
+    async fn client_credentials(
+        &self,
+        client_id: &str,
+        client_secret: &SecretString,
+    ) -> Result<Token> {
+        let url =
+            Url::parse(&format!("{}/oauth/token", self.domain.origin())).expect("valid token URL");
+        let audience = format!("{}/api/v2/", self.domain.origin());
+        let req = Request::new(Method::POST, url).form(vec![
+            ("grant_type", "client_credentials".into()),
+            ("client_id", client_id.into()),
+            ("client_secret", client_secret.expose_secret().to_string()),
+            ("audience", audience),
+        ]);
+        let resp = self.http.send(&req).await?;
+        let body = resp.json().unwrap_or(Value::Null);
+        if !resp.status.is_success() {
+            let code = body["error"].as_str().unwrap_or_default();
+            let desc = body["error_description"].as_str().unwrap_or_default();
+            let message = if desc.is_empty() {
+                code.to_string()
+            } else {
+                desc.to_string()
+            };
+            return Err(AppError::failed(format!(
+                "Auth0 refused the client-credentials grant ({}): {message}",
+                resp.status.as_u16()
+            ))
+            .with_hint(
+                "check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the application is a Machine to Machine app authorized for the Auth0 Management API",
+            ));
+        }
+        let token = body["access_token"].as_str().ok_or_else(|| {
+            AppError::failed("Auth0's token response has no access_token")
+                .with_hint("check the domain points at an Auth0 tenant")
+        })?;
+        self.http.register_secret(token);
+        let scopes = body["scope"]
+            .as_str()
+            .map(|s| s.split_whitespace().map(String::from).collect())
+            .or_else(|| jwt_scopes(token));
+        Ok(Token {
+            secret: SecretString::from(token.to_string()),
+            scopes,
+        })
+    }
+
+    /// Fails before any write when the token is known to lack scopes the run needs, naming all
+    /// of them at once.
+    pub async fn require_scopes(&self, needed: &[(&'static str, &'static str)]) -> Result<()> {
+        if needed.is_empty() {
+            return Ok(());
+        }
+        let token = self.token().await?;
+        let Some(have) = &token.scopes else {
+            return Ok(());
+        };
+        let missing: Vec<String> = needed
+            .iter()
+            .filter(|(scope, _)| !have.contains(*scope))
+            .map(|(scope, why)| format!("{scope} (to {why})"))
+            .collect();
+        if missing.is_empty() {
+            return Ok(());
+        }
+        Err(AppError::failed(format!(
+            "the Management API token lacks {}: {}",
+            if missing.len() == 1 {
+                "a scope"
+            } else {
+                "scopes"
+            },
+            missing.join(", ")
+        ))
+        .with_hint(format!(
+            "grant them to the application in the {SCOPES_PAGE}, then get a new token"
+        )))
+    }
+
+    async fn call(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        body: Option<Value>,
+    ) -> Result<Response> {
+        let token = self.token().await?;
+        let mut req = Request::new(method, self.url(path_and_query))
+            .bearer(&token.secret)
+            .paced();
+        if let Some(b) = body {
+            req = req.json(b);
+        }
+        let resp = self.http.send(&req).await?;
+        // 404 is an answer for lookups and 409 for creates of what already exists; the callers
+        // decide what they mean.
+        if resp.status.is_success() || matches!(resp.status.as_u16(), 404 | 409) {
+            return Ok(resp);
+        }
+        Err(decode_error(&req.label(), &resp))
+    }
+
+    /// Like `call`, but a 2xx must carry JSON; a 404 is returned as `None`.
+    async fn call_json(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        body: Option<Value>,
+    ) -> Result<Option<Value>> {
+        let label = format!(
+            "{method} /api/v2/{}",
+            path_and_query.split('?').next().unwrap_or_default()
+        );
+        let resp = self.call(method, path_and_query, body).await?;
+        if resp.status == reqwest::StatusCode::NOT_FOUND {
+            return Ok(None);
+        }
+        if resp.status == reqwest::StatusCode::CONFLICT {
+            return Err(decode_error(&label, &resp));
+        }
+        if resp.body.is_empty() {
+            return Ok(Some(Value::Null));
+        }
+        resp.json().map(Some).ok_or_else(|| {
+            AppError::failed(format!(
+                "{label}: Auth0 answered {} with a body that is not JSON",
+                resp.status.as_u16()
+            ))
+            .with_hint("a proxy or outage may be in the way; run the command again")
+        })
+    }
+
+    fn not_found(label: &str) -> AppError {
+        AppError::failed(format!("{label}: Auth0 answered 404 Not Found"))
+    }
+
+    pub async fn get_resource_server(&self, identifier: &str) -> Result<Option<ResourceServer>> {
+        let path = format!("resource-servers/{}", encode(identifier));
+        Ok(self
+            .call_json(Method::GET, &path, None)
+            .await?
+            .map(|v| ResourceServer::from_json(&v)))
+    }
+
+    pub async fn create_resource_server(&self, body: Value) -> Result<()> {
+        self.create("resource-servers", body).await
+    }
+
+    /// POSTs a new object. A 409 means an earlier, interrupted run already created it, which is
+    /// the state we want.
+    async fn create(&self, collection: &str, body: Value) -> Result<()> {
+        let resp = self.call(Method::POST, collection, Some(body)).await?;
+        match resp.status.as_u16() {
+            404 => Err(decode_error(&format!("POST /api/v2/{collection}"), &resp)),
+            _ => Ok(()),
+        }
+    }
+
+    pub async fn update_resource_server(&self, id: &str, body: Value) -> Result<()> {
+        let path = format!("resource-servers/{}", encode(id));
+        self.call_json(Method::PATCH, &path, Some(body))
+            .await?
+            .ok_or_else(|| Self::not_found("PATCH /api/v2/resource-servers/{id}"))?;
+        Ok(())
+    }
+
+    pub async fn get_default_grant(&self, audience: &str) -> Result<Option<ClientGrant>> {
+        let path = format!(
+            "client-grants?audience={}&default_for=third_party_clients&subject_type=user",
+            encode(audience)
+        );
+        let v = self
+            .call_json(Method::GET, &path, None)
+            .await?
+            .unwrap_or(Value::Null);
+        Ok(list_items(&v, "client_grants")
+            .first()
+            .map(ClientGrant::from_json))
+    }
+
+    pub async fn create_grant(&self, body: Value) -> Result<()> {
+        self.create("client-grants", body).await
+    }
+
+    pub async fn update_grant(&self, id: &str, body: Value) -> Result<()> {
+        let path = format!("client-grants/{}", encode(id));
+        self.call_json(Method::PATCH, &path, Some(body))
+            .await?
+            .ok_or_else(|| Self::not_found("PATCH /api/v2/client-grants/{id}"))?;
+        Ok(())
+    }
+
+    pub async fn get_connection(&self, name: &str) -> Result<Option<Connection>> {
+        let path = format!(
+            "connections?name={}&fields=id,name,strategy,is_domain_connection&include_fields=true",
+            encode(name)
+        );
+        let v = self
+            .call_json(Method::GET, &path, None)
+            .await?
+            .unwrap_or(Value::Null);
+        Ok(list_items(&v, "connections")
+            .iter()
+            .map(Connection::from_json)
+            .find(|c| c.name == name))
+    }
+
+    /// Names of the tenant's connections, for the message when the requested one is missing.
+    pub async fn connection_names(&self) -> Result<Vec<String>> {
+        let v = self
+            .call_json(
+                Method::GET,
+                "connections?fields=name,strategy&include_fields=true&per_page=50",
+                None,
+            )
+            .await?
+            .unwrap_or(Value::Null);
+        Ok(list_items(&v, "connections")
+            .iter()
+            .filter_map(|c| {
+                let name = c["name"].as_str()?;
+                Some(match c["strategy"].as_str() {
+                    Some(s) => format!("{name} ({s})"),
+                    None => name.to_string(),
+                })
+            })
+            .collect())
+    }
+
+    pub async fn create_connection(&self, body: Value) -> Result<()> {
+        self.create("connections", body).await
+    }
+
+    pub async fn update_connection(&self, id: &str, body: Value) -> Result<()> {
+        let path = format!("connections/{}", encode(id));
+        self.call_json(Method::PATCH, &path, Some(body))
+            .await?
+            .ok_or_else(|| {
+                AppError::failed("PATCH /api/v2/connections/{id}: the connection no longer exists")
+            })?;
+        Ok(())
+    }
+
+    pub async fn get_tenant_settings(&self) -> Result<TenantSettings> {
+        let path = "tenants/settings?fields=default_audience,flags,resource_parameter_profile,dynamic_client_registration_security_mode&include_fields=true";
+        let v = self
+            .call_json(Method::GET, path, None)
+            .await?
+            .ok_or_else(|| Self::not_found("GET /api/v2/tenants/settings"))?;
+        Ok(TenantSettings::from_json(&v))
+    }
+
+    pub async fn update_tenant_settings(&self, body: Value) -> Result<()> {
+        self.call_json(Method::PATCH, "tenants/settings", Some(body))
+            .await?
+            .ok_or_else(|| Self::not_found("PATCH /api/v2/tenants/settings"))?;
+        Ok(())
+    }
+}
+
+/// Path segments and query values: the identifier is a URL, so `/` and `:` must be encoded.
+fn encode(s: &str) -> String {
+    utf8_percent_encode(s, COMPONENT).to_string()
+}
+
+/// List endpoints answer a bare array, or an object with the items under `key` when totals or
+/// checkpoints are requested (OAS oneOf).
+fn list_items<'a>(v: &'a Value, key: &str) -> &'a [Value] {
+    match v {
+        Value::Array(items) => items,
+        Value::Object(map) => map
+            .get(key)
+            .and_then(Value::as_array)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]),
+        _ => &[],
+    }
+}
+
+/// Reads the `scope` claim of a JWT without verifying it: only used to name missing scopes early,
+/// never to trust anything.
+fn jwt_scopes(token: &str) -> Option<BTreeSet<String>> {
+    let payload = token.split('.').nth(1)?;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload.trim_end_matches('='))
+        .ok()?;
+    let claims: Value = serde_json::from_slice(&bytes).ok()?;
+    let scope = claims.get("scope")?.as_str()?;
+    Some(scope.split_whitespace().map(String::from).collect())
+}
+
+/// Turns an Auth0 error answer into one readable line and a hint (notes/auth0.md §A7).
+fn decode_error(label: &str, resp: &Response) -> AppError {
+    let status = resp.status.as_u16();
+    let body = resp.json();
+    let message = body
+        .as_ref()
+        .and_then(|b| b["message"].as_str().map(String::from))
+        .unwrap_or_default();
+    match status {
+        401 => AppError::failed(format!("{label}: the Management API token is invalid or expired ({})", if message.is_empty() { "401 Unauthorized" } else { &message }))
+            .with_hint("get a new token, or set AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET so authsetup fetches one itself"),
+        403 => {
+            if let Some(scopes) = message.split("expected any of:").nth(1) {
+                let scopes = scopes.trim().trim_end_matches('.');
+                AppError::failed(format!("{label}: the Management API token lacks the scope {scopes}"))
+                    .with_hint(format!("grant {scopes} to the application in the {SCOPES_PAGE}, then get a new token"))
+            } else {
+                AppError::failed(format!("{label}: Auth0 refused the request (403 Forbidden): {message}"))
+            }
+        }
+        429 => AppError::failed(format!("{label}: Auth0 kept answering 429 Too Many Requests"))
+            .with_hint("the tenant's Management API rate limit is exhausted; wait a minute and run the command again"),
+        _ if body.is_none() => AppError::failed(format!(
+            "{label}: Auth0 answered {} with a body that is not JSON",
+            resp.status
+        ))
+        .with_hint("a proxy or an Auth0 outage may be in the way; check https://status.auth0.com and run the command again"),
+        _ => {
+            let reason = if message.is_empty() { resp.status.to_string() } else { message };
+            AppError::failed(format!("{label}: Auth0 answered {status}: {reason}"))
+        }
+    }
+}
+
+/// The body of the default grant that lets every third-party (DCR) client get user tokens for
+/// the API. `subject_type` must be explicit: Auth0 defaults it to `client`.
+pub fn default_grant_body(audience: &str, scopes: &[String]) -> Value {
+    json!({
+        "default_for": "third_party_clients",
+        "audience": audience,
+        "subject_type": "user",
+        "scope": scopes,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn identifiers_are_encoded_as_one_segment() {
+        assert_eq!(
+            encode("https://api.example.com/"),
+            "https%3A%2F%2Fapi.example.com%2F"
+        );
+    }
+
+    #[test]
+    fn list_items_accepts_both_shapes() {
+        let bare = json!([{"id": 1}]);
+        let wrapped = json!({"total": 1, "connections": [{"id": 1}]});
+        assert_eq!(list_items(&bare, "connections").len(), 1);
+        assert_eq!(list_items(&wrapped, "connections").len(), 1);
+        assert!(list_items(&json!(null), "connections").is_empty());
+    }
+
+    #[test]
+    fn scopes_from_a_jwt() {
+        let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .encode(r#"{"scope":"read:a update:b"}"#);
+        let token = format!("e30.{payload}.sig");
+        let scopes = jwt_scopes(&token).unwrap();
+        assert!(scopes.contains("read:a") && scopes.contains("update:b"));
+        assert!(jwt_scopes("opaque").is_none());
+    }
+}

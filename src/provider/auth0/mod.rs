@@ -1,0 +1,205 @@
+//! Auth0: observe the tenant with concurrent reads, plan with a pure function, apply the writes
+//! in two rounds (everything independent, then the grant that needs the API).
+
+mod api;
+mod planner;
+mod state;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+use futures::future::join_all;
+
+use crate::error::{AppError, Result};
+use crate::http::Http;
+use crate::plan::{Outputs, Plan};
+use crate::provider::{Progress, Provider, Step};
+use crate::settings::Settings;
+
+use api::ManagementApi;
+use planner::{Desired, Op};
+use state::TenantState;
+
+pub struct Auth0 {
+    api: ManagementApi,
+    desired: Desired,
+}
+
+impl Auth0 {
+    pub fn new(settings: &Settings, http: Http) -> Result<Self> {
+        let domain = settings.require_domain()?.clone();
+        let audience = settings.require_audience()?.to_string();
+        Ok(Self {
+            api: ManagementApi::new(http, domain, &settings.credentials),
+            desired: Desired {
+                audience,
+                api_name: settings.api_name.clone(),
+                connection: settings.connection.clone(),
+                create_connection: settings.create_connection,
+                replace_default_audience: settings.replace_default_audience,
+                mcp_url: settings.mcp_url.clone(),
+            },
+        })
+    }
+
+    fn outputs(&self) -> Outputs {
+        Outputs {
+            env: vec![
+                (
+                    "AUTH0_DOMAIN".into(),
+                    Some(self.api.domain().display.clone()),
+                ),
+                ("AUTH0_AUDIENCE".into(), Some(self.desired.audience.clone())),
+            ],
+            client_id: None,
+        }
+    }
+
+    /// One round of concurrent reads; only what the steps need.
+    async fn observe(&self, steps: &[Step]) -> Result<TenantState> {
+        let wants = |s: Step| steps.contains(&s);
+        let need_rs = wants(Step::Api) || wants(Step::Policy);
+        let need_grant = wants(Step::Policy);
+        let need_connection = wants(Step::Connection);
+        let need_settings = wants(Step::Api) || wants(Step::DefaultAudience) || wants(Step::Dcr);
+
+        let mut read_scopes = Vec::new();
+        if need_rs {
+            read_scopes.push(("read:resource_servers", "read the API"));
+        }
+        if need_grant {
+            read_scopes.push(("read:client_grants", "read the default client grant"));
+        }
+        if need_connection {
+            read_scopes.push(("read:connections", "read the connection"));
+        }
+        if need_settings {
+            read_scopes.push(("read:tenant_settings", "read the tenant settings"));
+        }
+        self.api.require_scopes(&read_scopes).await?;
+
+        let aud = self.desired.audience.as_str();
+        let (resource_server, grant, connection, settings) = tokio::try_join!(
+            async {
+                match need_rs {
+                    true => self.api.get_resource_server(aud).await,
+                    false => Ok(None),
+                }
+            },
+            async {
+                match need_grant {
+                    true => self.api.get_default_grant(aud).await,
+                    false => Ok(None),
+                }
+            },
+            async {
+                match need_connection {
+                    true => self.api.get_connection(&self.desired.connection).await,
+                    false => Ok(None),
+                }
+            },
+            async {
+                match need_settings {
+                    true => self.api.get_tenant_settings().await.map(Some),
+                    false => Ok(None),
+                }
+            },
+        )?;
+        let connection_names =
+            if need_connection && connection.is_none() && !self.desired.create_connection {
+                self.api.connection_names().await?
+            } else {
+                Vec::new()
+            };
+        Ok(TenantState {
+            resource_server,
+            grant,
+            connection,
+            connection_names,
+            settings,
+        })
+    }
+
+    async fn execute(&self, op: &Op) -> Result<()> {
+        match op {
+            Op::CreateResourceServer(body) => self.api.create_resource_server(body.clone()).await,
+            Op::UpdateResourceServer { id, body } => {
+                self.api.update_resource_server(id, body.clone()).await
+            }
+            Op::UpdateTenant(body) => self.api.update_tenant_settings(body.clone()).await,
+            Op::PromoteConnection { id, .. } => {
+                self.api
+                    .update_connection(id, serde_json::json!({"is_domain_connection": true}))
+                    .await
+            }
+            Op::CreateConnection(body) => self.api.create_connection(body.clone()).await,
+            Op::CreateGrant(body) => self.api.create_grant(body.clone()).await,
+            Op::UpdateGrant { id, body } => self.api.update_grant(id, body.clone()).await,
+        }
+    }
+}
+
+#[async_trait]
+impl Provider for Auth0 {
+    fn display_name(&self) -> &'static str {
+        "Auth0"
+    }
+
+    async fn plan(&self, steps: &[Step]) -> Result<Plan> {
+        let state = self.observe(steps).await?;
+        let p = planner::plan(&self.desired, steps, &state)?;
+        let needed: Vec<_> = p.ops.iter().map(Op::scope).collect();
+        self.api.require_scopes(&needed).await?;
+        Ok(Plan {
+            changes: p.changes,
+            warnings: p.warnings,
+            outputs: self.outputs(),
+            ops: Arc::new(p.ops),
+        })
+    }
+
+    async fn apply(&self, plan: &Plan, progress: &dyn Progress) -> Result<Outputs> {
+        let ops = plan.ops.downcast_ref::<Vec<Op>>().ok_or_else(|| {
+            AppError::failed("internal error: the plan was not made by the Auth0 provider")
+        })?;
+        let api_created_now = ops.iter().any(|o| matches!(o, Op::CreateResourceServer(_)));
+        let (later, first): (Vec<(usize, &Op)>, Vec<(usize, &Op)>) = ops
+            .iter()
+            .enumerate()
+            .partition(|(_, o)| api_created_now && o.needs_api());
+        let mut done: Vec<String> = Vec::new();
+        for round in [first, later] {
+            if round.is_empty() {
+                continue;
+            }
+            let results = join_all(round.iter().map(|(i, op)| async move {
+                let label = op.label();
+                progress.started(*i, &label);
+                let result = self.execute(op).await;
+                progress.finished(*i, &label, result.is_ok());
+                (label, result)
+            }))
+            .await;
+            let mut failure = None;
+            for (label, result) in results {
+                match result {
+                    Ok(()) => done.push(label),
+                    Err(e) => failure = failure.or(Some(e.context(format!("cannot {label}")))),
+                }
+            }
+            if let Some(mut e) = failure {
+                let so_far = if done.is_empty() {
+                    "nothing was changed".to_string()
+                } else {
+                    format!("already done: {}", done.join("; "))
+                };
+                e.message = format!(
+                    "{} ({so_far}; running the command again continues from here)",
+                    e.message
+                );
+                return Err(e);
+            }
+        }
+        Ok(self.outputs())
+    }
+}

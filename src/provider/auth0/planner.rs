@@ -1,0 +1,552 @@
+//! The pure part of the Auth0 provider: desired state × observed tenant → changes and writes.
+//! Nothing here does I/O, so every rule of notes/auth0.md §F is unit-tested below.
+
+use serde_json::{Map, Value, json};
+
+use crate::error::{AppError, Result};
+use crate::plan::{Action, Change};
+use crate::provider::Step;
+
+use super::api::default_grant_body;
+use super::state::TenantState;
+
+/// "User Access = Allow, Client Access = Deny" (notes/auth0.md §0.3). The client policy has no
+/// `allow_all`; `deny_all` keeps machine-to-machine tokens out.
+const USER_POLICY: &str = "allow_all";
+const CLIENT_POLICY: &str = "deny_all";
+const SIGNING_ALG: &str = "RS256";
+const DEFAULT_API_NAME: &str = "MCP server";
+
+#[derive(Debug, Clone)]
+pub struct Desired {
+    pub audience: String,
+    pub api_name: Option<String>,
+    pub connection: String,
+    pub create_connection: bool,
+    pub replace_default_audience: bool,
+    pub mcp_url: Option<String>,
+}
+
+/// One Management API write.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    CreateResourceServer(Value),
+    UpdateResourceServer { id: String, body: Value },
+    UpdateTenant(Value),
+    PromoteConnection { id: String, name: String },
+    CreateConnection(Value),
+    CreateGrant(Value),
+    UpdateGrant { id: String, body: Value },
+}
+
+impl Op {
+    /// The scope the write needs and what for, to name missing ones before anything is written.
+    pub fn scope(&self) -> (&'static str, &'static str) {
+        match self {
+            Op::CreateResourceServer(_) => ("create:resource_servers", "create the API"),
+            Op::UpdateResourceServer { .. } => ("update:resource_servers", "update the API"),
+            Op::UpdateTenant(_) => ("update:tenant_settings", "update the tenant settings"),
+            Op::PromoteConnection { .. } => ("update:connections", "promote the connection"),
+            Op::CreateConnection(_) => ("create:connections", "create the connection"),
+            Op::CreateGrant(_) => ("create:client_grants", "create the default client grant"),
+            Op::UpdateGrant { .. } => ("update:client_grants", "update the default client grant"),
+        }
+    }
+
+    pub fn label(&self) -> String {
+        match self {
+            Op::CreateResourceServer(b) => format!(
+                "create API {}",
+                b["identifier"].as_str().unwrap_or_default()
+            ),
+            Op::UpdateResourceServer { .. } => "update API".into(),
+            Op::UpdateTenant(_) => "update tenant settings".into(),
+            Op::PromoteConnection { name, .. } => {
+                format!("promote connection {name} to domain level")
+            }
+            Op::CreateConnection(b) => format!(
+                "create connection {}",
+                b["name"].as_str().unwrap_or_default()
+            ),
+            Op::CreateGrant(_) => "create default grant for third-party clients".into(),
+            Op::UpdateGrant { .. } => "update default grant for third-party clients".into(),
+        }
+    }
+
+    /// A grant can only be created for an API that exists, so it waits for the API's creation.
+    pub fn needs_api(&self) -> bool {
+        matches!(self, Op::CreateGrant(_))
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct Auth0Plan {
+    pub changes: Vec<Change>,
+    pub warnings: Vec<String>,
+    pub ops: Vec<Op>,
+}
+
+pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Auth0Plan> {
+    let mut out = Auth0Plan::default();
+    let wants = |s: Step| steps.contains(&s);
+    let aud = desired.audience.as_str();
+
+    // The API and its access policy share one write: a create carries the policy, an update
+    // carries only the fields that differ.
+    let mut rs_body = Map::new();
+    let rs_exists = state.resource_server.is_some();
+    if (wants(Step::Policy) && !wants(Step::Api)) && !rs_exists {
+        return Err(AppError::failed(format!(
+            "the API {aud} does not exist yet, so its access policy cannot be set"
+        ))
+        .with_hint("run `authsetup api create` first, or `authsetup apply` for every step"));
+    }
+    if wants(Step::Api) {
+        let mut change;
+        match &state.resource_server {
+            None => {
+                let name = desired
+                    .api_name
+                    .clone()
+                    .unwrap_or_else(|| DEFAULT_API_NAME.to_string());
+                change = Change::new(format!("resource_server:{aud}"), Action::Create)
+                    .field("identifier", Value::Null, json!(aud))
+                    .field("name", Value::Null, json!(name))
+                    .field("signing_alg", Value::Null, json!(SIGNING_ALG))
+                    .field("allow_offline_access", Value::Null, json!(true));
+                rs_body.insert("identifier".into(), json!(aud));
+                rs_body.insert("name".into(), json!(name));
+                rs_body.insert("signing_alg".into(), json!(SIGNING_ALG));
+                rs_body.insert("allow_offline_access".into(), json!(true));
+            }
+            Some(rs) => {
+                change = Change::new(format!("resource_server:{aud}"), Action::None);
+                if let Some(name) = desired
+                    .api_name
+                    .as_ref()
+                    .filter(|n| rs.name.as_ref() != Some(*n))
+                {
+                    change = change.field("name", json!(rs.name), json!(name));
+                    rs_body.insert("name".into(), json!(name));
+                }
+                if rs.signing_alg.as_deref() != Some(SIGNING_ALG) {
+                    change = change.field("signing_alg", json!(rs.signing_alg), json!(SIGNING_ALG));
+                    rs_body.insert("signing_alg".into(), json!(SIGNING_ALG));
+                }
+                if !rs.allow_offline_access {
+                    change = change.field("allow_offline_access", json!(false), json!(true));
+                    rs_body.insert("allow_offline_access".into(), json!(true));
+                }
+                if !change.fields.is_empty() {
+                    change.action = Action::Update;
+                }
+            }
+        }
+        out.changes.push(change);
+    }
+
+    if wants(Step::Policy) {
+        let (user, client) = match &state.resource_server {
+            Some(rs) => (rs.user_policy.clone(), rs.client_policy.clone()),
+            None => (None, None),
+        };
+        let mut change = Change::new(format!("resource_server.access_policy:{aud}"), Action::None);
+        if user.as_deref() != Some(USER_POLICY) || client.as_deref() != Some(CLIENT_POLICY) {
+            change.action = if rs_exists {
+                Action::Update
+            } else {
+                Action::Create
+            };
+            change = change
+                .field(
+                    "subject_type_authorization.user.policy",
+                    json!(user),
+                    json!(USER_POLICY),
+                )
+                .field(
+                    "subject_type_authorization.client.policy",
+                    json!(client),
+                    json!(CLIENT_POLICY),
+                );
+            rs_body.insert(
+                "subject_type_authorization".into(),
+                json!({"user": {"policy": USER_POLICY}, "client": {"policy": CLIENT_POLICY}}),
+            );
+        }
+        out.changes.push(change);
+    }
+
+    if !rs_body.is_empty() {
+        out.ops.push(match &state.resource_server {
+            None => Op::CreateResourceServer(Value::Object(rs_body)),
+            Some(rs) => Op::UpdateResourceServer {
+                id: rs.id.clone(),
+                body: Value::Object(rs_body),
+            },
+        });
+    }
+
+    if wants(Step::Policy) {
+        // Third-party clients need a grant even when the user policy allows all (§0.1); the
+        // grant lists the API's scopes so DCR clients may request them.
+        let api_scopes = state
+            .resource_server
+            .as_ref()
+            .map(|r| r.scopes.clone())
+            .unwrap_or_default();
+        let resource = format!("client_grant.third_party_default:{aud}");
+        match &state.grant {
+            None => {
+                out.changes.push(
+                    Change::new(resource, Action::Create)
+                        .field("default_for", Value::Null, json!("third_party_clients"))
+                        .field("subject_type", Value::Null, json!("user"))
+                        .field("scope", Value::Null, json!(api_scopes)),
+                );
+                out.ops
+                    .push(Op::CreateGrant(default_grant_body(aud, &api_scopes)));
+            }
+            Some(grant) => {
+                let missing: Vec<&String> = api_scopes
+                    .iter()
+                    .filter(|s| !grant.scope.contains(s))
+                    .collect();
+                if missing.is_empty() {
+                    out.changes.push(Change::new(resource, Action::None));
+                } else {
+                    let mut scope = grant.scope.clone();
+                    scope.extend(missing.into_iter().cloned());
+                    out.changes
+                        .push(Change::new(resource, Action::Update).field(
+                            "scope",
+                            json!(grant.scope),
+                            json!(scope),
+                        ));
+                    out.ops.push(Op::UpdateGrant {
+                        id: grant.id.clone(),
+                        body: json!({ "scope": scope }),
+                    });
+                }
+            }
+        }
+    }
+
+    // Both tenant steps share one minimal PATCH: only the keys that change, never the GET
+    // document, because Auth0 rejects flags a tenant may not set (§A5, §E.1).
+    let mut tenant_body = Map::new();
+    let settings = state.settings.clone().unwrap_or_default();
+    if wants(Step::DefaultAudience) {
+        let current = settings.default_audience.as_str();
+        let mut change = Change::new("tenant.default_audience", Action::None);
+        if current != aud {
+            if !current.is_empty() && !desired.replace_default_audience {
+                return Err(AppError::failed(format!(
+                    "the tenant's default audience is already {current}; changing it to {aud} would change the tokens of every application in the tenant"
+                ))
+                .with_hint("rerun with --replace-default-audience if that is intended, or use the existing API as the audience"));
+            }
+            change.action = Action::Update;
+            change = change.field("default_audience", json!(current), json!(aud));
+            tenant_body.insert("default_audience".into(), json!(aud));
+        }
+        out.changes.push(change);
+    }
+    if wants(Step::Dcr) {
+        let mut change = Change::new("tenant.flags", Action::None);
+        let mut flags = Map::new();
+        if !settings.dcr {
+            change = change.field(
+                "flags.enable_dynamic_client_registration",
+                json!(false),
+                json!(true),
+            );
+            flags.insert("enable_dynamic_client_registration".into(), json!(true));
+        }
+        if !settings.client_connections {
+            change = change.field("flags.enable_client_connections", json!(false), json!(true));
+            flags.insert("enable_client_connections".into(), json!(true));
+        }
+        if !flags.is_empty() {
+            change.action = Action::Update;
+            tenant_body.insert("flags".into(), Value::Object(flags));
+        }
+        out.changes.push(change);
+    }
+    if !tenant_body.is_empty() {
+        out.ops.push(Op::UpdateTenant(Value::Object(tenant_body)));
+    }
+
+    if wants(Step::Connection) {
+        let name = desired.connection.as_str();
+        let resource = format!("connection:{name}");
+        match &state.connection {
+            Some(c) if c.is_domain_connection => {
+                out.changes.push(Change::new(resource, Action::None))
+            }
+            Some(c) => {
+                out.changes
+                    .push(Change::new(resource, Action::Update).field(
+                        "is_domain_connection",
+                        json!(false),
+                        json!(true),
+                    ));
+                out.ops.push(Op::PromoteConnection {
+                    id: c.id.clone(),
+                    name: name.to_string(),
+                });
+            }
+            None if desired.create_connection => {
+                out.changes.push(
+                    Change::new(resource, Action::Create)
+                        .field("strategy", Value::Null, json!("auth0"))
+                        .field("is_domain_connection", Value::Null, json!(true)),
+                );
+                out.ops.push(Op::CreateConnection(
+                    json!({"name": name, "strategy": "auth0", "is_domain_connection": true}),
+                ));
+            }
+            None => {
+                let existing = if state.connection_names.is_empty() {
+                    "the tenant has no connections".to_string()
+                } else {
+                    format!("the tenant has: {}", state.connection_names.join(", "))
+                };
+                return Err(AppError::failed(format!("the connection {name} does not exist; {existing}"))
+                    .with_hint("pass --connection NAME with one of those, or --create-connection to create a database connection with that name"));
+            }
+        }
+    }
+
+    if let Some(w) = resource_profile_warning(desired, &settings, state.settings.is_some()) {
+        out.warnings.push(w);
+    }
+    Ok(out)
+}
+
+/// Codex sends `resource=<protected-resource resource>` (the MCP URL). Under the compatibility
+/// profile Auth0 may take that as the audience, so it must be the API identifier (§0.5).
+fn resource_profile_warning(
+    desired: &Desired,
+    settings: &super::state::TenantSettings,
+    observed: bool,
+) -> Option<String> {
+    if !observed || settings.resource_parameter_profile.as_deref() != Some("compatibility") {
+        return None;
+    }
+    let aud = &desired.audience;
+    match &desired.mcp_url {
+        Some(url) if url != aud => Some(format!(
+            "the tenant's resource_parameter_profile is \"compatibility\": Auth0 may take the `resource` Codex sends ({url}) as the audience, but the API identifier is {aud}; use the MCP URL as the audience, or set the profile to \"audience\" (Dashboard → Settings → Advanced)"
+        )),
+        Some(_) => None,
+        None => Some(format!(
+            "the tenant's resource_parameter_profile is \"compatibility\": Auth0 may take the `resource` Codex sends as the audience, so the MCP server's protected-resource `resource` must be exactly {aud} (pass --mcp-url to check)"
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
+    use super::*;
+
+    const AUD: &str = "https://mcp.example.com/mcp";
+
+    fn desired() -> Desired {
+        Desired {
+            audience: AUD.into(),
+            api_name: None,
+            connection: "Username-Password-Authentication".into(),
+            create_connection: false,
+            replace_default_audience: false,
+            mcp_url: None,
+        }
+    }
+
+    fn fresh() -> TenantState {
+        TenantState {
+            connection: Some(Connection {
+                id: "con_1".into(),
+                name: "Username-Password-Authentication".into(),
+                is_domain_connection: false,
+            }),
+            settings: Some(TenantSettings::default()),
+            ..Default::default()
+        }
+    }
+
+    fn converged() -> TenantState {
+        TenantState {
+            resource_server: Some(ResourceServer {
+                id: "rs_1".into(),
+                identifier: AUD.into(),
+                name: Some("MCP server".into()),
+                signing_alg: Some("RS256".into()),
+                allow_offline_access: true,
+                user_policy: Some("allow_all".into()),
+                client_policy: Some("deny_all".into()),
+                scopes: vec![],
+            }),
+            grant: Some(ClientGrant {
+                id: "cgr_1".into(),
+                scope: vec![],
+            }),
+            connection: Some(Connection {
+                id: "con_1".into(),
+                name: "Username-Password-Authentication".into(),
+                is_domain_connection: true,
+            }),
+            connection_names: vec![],
+            settings: Some(TenantSettings {
+                default_audience: AUD.into(),
+                dcr: true,
+                ..Default::default()
+            }),
+        }
+    }
+
+    #[test]
+    fn fresh_tenant_needs_four_writes() {
+        let p = plan(&desired(), &Step::ALL, &fresh()).unwrap();
+        assert_eq!(p.ops.len(), 4, "{:?}", p.ops);
+        let Op::CreateResourceServer(body) = &p.ops[0] else {
+            panic!("{:?}", p.ops[0])
+        };
+        assert_eq!(body["identifier"], AUD);
+        assert_eq!(body["signing_alg"], "RS256");
+        assert_eq!(body["allow_offline_access"], true);
+        assert_eq!(
+            body["subject_type_authorization"]["user"]["policy"],
+            "allow_all"
+        );
+        assert_eq!(
+            body["subject_type_authorization"]["client"]["policy"],
+            "deny_all"
+        );
+        assert!(p.ops.contains(&Op::CreateGrant(json!({
+            "default_for": "third_party_clients", "audience": AUD, "subject_type": "user", "scope": []
+        }))));
+        assert!(p.ops.contains(&Op::UpdateTenant(json!({
+            "default_audience": AUD,
+            "flags": {"enable_dynamic_client_registration": true}
+        }))));
+        assert!(p.ops.contains(&Op::PromoteConnection {
+            id: "con_1".into(),
+            name: "Username-Password-Authentication".into()
+        }));
+    }
+
+    #[test]
+    fn converged_tenant_needs_nothing() {
+        let p = plan(&desired(), &Step::ALL, &converged()).unwrap();
+        assert!(p.ops.is_empty(), "{:?}", p.ops);
+        assert!(p.changes.iter().all(|c| c.action == Action::None));
+    }
+
+    #[test]
+    fn never_sends_identifier_in_an_update() {
+        let mut s = converged();
+        let rs = s.resource_server.as_mut().unwrap();
+        rs.signing_alg = Some("HS256".into());
+        rs.client_policy = Some("require_client_grant".into());
+        let p = plan(&desired(), &Step::ALL, &s).unwrap();
+        let Op::UpdateResourceServer { id, body } = &p.ops[0] else {
+            panic!()
+        };
+        assert_eq!(id, "rs_1");
+        assert!(body.get("identifier").is_none());
+        assert_eq!(body["signing_alg"], "RS256");
+        assert_eq!(
+            body["subject_type_authorization"]["client"]["policy"],
+            "deny_all"
+        );
+        assert_eq!(p.ops.len(), 1);
+    }
+
+    #[test]
+    fn a_different_default_audience_is_refused_unless_replaced() {
+        let mut s = converged();
+        s.settings.as_mut().unwrap().default_audience = "https://other/".into();
+        let err = plan(&desired(), &Step::ALL, &s).unwrap_err();
+        assert!(err.message.contains("https://other/"), "{}", err.message);
+        assert!(err.hint.unwrap().contains("--replace-default-audience"));
+        let d = Desired {
+            replace_default_audience: true,
+            ..desired()
+        };
+        let p = plan(&d, &Step::ALL, &s).unwrap();
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateTenant(json!({"default_audience": AUD}))]
+        );
+    }
+
+    #[test]
+    fn client_connections_flag_turned_back_on_alone() {
+        let mut s = converged();
+        s.settings.as_mut().unwrap().client_connections = false;
+        let p = plan(&desired(), &[Step::Dcr], &s).unwrap();
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateTenant(
+                json!({"flags": {"enable_client_connections": true}})
+            )]
+        );
+    }
+
+    #[test]
+    fn missing_connection_lists_what_exists_or_is_created_on_request() {
+        let mut s = converged();
+        s.connection = None;
+        s.connection_names = vec!["google-oauth2 (google-oauth2)".into()];
+        let err = plan(&desired(), &[Step::Connection], &s).unwrap_err();
+        assert!(err.message.contains("google-oauth2"));
+        let d = Desired {
+            create_connection: true,
+            ..desired()
+        };
+        let p = plan(&d, &[Step::Connection], &s).unwrap();
+        assert_eq!(
+            p.ops,
+            vec![Op::CreateConnection(
+                json!({"name": "Username-Password-Authentication", "strategy": "auth0", "is_domain_connection": true})
+            )]
+        );
+    }
+
+    #[test]
+    fn grant_gains_the_api_scopes_it_lacks() {
+        let mut s = converged();
+        s.resource_server.as_mut().unwrap().scopes = vec!["mcp:use".into()];
+        let p = plan(&desired(), &[Step::Policy], &s).unwrap();
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateGrant {
+                id: "cgr_1".into(),
+                body: json!({"scope": ["mcp:use"]})
+            }]
+        );
+    }
+
+    #[test]
+    fn policy_alone_on_a_missing_api_is_an_error() {
+        let err = plan(&desired(), &[Step::Policy], &fresh()).unwrap_err();
+        assert!(err.hint.unwrap().contains("api create"));
+    }
+
+    #[test]
+    fn compatibility_profile_warns_when_mcp_url_and_audience_differ() {
+        let mut s = converged();
+        s.settings.as_mut().unwrap().resource_parameter_profile = Some("compatibility".into());
+        let d = Desired {
+            mcp_url: Some("https://mcp.example.com/other".into()),
+            ..desired()
+        };
+        assert_eq!(plan(&d, &Step::ALL, &s).unwrap().warnings.len(), 1);
+        let d = Desired {
+            mcp_url: Some(AUD.into()),
+            ..desired()
+        };
+        assert!(plan(&d, &Step::ALL, &s).unwrap().warnings.is_empty());
+    }
+}

@@ -1,0 +1,59 @@
+//! Identity providers behind one trait. Commands talk only to `Provider`; each provider knows
+//! its own API, its own plan and its own way of applying it.
+
+pub mod auth0;
+
+use async_trait::async_trait;
+
+use crate::error::{AppError, Result};
+use crate::http::Http;
+use crate::plan::{Outputs, Plan};
+use crate::settings::{ProviderKind, Settings};
+
+/// The setup steps, each also a subcommand. `plan`/`apply` run all of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Step {
+    Api,
+    DefaultAudience,
+    Dcr,
+    Policy,
+    Connection,
+}
+
+impl Step {
+    pub const ALL: [Step; 5] = [
+        Step::Api,
+        Step::DefaultAudience,
+        Step::Dcr,
+        Step::Policy,
+        Step::Connection,
+    ];
+}
+
+/// Receives progress while a plan is applied; the command decides how to show it.
+pub trait Progress: Send + Sync {
+    fn started(&self, id: usize, what: &str);
+    fn finished(&self, id: usize, what: &str, ok: bool);
+}
+
+#[async_trait]
+pub trait Provider: Send + Sync {
+    /// Human name, e.g. "Auth0".
+    fn display_name(&self) -> &'static str;
+
+    /// Reads what the steps touch and computes the changes. Sends no write request.
+    async fn plan(&self, steps: &[Step]) -> Result<Plan>;
+
+    /// Carries out a plan made by `plan`, independent writes concurrently.
+    async fn apply(&self, plan: &Plan, progress: &dyn Progress) -> Result<Outputs>;
+}
+
+pub fn connect(settings: &Settings, http: Http) -> Result<Box<dyn Provider>> {
+    match settings.provider {
+        ProviderKind::Auth0 => Ok(Box::new(auth0::Auth0::new(settings, http)?)),
+        ProviderKind::Okta => Err(AppError::failed(
+            "the Okta provider is not available in this version",
+        )
+        .with_hint("use --provider auth0, or follow the Okta issue in the project tracker")),
+    }
+}

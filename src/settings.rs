@@ -1,0 +1,800 @@
+//! Settings resolved once, before any request: flag > environment > authsetup.toml > default.
+//! Every value is validated here so that bad input fails with exit 2 and nothing is sent.
+
+use std::collections::HashMap;
+use std::io::Read;
+use std::net::IpAddr;
+use std::path::{Path, PathBuf};
+
+use secrecy::SecretString;
+use serde::Deserialize;
+use url::Url;
+
+use crate::cli::{ColorArg, GlobalArgs, OutputArg, ProviderArg};
+use crate::error::{AppError, Result};
+
+pub const DEFAULT_CONNECTION: &str = "Username-Password-Authentication";
+pub const DEFAULT_MCP_NAME: &str = "mcp";
+pub const DEFAULT_CALLBACK_PORT: u16 = 1455;
+const DEFAULT_CONFIG_FILE: &str = "authsetup.toml";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProviderKind {
+    Auth0,
+    Okta,
+}
+
+impl ProviderKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ProviderKind::Auth0 => "auth0",
+            ProviderKind::Okta => "okta",
+        }
+    }
+
+    fn parse(s: &str) -> Option<Self> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "auth0" => Some(ProviderKind::Auth0),
+            "okta" => Some(ProviderKind::Okta),
+            _ => None,
+        }
+    }
+
+    /// Okta's own hostnames; anything else (custom domains included) is taken as Auth0.
+    fn infer(host: &str) -> Self {
+        const OKTA: [&str; 4] = [
+            ".okta.com",
+            ".oktapreview.com",
+            ".okta-emea.com",
+            ".okta-gov.com",
+        ];
+        if OKTA.iter().any(|suffix| host.ends_with(suffix)) {
+            ProviderKind::Okta
+        } else {
+            ProviderKind::Auth0
+        }
+    }
+
+    fn domain_var(self) -> &'static str {
+        match self {
+            ProviderKind::Auth0 => "AUTH0_DOMAIN",
+            ProviderKind::Okta => "OKTA_DOMAIN",
+        }
+    }
+
+    fn audience_var(self) -> &'static str {
+        match self {
+            ProviderKind::Auth0 => "AUTH0_AUDIENCE",
+            ProviderKind::Okta => "OKTA_AUDIENCE",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutputFormat {
+    Human,
+    Json,
+}
+
+/// A tenant's address. `base` has no path; `display` is what users and the .env see: the bare
+/// host for HTTPS, the full URL for a loopback emulator.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Domain {
+    pub base: Url,
+    pub display: String,
+}
+
+impl Domain {
+    /// `https://host[:port]` or, for loopback only, `http://host:port`; never a trailing slash.
+    pub fn origin(&self) -> String {
+        self.base.as_str().trim_end_matches('/').to_string()
+    }
+}
+
+pub enum Credentials {
+    Auth0Token(SecretString),
+    Auth0ClientCredentials {
+        client_id: String,
+        client_secret: SecretString,
+    },
+    OktaToken(SecretString),
+    None,
+}
+
+impl std::fmt::Debug for Credentials {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Credentials::Auth0Token(_) => "Auth0Token(<redacted>)",
+            Credentials::Auth0ClientCredentials { .. } => "Auth0ClientCredentials(<redacted>)",
+            Credentials::OktaToken(_) => "OktaToken(<redacted>)",
+            Credentials::None => "None",
+        })
+    }
+}
+
+#[derive(Debug)]
+pub struct Settings {
+    pub provider: ProviderKind,
+    pub domain: Option<Domain>,
+    pub audience: Option<String>,
+    pub api_name: Option<String>,
+    pub connection: String,
+    pub create_connection: bool,
+    pub replace_default_audience: bool,
+    pub mcp_name: String,
+    pub mcp_url: Option<String>,
+    pub env_file: PathBuf,
+    pub codex_home: PathBuf,
+    pub callback_port: u16,
+    pub yes: bool,
+    pub output: OutputFormat,
+    pub color: bool,
+    pub verbose: bool,
+    pub credentials: Credentials,
+    /// Which variable or source the credentials came from, for messages (never the value).
+    pub credentials_source: Option<&'static str>,
+}
+
+/// The optional settings file. Unknown keys are an error so a typo does not silently fall back
+/// to a default.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileSettings {
+    pub provider: Option<String>,
+    pub domain: Option<String>,
+    pub audience: Option<String>,
+    pub api_name: Option<String>,
+    pub connection: Option<String>,
+    pub mcp_name: Option<String>,
+    pub mcp_url: Option<String>,
+    pub env_file: Option<PathBuf>,
+    pub codex_home: Option<PathBuf>,
+    pub callback_port: Option<i64>,
+}
+
+/// Where environment variables come from; tests pass a map instead of the process environment.
+pub trait Environment {
+    fn var(&self, name: &str) -> Option<String>;
+}
+
+pub struct ProcessEnv;
+
+impl Environment for ProcessEnv {
+    fn var(&self, name: &str) -> Option<String> {
+        std::env::var(name).ok().filter(|v| !v.is_empty())
+    }
+}
+
+impl Environment for HashMap<String, String> {
+    fn var(&self, name: &str) -> Option<String> {
+        self.get(name).cloned().filter(|v| !v.is_empty())
+    }
+}
+
+/// What the terminal looks like; decided by the caller so resolution stays testable.
+#[derive(Debug, Clone, Copy)]
+pub struct Terminal {
+    pub stderr_is_tty: bool,
+}
+
+impl Settings {
+    pub fn resolve(args: &GlobalArgs, env: &dyn Environment, term: Terminal) -> Result<Settings> {
+        let file = load_file(args.config.as_deref())?;
+
+        let explicit_provider = match (args.provider, env.var("AUTHSETUP_PROVIDER"), &file.provider)
+        {
+            (Some(p), _, _) => Some(match p {
+                ProviderArg::Auth0 => ProviderKind::Auth0,
+                ProviderArg::Okta => ProviderKind::Okta,
+            }),
+            (None, Some(v), _) => Some(ProviderKind::parse(&v).ok_or_else(|| {
+                AppError::usage(
+                    format!("AUTHSETUP_PROVIDER={v:?} is not a provider"),
+                    "use auth0 or okta",
+                )
+            })?),
+            (None, None, Some(v)) => Some(ProviderKind::parse(v).ok_or_else(|| {
+                AppError::usage(
+                    format!("provider = {v:?} in the settings file is not a provider"),
+                    "use auth0 or okta",
+                )
+            })?),
+            _ => None,
+        };
+
+        let (domain_raw, domain_origin) = match (&args.domain, explicit_provider) {
+            (Some(d), _) => (Some(d.clone()), "--domain"),
+            (None, Some(p)) => match env.var(p.domain_var()) {
+                Some(d) => (Some(d), p.domain_var()),
+                None => (file.domain.clone(), "domain in the settings file"),
+            },
+            (None, None) => match (env.var("AUTH0_DOMAIN"), env.var("OKTA_DOMAIN")) {
+                (Some(d), _) => (Some(d), "AUTH0_DOMAIN"),
+                (None, Some(d)) => (Some(d), "OKTA_DOMAIN"),
+                (None, None) => (file.domain.clone(), "domain in the settings file"),
+            },
+        };
+        let domain = domain_raw
+            .map(|d| parse_domain(&d).map_err(|e| e.context(domain_origin)))
+            .transpose()?;
+
+        let provider = explicit_provider.unwrap_or_else(|| match (&domain, domain_origin) {
+            (_, "OKTA_DOMAIN") => ProviderKind::Okta,
+            (Some(d), _) => ProviderKind::infer(d.base.host_str().unwrap_or_default()),
+            (None, _) => ProviderKind::Auth0,
+        });
+
+        let audience = first(&[
+            (args.audience.clone(), "--audience"),
+            (env.var(provider.audience_var()), provider.audience_var()),
+            (file.audience.clone(), "audience in the settings file"),
+        ])
+        .map(|(a, origin)| validate_audience(&a).map_err(|e| e.context(origin)))
+        .transpose()?;
+
+        let connection = first(&[
+            (args.connection.clone(), "--connection"),
+            (env.var("CONNECTION_NAME"), "CONNECTION_NAME"),
+            (file.connection.clone(), "connection in the settings file"),
+        ])
+        .map(|(c, origin)| validate_connection(&c).map_err(|e| e.context(origin)))
+        .transpose()?
+        .unwrap_or_else(|| DEFAULT_CONNECTION.to_string());
+
+        let api_name = args
+            .api_name
+            .clone()
+            .or(file.api_name.clone())
+            .map(|n| validate_api_name(&n))
+            .transpose()?;
+
+        let mcp_name = args
+            .mcp_name
+            .clone()
+            .or(file.mcp_name.clone())
+            .map(|n| validate_mcp_name(&n))
+            .transpose()?
+            .unwrap_or_else(|| DEFAULT_MCP_NAME.to_string());
+
+        let mcp_url = first(&[
+            (args.mcp_url.clone(), "--mcp-url"),
+            (env.var("MCP_URL"), "MCP_URL"),
+            (file.mcp_url.clone(), "mcp_url in the settings file"),
+        ])
+        .map(|(u, origin)| validate_mcp_url(&u).map_err(|e| e.context(origin)))
+        .transpose()?;
+
+        let env_file = args
+            .env_file
+            .clone()
+            .or(file.env_file.clone())
+            .unwrap_or_else(|| PathBuf::from(".env"));
+        validate_env_file(&env_file)?;
+
+        let codex_home = match (
+            args.codex_home.clone(),
+            env.var("CODEX_HOME"),
+            file.codex_home.clone(),
+        ) {
+            (Some(p), _, _) => p,
+            (None, Some(p), _) => PathBuf::from(p),
+            (None, None, Some(p)) => p,
+            (None, None, None) => env
+                .var("HOME")
+                .map(|h| Path::new(&h).join(".codex"))
+                .unwrap_or_else(|| PathBuf::from(".codex")),
+        };
+
+        let callback_port = match (args.callback_port, file.callback_port) {
+            (Some(p), _) => p,
+            (None, Some(p)) => u16::try_from(p).ok().filter(|p| *p > 0).ok_or_else(|| {
+                AppError::usage(
+                    format!("callback_port = {p} in the settings file is not a port"),
+                    "use a number from 1 to 65535",
+                )
+            })?,
+            (None, None) => DEFAULT_CALLBACK_PORT,
+        };
+
+        let output = match (args.output, env.var("AUTHSETUP_OUTPUT")) {
+            (Some(OutputArg::Json), _) => OutputFormat::Json,
+            (Some(OutputArg::Human), _) => OutputFormat::Human,
+            (None, Some(v)) => match v.as_str() {
+                "json" => OutputFormat::Json,
+                "human" => OutputFormat::Human,
+                _ => {
+                    return Err(AppError::usage(
+                        format!("AUTHSETUP_OUTPUT={v:?} is not an output format"),
+                        "use human or json",
+                    ));
+                }
+            },
+            (None, None) => OutputFormat::Human,
+        };
+
+        let color = match args.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => term.stderr_is_tty && env.var("NO_COLOR").is_none(),
+        };
+
+        let (credentials, credentials_source) =
+            resolve_credentials(provider, args.token_stdin, env)?;
+
+        Ok(Settings {
+            provider,
+            domain,
+            audience,
+            api_name,
+            connection,
+            create_connection: args.create_connection,
+            replace_default_audience: args.replace_default_audience,
+            mcp_name,
+            mcp_url,
+            env_file,
+            codex_home,
+            callback_port,
+            yes: args.yes || env.var("CI").is_some(),
+            output,
+            color,
+            verbose: args.verbose,
+            credentials,
+            credentials_source,
+        })
+    }
+
+    pub fn require_domain(&self) -> Result<&Domain> {
+        self.domain.as_ref().ok_or_else(|| {
+            AppError::usage(
+                "the tenant domain is missing",
+                format!(
+                    "pass --domain or set {} (e.g. tenant.us.auth0.com), or run `authsetup demo` to try it against a sandbox",
+                    self.provider.domain_var()
+                ),
+            )
+        })
+    }
+
+    pub fn require_audience(&self) -> Result<&str> {
+        self.audience.as_deref().ok_or_else(|| {
+            AppError::usage(
+                "the audience (API identifier) is missing",
+                format!(
+                    "pass --audience or set {} to an absolute URI, usually the MCP server URL",
+                    self.provider.audience_var()
+                ),
+            )
+        })
+    }
+}
+
+fn first(candidates: &[(Option<String>, &'static str)]) -> Option<(String, &'static str)> {
+    candidates
+        .iter()
+        .find_map(|(v, origin)| v.clone().map(|v| (v, *origin)))
+}
+
+fn load_file(explicit: Option<&Path>) -> Result<FileSettings> {
+    let path = match explicit {
+        Some(p) => p.to_path_buf(),
+        None => {
+            let p = PathBuf::from(DEFAULT_CONFIG_FILE);
+            if !p.exists() {
+                return Ok(FileSettings::default());
+            }
+            p
+        }
+    };
+    let text = std::fs::read_to_string(&path).map_err(|e| {
+        AppError::usage(
+            format!("cannot read the settings file {}: {e}", path.display()),
+            "check the path given to --config",
+        )
+    })?;
+    toml::from_str(&text).map_err(|e| {
+        let place = e
+            .span()
+            .map(|span| {
+                let (line, col) = line_col(&text, span.start);
+                format!(" at line {line}, column {col}")
+            })
+            .unwrap_or_default();
+        AppError::usage(
+            format!(
+                "{} is not a valid settings file{place}: {}",
+                path.display(),
+                e.message()
+            ),
+            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, env_file, codex_home, callback_port",
+        )
+    })
+}
+
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before
+        .rsplit('\n')
+        .next()
+        .map(|l| l.chars().count())
+        .unwrap_or(0)
+        + 1;
+    (line, col)
+}
+
+fn resolve_credentials(
+    provider: ProviderKind,
+    token_stdin: bool,
+    env: &dyn Environment,
+) -> Result<(Credentials, Option<&'static str>)> {
+    if token_stdin {
+        let mut token = String::new();
+        std::io::stdin().read_to_string(&mut token).map_err(|e| {
+            AppError::usage(
+                format!("cannot read the token from stdin: {e}"),
+                "pipe the token into authsetup",
+            )
+        })?;
+        let token = token.trim().to_string();
+        if token.is_empty() {
+            return Err(AppError::usage(
+                "--token-stdin was given but standard input was empty",
+                "pipe the token, e.g. `printenv MGMT_TOKEN | authsetup apply --token-stdin`",
+            ));
+        }
+        let secret = SecretString::from(token);
+        return Ok(match provider {
+            ProviderKind::Auth0 => (Credentials::Auth0Token(secret), Some("standard input")),
+            ProviderKind::Okta => (Credentials::OktaToken(secret), Some("standard input")),
+        });
+    }
+    match provider {
+        ProviderKind::Auth0 => {
+            if let Some(t) = env.var("AUTH0_MGMT_TOKEN") {
+                return Ok((Credentials::Auth0Token(t.into()), Some("AUTH0_MGMT_TOKEN")));
+            }
+            if let Some(t) = env.var("MGMT_TOKEN") {
+                return Ok((Credentials::Auth0Token(t.into()), Some("MGMT_TOKEN")));
+            }
+            match (env.var("AUTH0_CLIENT_ID"), env.var("AUTH0_CLIENT_SECRET")) {
+                (Some(client_id), Some(secret)) => Ok((
+                    Credentials::Auth0ClientCredentials {
+                        client_id,
+                        client_secret: secret.into(),
+                    },
+                    Some("AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET"),
+                )),
+                (Some(_), None) => Err(AppError::usage(
+                    "AUTH0_CLIENT_ID is set but AUTH0_CLIENT_SECRET is not",
+                    "set both for the client-credentials grant, or set AUTH0_MGMT_TOKEN instead",
+                )),
+                (None, Some(_)) => Err(AppError::usage(
+                    "AUTH0_CLIENT_SECRET is set but AUTH0_CLIENT_ID is not",
+                    "set both for the client-credentials grant, or set AUTH0_MGMT_TOKEN instead",
+                )),
+                (None, None) => Ok((Credentials::None, None)),
+            }
+        }
+        ProviderKind::Okta => Ok(match env.var("OKTA_API_TOKEN") {
+            Some(t) => (Credentials::OktaToken(t.into()), Some("OKTA_API_TOKEN")),
+            None => (Credentials::None, None),
+        }),
+    }
+}
+
+pub fn is_loopback_host(host: &str) -> bool {
+    let bare = host.trim_start_matches('[').trim_end_matches(']');
+    if bare.eq_ignore_ascii_case("localhost") {
+        return true;
+    }
+    bare.parse::<IpAddr>()
+        .map(|ip| ip.is_loopback())
+        .unwrap_or(false)
+}
+
+/// Accepts `tenant.us.auth0.com`, `https://tenant.us.auth0.com[/]`, and `http://127.0.0.1:PORT`
+/// for emulators. Rejects anything that would make the request go somewhere unexpected: paths,
+/// credentials, queries, non-ASCII hosts, plain HTTP off loopback.
+pub fn parse_domain(raw: &str) -> Result<Domain> {
+    let input = raw.trim();
+    let bad = |what: String, hint: &str| Err(AppError::usage(what, hint));
+    if input.is_empty() {
+        return bad(
+            "the domain is empty".into(),
+            "give the tenant host, e.g. tenant.us.auth0.com",
+        );
+    }
+    if input.chars().any(char::is_whitespace) {
+        return bad(
+            format!("the domain {input:?} contains whitespace"),
+            "give the tenant host, e.g. tenant.us.auth0.com",
+        );
+    }
+    if !input.is_ascii() {
+        return bad(
+            format!("the domain {input:?} contains non-ASCII characters"),
+            "write an internationalised domain in its xn-- (punycode) form",
+        );
+    }
+    let has_scheme = input.contains("://");
+    let url = Url::parse(&if has_scheme {
+        input.to_string()
+    } else {
+        format!("https://{input}")
+    })
+    .map_err(|e| {
+        AppError::usage(
+            format!("the domain {input:?} is not a host name: {e}"),
+            "give the tenant host, e.g. tenant.us.auth0.com",
+        )
+    })?;
+    let host = url.host_str().unwrap_or_default().to_string();
+    if host.is_empty() {
+        return bad(
+            format!("the domain {input:?} has no host"),
+            "give the tenant host, e.g. tenant.us.auth0.com",
+        );
+    }
+    if !url.username().is_empty() || url.password().is_some() {
+        return bad(
+            "the domain must not contain credentials".into(),
+            "remove the user:password@ part; credentials go in environment variables",
+        );
+    }
+    if url.path() != "/" || url.query().is_some() || url.fragment().is_some() {
+        return bad(
+            format!("the domain {input:?} has a path, query or fragment"),
+            "give only the host, e.g. tenant.us.auth0.com (no /api/v2 or other path)",
+        );
+    }
+    if host.ends_with('.') {
+        return bad(
+            format!("the domain {input:?} ends with a dot"),
+            "remove the trailing dot",
+        );
+    }
+    let loopback = is_loopback_host(&host);
+    match url.scheme() {
+        "https" => {}
+        "http" if loopback => {}
+        "http" => {
+            return bad(
+                format!("plain http:// is only allowed for loopback emulators, not {host}"),
+                "use https:// or just the host name",
+            );
+        }
+        other => {
+            return bad(
+                format!("the domain scheme {other}:// is not supported"),
+                "use https:// or just the host name",
+            );
+        }
+    }
+    let mut base = url.clone();
+    base.set_path("/");
+    let display = if url.scheme() == "https" && url.port().is_none() {
+        host
+    } else {
+        base.as_str().trim_end_matches('/').to_string()
+    };
+    Ok(Domain { base, display })
+}
+
+/// The API identifier must be an absolute URI (the MCP spec and Auth0's compatibility profile
+/// both expect one), without a fragment, and within Auth0's 600-character limit.
+pub fn validate_audience(raw: &str) -> Result<String> {
+    let hint =
+        "use an absolute URI such as https://mcp.example.com/mcp (usually the MCP server URL)";
+    if raw.is_empty() {
+        return Err(AppError::usage("the audience is empty", hint));
+    }
+    if raw.trim() != raw || raw.chars().any(char::is_whitespace) {
+        return Err(AppError::usage(
+            format!("the audience {raw:?} contains whitespace"),
+            hint,
+        ));
+    }
+    if raw.len() > 600 {
+        return Err(AppError::usage(
+            "the audience is longer than 600 characters",
+            hint,
+        ));
+    }
+    let url = Url::parse(raw).map_err(|_| {
+        AppError::usage(format!("the audience {raw:?} is not an absolute URI"), hint)
+    })?;
+    if url.fragment().is_some() {
+        return Err(AppError::usage(
+            format!("the audience {raw:?} has a #fragment"),
+            hint,
+        ));
+    }
+    if url.cannot_be_a_base() && !raw.contains(':') {
+        return Err(AppError::usage(
+            format!("the audience {raw:?} is not an absolute URI"),
+            hint,
+        ));
+    }
+    Ok(raw.to_string())
+}
+
+/// Auth0's connection-name pattern (OAS CreateConnectionRequestContent).
+pub fn validate_connection(raw: &str) -> Result<String> {
+    let ok = !raw.is_empty()
+        && raw.len() <= 128
+        && raw.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+        && !raw.starts_with('-')
+        && !raw.ends_with('-')
+        && !raw.contains("--");
+    if ok {
+        Ok(raw.to_string())
+    } else {
+        Err(AppError::usage(
+            format!("{raw:?} is not a valid connection name"),
+            "names use letters, digits and single hyphens, start and end with a letter or digit, at most 128 characters (e.g. Username-Password-Authentication)",
+        ))
+    }
+}
+
+fn validate_api_name(raw: &str) -> Result<String> {
+    if raw.trim().is_empty() || raw.len() > 200 || raw.contains(['<', '>']) {
+        return Err(AppError::usage(
+            format!("{raw:?} is not a valid API name"),
+            "use 1 to 200 characters without < or >",
+        ));
+    }
+    Ok(raw.to_string())
+}
+
+/// Codex uses the name as a TOML table key and in `codex mcp login NAME`; keep it shell- and
+/// key-friendly.
+fn validate_mcp_name(raw: &str) -> Result<String> {
+    let ok = !raw.is_empty()
+        && raw.len() <= 64
+        && raw
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if ok {
+        Ok(raw.to_string())
+    } else {
+        Err(AppError::usage(
+            format!("{raw:?} is not a valid MCP server name"),
+            "use letters, digits, - and _ (at most 64), e.g. docs-server",
+        ))
+    }
+}
+
+fn validate_mcp_url(raw: &str) -> Result<String> {
+    let hint = "give the MCP server's full URL, e.g. https://mcp.example.com/mcp";
+    let url = Url::parse(raw.trim())
+        .map_err(|_| AppError::usage(format!("the MCP URL {raw:?} is not a URL"), hint))?;
+    match url.scheme() {
+        "https" => {}
+        "http" if is_loopback_host(url.host_str().unwrap_or_default()) => {}
+        "http" => {
+            return Err(AppError::usage(
+                format!("the MCP URL {raw:?} uses plain http:// off loopback"),
+                "MCP authorization requires https:// except for loopback servers",
+            ));
+        }
+        _ => {
+            return Err(AppError::usage(
+                format!("the MCP URL {raw:?} is not an http(s) URL"),
+                hint,
+            ));
+        }
+    }
+    if url.fragment().is_some() {
+        return Err(AppError::usage(
+            format!("the MCP URL {raw:?} has a #fragment"),
+            hint,
+        ));
+    }
+    Ok(raw.trim().to_string())
+}
+
+fn validate_env_file(path: &Path) -> Result<()> {
+    if path.as_os_str().is_empty() {
+        return Err(AppError::usage(
+            "the env file path is empty",
+            "pass --env-file PATH",
+        ));
+    }
+    if path.is_dir() {
+        return Err(AppError::usage(
+            format!("the env file {} is a folder", path.display()),
+            "pass the path of a file, e.g. --env-file server/.env",
+        ));
+    }
+    let parent = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    if !parent.is_dir() {
+        return Err(AppError::usage(
+            format!(
+                "the folder of the env file {} does not exist",
+                path.display()
+            ),
+            "create the folder first or pass another --env-file",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn domains() {
+        let d = parse_domain("tenant.us.auth0.com").unwrap();
+        assert_eq!(d.origin(), "https://tenant.us.auth0.com");
+        assert_eq!(d.display, "tenant.us.auth0.com");
+        assert_eq!(
+            parse_domain("https://Tenant.us.auth0.com/")
+                .unwrap()
+                .display,
+            "tenant.us.auth0.com"
+        );
+        let l = parse_domain("http://127.0.0.1:8080").unwrap();
+        assert_eq!(l.origin(), "http://127.0.0.1:8080");
+        assert_eq!(l.display, "http://127.0.0.1:8080");
+        for bad in [
+            "",
+            "http://tenant.auth0.com",
+            "https://tenant.auth0.com/api/v2",
+            "https://user:pw@tenant.auth0.com",
+            "tenänt.auth0.com",
+            "tenant.auth0.com.",
+            "ftp://tenant.auth0.com",
+            "tenant auth0.com",
+            "https://tenant.auth0.com?x=1",
+        ] {
+            let e = parse_domain(bad).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{bad}");
+        }
+    }
+
+    #[test]
+    fn audiences() {
+        assert!(validate_audience("https://penroselamarck/").is_ok());
+        assert!(validate_audience("urn:example:mcp").is_ok());
+        for bad in [
+            "",
+            "mcp-api",
+            "/relative",
+            "https://x/#frag",
+            " https://x/",
+            "https://x/ y",
+        ] {
+            assert!(validate_audience(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn connection_names() {
+        assert!(validate_connection("Username-Password-Authentication").is_ok());
+        assert!(validate_connection("google-oauth2").is_ok());
+        for bad in ["", "-a", "a-", "a--b", "a b", "a_b", &"a".repeat(129)] {
+            assert!(validate_connection(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn provider_inference() {
+        assert_eq!(ProviderKind::infer("dev-1.okta.com"), ProviderKind::Okta);
+        assert_eq!(ProviderKind::infer("x.oktapreview.com"), ProviderKind::Okta);
+        assert_eq!(ProviderKind::infer("t.us.auth0.com"), ProviderKind::Auth0);
+        assert_eq!(
+            ProviderKind::infer("login.example.com"),
+            ProviderKind::Auth0
+        );
+    }
+
+    #[test]
+    fn line_and_column() {
+        assert_eq!(line_col("a\nbc\n", 3), (2, 2));
+        assert_eq!(line_col("abc", 0), (1, 1));
+    }
+}
