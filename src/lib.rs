@@ -5,6 +5,7 @@ mod commands;
 pub mod error;
 pub mod files;
 mod http;
+mod interrupt;
 mod output;
 pub mod plan;
 mod provider;
@@ -61,8 +62,20 @@ pub fn main() -> i32 {
         }
     };
     let result = runtime.block_on(async {
+        let run = commands::run(cli.command, &cli.global, settings, printer);
+        tokio::pin!(run);
         tokio::select! {
-            r = commands::run(cli.command, &cli.global, settings, printer) => r,
+            r = &mut run => return r,
+            _ = tokio::signal::ctrl_c() => {}
+        }
+        interrupt::request();
+        if !interrupt::applying() {
+            return Err(AppError::interrupted());
+        }
+        printer
+            .line("interrupted: finishing the requests in flight (Ctrl-C again to stop at once)");
+        tokio::select! {
+            r = &mut run => r,
             _ = tokio::signal::ctrl_c() => Err(AppError::interrupted()),
         }
     });

@@ -6,7 +6,9 @@ use serde_json::{Value, json};
 
 use crate::error::{AppError, Result};
 use crate::files::env::{self, EnvDoc, EnvOutcome};
+use crate::files::lock;
 use crate::http::Http;
+use crate::interrupt::Applying;
 use crate::output::Printer;
 use crate::plan::{Action, Change, Plan};
 use crate::provider::{self, Step};
@@ -27,6 +29,16 @@ pub async fn run(
     with_env: bool,
     mode: Mode,
 ) -> Result<Plan> {
+    // A concurrent apply on the same files waits here, before anything is read.
+    let _lock = match mode {
+        Mode::Apply => Some(
+            lock::acquire(&settings.env_file, || {
+                printer.line("waiting for another authsetup run on the same files to finish…")
+            })
+            .map_err(|e| AppError::failed(format!("cannot take the run lock: {e}")))?,
+        ),
+        Mode::Plan => None,
+    };
     // Everything that can be wrong locally is found before the first request.
     let env_doc = if with_env {
         read_env(&settings.env_file)?
@@ -88,8 +100,15 @@ pub async fn run(
             ));
         }
         let progress = printer.progress();
+        let _applying = Applying::begin();
         provider.apply(&plan, progress.as_ref()).await?
     };
+    if crate::interrupt::requested() {
+        let mut e = AppError::interrupted();
+        e.message =
+            "interrupted after the tenant changes were made; the .env file was not written".into();
+        return Err(e.with_hint("run the command again to write it"));
+    }
 
     if with_env {
         let values: Vec<(String, String)> = outputs

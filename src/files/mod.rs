@@ -3,3 +3,4 @@
 pub mod atomic;
 pub mod codex;
 pub mod env;
+pub mod lock;

@@ -18,6 +18,17 @@ use super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
 
 const SCOPES_PAGE: &str = "Auth0 Dashboard → Applications → APIs → Auth0 Management API → Machine To Machine Applications";
 
+/// How to find what a create may have made when its answer was lost.
+#[derive(Debug, Clone, Copy)]
+enum Lookup {
+    ResourceServer,
+    DefaultGrant,
+    Connection,
+}
+
+/// Attempts of one create whose answer keeps getting lost before giving up.
+const MAX_CREATE_ATTEMPTS: u32 = 3;
+
 /// RFC 3986 unreserved characters stay as they are, like the requests recorded from real clients.
 const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
@@ -185,26 +196,37 @@ impl ManagementApi {
         )))
     }
 
-    async fn call(
+    /// One Management API request with the run's token, through the pacer.
+    async fn send(
         &self,
         method: Method,
         path_and_query: &str,
-        body: Option<Value>,
+        body: Option<&Value>,
     ) -> Result<Response> {
         let token = self.token().await?;
         let mut req = Request::new(method, self.url(path_and_query))
             .bearer(&token.secret)
             .paced();
         if let Some(b) = body {
-            req = req.json(b);
+            req = req.json(b.clone());
         }
-        let resp = self.http.send(&req).await?;
+        self.http.send(&req).await
+    }
+
+    async fn call(
+        &self,
+        method: Method,
+        path_and_query: &str,
+        body: Option<Value>,
+    ) -> Result<Response> {
+        let label = label(&method, path_and_query);
+        let resp = self.send(method, path_and_query, body.as_ref()).await?;
         // 404 is an answer for lookups and 409 for creates of what already exists; the callers
         // decide what they mean.
         if resp.status.is_success() || matches!(resp.status.as_u16(), 404 | 409) {
             return Ok(resp);
         }
-        Err(decode_error(&req.label(), &resp))
+        Err(decode_error(&label, &resp))
     }
 
     /// Like `call`, but a 2xx must carry JSON; a 404 is returned as `None`.
@@ -214,10 +236,7 @@ impl ManagementApi {
         path_and_query: &str,
         body: Option<Value>,
     ) -> Result<Option<Value>> {
-        let label = format!(
-            "{method} /api/v2/{}",
-            path_and_query.split('?').next().unwrap_or_default()
-        );
+        let label = label(&method, path_and_query);
         let resp = self.call(method, path_and_query, body).await?;
         if resp.status == reqwest::StatusCode::NOT_FOUND {
             return Ok(None);
@@ -250,17 +269,46 @@ impl ManagementApi {
     }
 
     pub async fn create_resource_server(&self, body: Value) -> Result<()> {
-        self.create("resource-servers", body).await
+        self.create("resource-servers", body, Lookup::ResourceServer)
+            .await
     }
 
-    /// POSTs a new object. A 409 means an earlier, interrupted run already created it, which is
+    /// POSTs a new object. A create is not safe to repeat blindly: when the answer is lost (a
+    /// 5xx, a dropped connection) the object may exist anyway, so it is looked up before the
+    /// next attempt. A 409 means an earlier, interrupted run already created it, which is
     /// the state we want.
-    async fn create(&self, collection: &str, body: Value) -> Result<()> {
-        let resp = self.call(Method::POST, collection, Some(body)).await?;
-        match resp.status.as_u16() {
-            404 => Err(decode_error(&format!("POST /api/v2/{collection}"), &resp)),
-            _ => Ok(()),
+    async fn create(&self, collection: &str, body: Value, lookup: Lookup) -> Result<()> {
+        let label = label(&Method::POST, collection);
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let lost = match self.send(Method::POST, collection, Some(&body)).await {
+                Ok(resp) if resp.status.is_success() || resp.status.as_u16() == 409 => {
+                    return Ok(());
+                }
+                Ok(resp) if resp.status.is_server_error() => decode_error(&label, &resp),
+                Ok(resp) => return Err(decode_error(&label, &resp)),
+                Err(e) => e,
+            };
+            if self.exists(lookup, &body).await? {
+                return Ok(());
+            }
+            if attempt >= MAX_CREATE_ATTEMPTS {
+                return Err(lost);
+            }
         }
+    }
+
+    async fn exists(&self, lookup: Lookup, body: &Value) -> Result<bool> {
+        let key = |k: &str| body[k].as_str().unwrap_or_default().to_string();
+        Ok(match lookup {
+            Lookup::ResourceServer => self
+                .get_resource_server(&key("identifier"))
+                .await?
+                .is_some(),
+            Lookup::DefaultGrant => self.get_default_grant(&key("audience")).await?.is_some(),
+            Lookup::Connection => self.get_connection(&key("name")).await?.is_some(),
+        })
     }
 
     pub async fn update_resource_server(&self, id: &str, body: Value) -> Result<()> {
@@ -286,7 +334,8 @@ impl ManagementApi {
     }
 
     pub async fn create_grant(&self, body: Value) -> Result<()> {
-        self.create("client-grants", body).await
+        self.create("client-grants", body, Lookup::DefaultGrant)
+            .await
     }
 
     pub async fn update_grant(&self, id: &str, body: Value) -> Result<()> {
@@ -335,7 +384,7 @@ impl ManagementApi {
     }
 
     pub async fn create_connection(&self, body: Value) -> Result<()> {
-        self.create("connections", body).await
+        self.create("connections", body, Lookup::Connection).await
     }
 
     pub async fn update_connection(&self, id: &str, body: Value) -> Result<()> {
@@ -363,6 +412,14 @@ impl ManagementApi {
             .ok_or_else(|| Self::not_found("PATCH /api/v2/tenants/settings"))?;
         Ok(())
     }
+}
+
+/// `GET /api/v2/tenants/settings`: the request without its query, for messages.
+fn label(method: &Method, path_and_query: &str) -> String {
+    format!(
+        "{method} /api/v2/{}",
+        path_and_query.split('?').next().unwrap_or_default()
+    )
 }
 
 /// Path segments and query values: the identifier is a URL, so `/` and `:` must be encoded.

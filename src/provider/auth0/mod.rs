@@ -172,6 +172,9 @@ impl Provider for Auth0 {
             if round.is_empty() {
                 continue;
             }
+            if crate::interrupt::requested() {
+                return Err(interrupted_after(&done));
+            }
             let results = join_all(round.iter().map(|(i, op)| async move {
                 let label = op.label();
                 progress.started(*i, &label);
@@ -188,18 +191,31 @@ impl Provider for Auth0 {
                 }
             }
             if let Some(mut e) = failure {
-                let so_far = if done.is_empty() {
-                    "nothing was changed".to_string()
-                } else {
-                    format!("already done: {}", done.join("; "))
-                };
                 e.message = format!(
-                    "{} ({so_far}; running the command again continues from here)",
-                    e.message
+                    "{} ({}; running the command again continues from here)",
+                    e.message,
+                    so_far(&done)
                 );
                 return Err(e);
             }
         }
         Ok(self.outputs())
     }
+}
+
+fn so_far(done: &[String]) -> String {
+    if done.is_empty() {
+        "nothing was changed".to_string()
+    } else {
+        format!("already done: {}", done.join("; "))
+    }
+}
+
+fn interrupted_after(done: &[String]) -> AppError {
+    let mut e = AppError::interrupted();
+    e.message = format!(
+        "interrupted before the remaining writes ({}); run the command again to finish",
+        so_far(done)
+    );
+    e
 }

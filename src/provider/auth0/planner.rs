@@ -320,7 +320,31 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
     if let Some(w) = resource_profile_warning(desired, &settings, state.settings.is_some()) {
         out.warnings.push(w);
     }
+    out.warnings.extend(exposure_warnings(&out.ops));
     Ok(out)
+}
+
+/// What the changes open up, said once when they are made (issue: users run this against
+/// production tenants and should know the trade-offs they accept).
+fn exposure_warnings(ops: &[Op]) -> Vec<String> {
+    let mut out = Vec::new();
+    for op in ops {
+        match op {
+            Op::UpdateTenant(body) if body["flags"]["enable_dynamic_client_registration"] == true => out.push(
+                "open Dynamic Client Registration lets anyone create applications in this tenant (each `codex mcp login` adds one); where you can, prefer a pre-registered client: `authsetup codex config --client-id ID`".to_string(),
+            ),
+            Op::PromoteConnection { name, .. } => out.push(format!(
+                "a domain-level connection is open to every third-party application of the tenant: {name} will accept sign-ins from any registered client"
+            )),
+            _ => {}
+        }
+        if let Op::UpdateTenant(body) = op
+            && body.get("default_audience").is_some()
+        {
+            out.push("the default audience applies to every application of the tenant that does not ask for an audience".to_string());
+        }
+    }
+    out
 }
 
 /// Codex sends `resource=<protected-resource resource>` (the MCP URL). Under the compatibility
@@ -434,6 +458,17 @@ mod tests {
             id: "con_1".into(),
             name: "Username-Password-Authentication".into()
         }));
+    }
+
+    #[test]
+    fn what_a_fresh_setup_opens_up_is_said() {
+        let w = plan(&desired(), &Step::ALL, &fresh()).unwrap().warnings;
+        assert!(
+            w.iter().any(|w| w.contains("Dynamic Client Registration")),
+            "{w:?}"
+        );
+        assert!(w.iter().any(|w| w.contains("domain-level")), "{w:?}");
+        assert!(w.iter().any(|w| w.contains("default audience")), "{w:?}");
     }
 
     #[test]
