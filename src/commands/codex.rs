@@ -1,5 +1,5 @@
 //! `authsetup codex config`: the Codex CLI snippet for the MCP server, or a safe merge into
-//! `$CODEX_HOME/config.toml`.
+//! `$CODEX_HOME/config.toml`. `init` ends with the same two pieces.
 
 use serde_json::json;
 
@@ -7,9 +7,16 @@ use crate::cli::{CodexConfigArgs, CredentialsStoreArg};
 use crate::error::{AppError, Result};
 use crate::files::codex::{self, CodexServer, CredentialsStore, WriteOutcome};
 use crate::output::Printer;
+use crate::plan::{Action, Change};
 use crate::settings::Settings;
 
-pub fn server_from(settings: &Settings, args: &CodexConfigArgs) -> Result<CodexServer> {
+/// The Codex entry for the MCP server. `client_id` is a pre-registered client (given by the user
+/// or made by the provider); `None` lets Codex register itself through DCR.
+pub fn server(
+    settings: &Settings,
+    client_id: Option<String>,
+    credentials_store: CredentialsStore,
+) -> Result<CodexServer> {
     let url = settings.mcp_url.clone().ok_or_else(|| {
         AppError::usage(
             "the MCP server URL is missing",
@@ -19,26 +26,23 @@ pub fn server_from(settings: &Settings, args: &CodexConfigArgs) -> Result<CodexS
     Ok(CodexServer {
         name: settings.mcp_name.clone(),
         url,
-        client_id: args.client_id.clone(),
+        client_id,
         callback_port: settings.callback_port,
-        credentials_store: match args.credentials_store {
-            None | Some(CredentialsStoreArg::File) => CredentialsStore::File,
-            Some(CredentialsStoreArg::Auto) => CredentialsStore::Auto,
-            Some(CredentialsStoreArg::Keyring) => CredentialsStore::Keyring,
-        },
+        credentials_store,
     })
 }
 
-pub fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs) -> Result<()> {
-    let server = server_from(settings, args)?;
-    if let Some(w) = settings
+/// Why this Codex entry cannot work with the tenant's audience, when that is the case.
+pub fn audience_warning(settings: &Settings, server: &CodexServer) -> Option<String> {
+    settings
         .audience
         .as_deref()
         .and_then(|aud| codex::warn_url_vs_audience(&server.url, aud))
-    {
-        printer.warn(w);
-    }
-    let redirect = server
+}
+
+/// The redirect URI a pre-registered client must allow; DCR clients register their own.
+pub fn redirect_uri(server: &CodexServer) -> Result<Option<String>> {
+    server
         .client_id
         .as_ref()
         .map(|_| codex::redirect_uri(&server.url, server.callback_port))
@@ -48,22 +52,21 @@ pub fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs) -> Re
                 format!("the MCP URL cannot be parsed: {e}"),
                 "pass a full URL to --mcp-url",
             )
-        })?;
+        })
+}
 
-    if !args.write {
-        let text = codex::snippet(&server);
-        if printer.is_json() {
-            printer.json(&json!({"snippet": text, "redirect_uri": redirect}));
-        } else {
-            print!("{text}");
-            printer.line(format!(
-                "Add this to {}, or run again with --write to merge it.",
-                settings.codex_home.join("config.toml").display()
-            ));
-        }
-        return Ok(());
-    }
+/// Prints the snippet on stdout, where it can be redirected into a file; the advice goes to stderr.
+pub fn print_snippet(settings: &Settings, printer: &Printer, server: &CodexServer) {
+    print!("{}", codex::snippet(server));
+    printer.line(format!(
+        "Add this to {}, or run again with --write to merge it.",
+        settings.codex_home.join("config.toml").display()
+    ));
+}
 
+/// Merges the entry into `$CODEX_HOME/config.toml`, reports the outcome to people, and returns
+/// it as a change for JSON output.
+pub fn write(settings: &Settings, printer: &Printer, server: &CodexServer) -> Result<Change> {
     std::fs::create_dir_all(&settings.codex_home).map_err(|e| {
         AppError::failed(format!(
             "cannot create {}: {e}",
@@ -71,35 +74,72 @@ pub fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs) -> Re
         ))
     })?;
     let path = settings.codex_home.join("config.toml");
-    let outcome = codex::write(&path, &server).map_err(|e| AppError::failed(e.to_string()))?;
+    let outcome = codex::write(&path, server).map_err(|e| AppError::failed(e.to_string()))?;
     let action = match &outcome {
-        WriteOutcome::Created => "create",
-        WriteOutcome::Updated { .. } => "update",
-        WriteOutcome::Unchanged => "none",
+        WriteOutcome::Created => {
+            printer.success(format!("wrote {}", path.display()));
+            Action::Create
+        }
+        WriteOutcome::Updated { backup } => {
+            printer.success(format!(
+                "updated {} (previous version in {})",
+                path.display(),
+                backup.display()
+            ));
+            Action::Update
+        }
+        WriteOutcome::Unchanged => {
+            printer.success(format!(
+                "{} already has this server; nothing changed",
+                path.display()
+            ));
+            Action::None
+        }
     };
-    if printer.is_json() {
-        printer.json(&json!({
-            "changes": [{"resource": format!("codex_config:{}", path.display()), "action": action, "fields": {}}],
-            "warnings": [],
-            "redirect_uri": redirect,
-        }));
-        return Ok(());
+    Ok(Change::new(
+        format!("codex_config:{}", path.display()),
+        action,
+    ))
+}
+
+pub fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs) -> Result<()> {
+    let store = match args.credentials_store {
+        None | Some(CredentialsStoreArg::File) => CredentialsStore::File,
+        Some(CredentialsStoreArg::Auto) => CredentialsStore::Auto,
+        Some(CredentialsStoreArg::Keyring) => CredentialsStore::Keyring,
+    };
+    let server = server(settings, args.client_id.clone(), store)?;
+    let warnings: Vec<String> = audience_warning(settings, &server).into_iter().collect();
+    for w in &warnings {
+        printer.warn(w);
     }
-    match outcome {
-        WriteOutcome::Created => printer.success(format!("wrote {}", path.display())),
-        WriteOutcome::Updated { backup } => printer.success(format!(
-            "updated {} (previous version in {})",
-            path.display(),
-            backup.display()
-        )),
-        WriteOutcome::Unchanged => printer.success(format!(
-            "{} already has this server; nothing changed",
-            path.display()
-        )),
+    let redirect = redirect_uri(&server)?;
+
+    if !args.write {
+        if printer.is_json() {
+            printer.json(&json!({
+                "snippet": codex::snippet(&server),
+                "redirect_uri": redirect,
+                "warnings": warnings,
+            }));
+        } else {
+            print_snippet(settings, printer, &server);
+        }
+    } else {
+        let change = write(settings, printer, &server)?;
+        if printer.is_json() {
+            printer.json(&json!({
+                "changes": [change],
+                "warnings": warnings,
+                "redirect_uri": redirect,
+            }));
+        }
     }
     if let Some(r) = redirect {
         printer.line(format!("The OAuth client must allow the redirect URI {r}"));
     }
-    printer.line(format!("Next: codex mcp login {}", server.name));
+    if args.write {
+        printer.line(format!("Next: codex mcp login {}", server.name));
+    }
     Ok(())
 }
