@@ -6,12 +6,12 @@ use serde_json::{Value, json};
 
 use crate::error::{AppError, Result};
 use crate::files::env::{self, EnvDoc, EnvOutcome};
-use crate::files::lock;
+use crate::files::lock::{self, RunLock};
 use crate::http::Http;
 use crate::interrupt::Applying;
 use crate::output::Printer;
 use crate::plan::{Action, Change, Plan};
-use crate::provider::{self, Step};
+use crate::provider::{self, Provider, Step};
 use crate::settings::Settings;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,8 +29,47 @@ pub async fn run(
     with_env: bool,
     mode: Mode,
 ) -> Result<Plan> {
+    let prepared = prepare(settings, printer, steps, with_env, mode).await?;
+    if mode == Mode::Plan {
+        if printer.is_json() {
+            printer.json(&prepared.plan.to_json());
+        } else {
+            prepared.show(printer);
+        }
+        return Ok(prepared.plan);
+    }
+    let plan = prepared.apply(settings, printer).await?;
+    if printer.is_json() {
+        let mut doc = plan.to_json();
+        doc["applied"] = Value::Bool(true);
+        printer.json(&doc);
+    }
+    Ok(plan)
+}
+
+/// One reading of the tenant turned into a plan, to show and then apply: `init` asks for a
+/// confirmation in between, and the apply must carry out exactly what was shown. For an apply it
+/// holds the run lock, so the `.env` read for the plan is still the one the apply merges into.
+pub struct Prepared {
+    provider: Box<dyn Provider>,
+    pub plan: Plan,
+    env_doc: Option<EnvDoc>,
+    with_env: bool,
+    has_steps: bool,
+    tenant_writes: usize,
+    domain: String,
+    _lock: Option<RunLock>,
+}
+
+pub async fn prepare(
+    settings: &Settings,
+    printer: &Printer,
+    steps: &[Step],
+    with_env: bool,
+    mode: Mode,
+) -> Result<Prepared> {
     // A concurrent apply on the same files waits here, before anything is read.
-    let _lock = match mode {
+    let lock = match mode {
         Mode::Apply => Some(
             lock::acquire(&settings.env_file, || {
                 printer.line("waiting for another authsetup run on the same files to finish…")
@@ -47,7 +86,7 @@ pub async fn run(
     };
     let http = Http::new(settings.verbose)?;
     let provider = provider::connect(settings, http)?;
-    let domain = settings.require_domain()?;
+    let domain = settings.require_domain()?.display.clone();
 
     let mut plan = provider.plan(steps).await?;
     let tenant_writes = plan.writes();
@@ -55,88 +94,106 @@ pub async fn run(
         plan.changes
             .push(env_change(&settings.env_file, env_doc.as_ref(), &plan));
     }
+    Ok(Prepared {
+        provider,
+        plan,
+        env_doc,
+        with_env,
+        has_steps: !steps.is_empty(),
+        tenant_writes,
+        domain,
+        _lock: lock,
+    })
+}
 
-    if mode == Mode::Plan {
-        if printer.is_json() {
-            printer.json(&plan.to_json());
+impl Prepared {
+    /// The plan for people, field by field.
+    pub fn show(&self, printer: &Printer) {
+        printer.heading(format!(
+            "Plan for the {} tenant {}:",
+            self.provider.display_name(),
+            self.domain
+        ));
+        printer.plan(&self.plan);
+    }
+
+    /// Carries out the plan, then writes the `.env`. Reports to people only; JSON is the
+    /// caller's, which knows what else belongs in its one document. The returned plan carries
+    /// the outputs known after the apply.
+    pub async fn apply(self, settings: &Settings, printer: &Printer) -> Result<Plan> {
+        let Prepared {
+            provider,
+            mut plan,
+            env_doc,
+            with_env,
+            has_steps,
+            tenant_writes,
+            domain,
+            _lock,
+        } = self;
+        for w in &plan.warnings {
+            printer.warn(w);
+        }
+        let outputs = if tenant_writes == 0 {
+            if has_steps {
+                printer.success(format!(
+                    "the {} tenant {domain} already matches; no changes made",
+                    provider.display_name(),
+                ));
+            }
+            plan.outputs.clone()
         } else {
             printer.heading(format!(
-                "Plan for the {} tenant {}:",
+                "Applying {tenant_writes} change(s) to the {} tenant {domain}:",
                 provider.display_name(),
-                domain.display
             ));
-            printer.plan(&plan);
+            for c in plan
+                .changes
+                .iter()
+                .filter(|c| !c.is_noop() && !c.resource.starts_with("env_file:"))
+            {
+                printer.line(format!(
+                    "  {} {}",
+                    if c.action == Action::Create { "+" } else { "~" },
+                    c.resource
+                ));
+            }
+            let progress = printer.progress();
+            let _applying = Applying::begin();
+            provider.apply(&plan, progress.as_ref()).await?
+        };
+        if crate::interrupt::requested() {
+            let mut e = AppError::interrupted();
+            e.message =
+                "interrupted after the tenant changes were made; the .env file was not written"
+                    .into();
+            return Err(e.with_hint("run the command again to write it"));
         }
-        return Ok(plan);
-    }
 
-    for w in &plan.warnings {
-        printer.warn(w);
-    }
-    let outputs = if tenant_writes == 0 {
-        if !printer.is_json() && !steps.is_empty() {
-            printer.success(format!(
-                "the {} tenant {} already matches; no changes made",
-                provider.display_name(),
-                domain.display
-            ));
-        }
-        plan.outputs.clone()
-    } else {
-        printer.heading(format!(
-            "Applying {tenant_writes} change(s) to the {} tenant {}:",
-            provider.display_name(),
-            domain.display
-        ));
-        for c in plan
-            .changes
-            .iter()
-            .filter(|c| !c.is_noop() && !c.resource.starts_with("env_file:"))
-        {
-            printer.line(format!(
-                "  {} {}",
-                if c.action == Action::Create { "+" } else { "~" },
-                c.resource
-            ));
-        }
-        let progress = printer.progress();
-        let _applying = Applying::begin();
-        provider.apply(&plan, progress.as_ref()).await?
-    };
-    if crate::interrupt::requested() {
-        let mut e = AppError::interrupted();
-        e.message =
-            "interrupted after the tenant changes were made; the .env file was not written".into();
-        return Err(e.with_hint("run the command again to write it"));
-    }
-
-    if with_env {
-        let values: Vec<(String, String)> = outputs
-            .env
-            .iter()
-            .filter_map(|(k, v)| v.clone().map(|v| (k.clone(), v)))
-            .collect();
-        let outcome = env::write(&settings.env_file, env_doc, &values).map_err(|e| {
-            AppError::failed(format!("cannot write {}: {e}", settings.env_file.display()))
-        })?;
-        match outcome {
-            EnvOutcome::Created => {
-                printer.success(format!("wrote {}", settings.env_file.display()))
-            }
-            EnvOutcome::Updated => {
-                printer.success(format!("updated {}", settings.env_file.display()))
-            }
-            EnvOutcome::Unchanged => {
-                printer.success(format!("{} is up to date", settings.env_file.display()))
+        if with_env {
+            let values: Vec<(String, String)> = outputs
+                .env
+                .iter()
+                .filter_map(|(k, v)| v.clone().map(|v| (k.clone(), v)))
+                .collect();
+            let outcome = env::write(&settings.env_file, env_doc, &values).map_err(|e| {
+                AppError::failed(format!("cannot write {}: {e}", settings.env_file.display()))
+            })?;
+            match outcome {
+                EnvOutcome::Created => {
+                    printer.success(format!("wrote {}", settings.env_file.display()))
+                }
+                EnvOutcome::Updated => {
+                    printer.success(format!("updated {}", settings.env_file.display()))
+                }
+                EnvOutcome::Unchanged => {
+                    printer.success(format!("{} is up to date", settings.env_file.display()))
+                }
             }
         }
+        plan.outputs = outputs;
+        Ok(plan)
     }
-    if printer.is_json() {
-        let mut doc = plan.to_json();
-        doc["applied"] = Value::Bool(true);
-        printer.json(&doc);
-    }
-    Ok(plan)
 }
 
 fn read_env(path: &Path) -> Result<Option<EnvDoc>> {
