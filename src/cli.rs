@@ -29,7 +29,12 @@ pub struct Cli {
 pub enum Command {
     /// Guided setup: asks for the values, shows the plan, applies it and writes the files
     #[command(
-        after_help = "Examples:\n  authsetup init\n  CI=1 authsetup init --domain tenant.us.auth0.com --audience https://mcp.example.com/mcp"
+        long_about = "Guided setup: asks for the values, shows the plan, applies it after a confirmation, \
+writes the .env and the Codex config, and prints the next steps.\n\n\
+It asks only when standard input and standard error are terminals. With --yes, CI set, --output json \
+or no terminal, every value comes from flags, environment or authsetup.toml, and a missing one is an \
+error naming its flag and variable.",
+        after_help = "Examples:\n  authsetup init\n  authsetup init --write-config authsetup.toml\n  CI=1 authsetup init --domain tenant.us.auth0.com --audience https://mcp.example.com/mcp --write-codex-config"
     )]
     Init(InitArgs),
     /// Print every change `apply` would make, field by field; writes nothing
@@ -159,6 +164,9 @@ pub struct InitArgs {
     /// Save the answers (never secrets) to this file for the next run and CI
     #[arg(long, value_name = "FILE")]
     pub write_config: Option<PathBuf>,
+    /// Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the wizard asks)
+    #[arg(long)]
+    pub write_codex_config: bool,
 }
 
 #[derive(Debug, Args)]

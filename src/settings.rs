@@ -7,7 +7,7 @@ use std::net::IpAddr;
 use std::path::{Path, PathBuf};
 
 use secrecy::SecretString;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 use url::Url;
 
 use crate::cli::{ColorArg, GlobalArgs, OutputArg, ProviderArg};
@@ -101,6 +101,16 @@ pub enum Credentials {
     None,
 }
 
+impl Credentials {
+    /// An API token typed or piped in, as the provider takes it.
+    pub fn token(provider: ProviderKind, secret: SecretString) -> Credentials {
+        match provider {
+            ProviderKind::Auth0 => Credentials::Auth0Token(secret),
+            ProviderKind::Okta => Credentials::OktaToken(secret),
+        }
+    }
+}
+
 impl std::fmt::Debug for Credentials {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(match self {
@@ -136,19 +146,29 @@ pub struct Settings {
 }
 
 /// The optional settings file. Unknown keys are an error so a typo does not silently fall back
-/// to a default.
-#[derive(Debug, Default, Deserialize)]
+/// to a default. `init --write-config` writes the same shape, leaving out what it does not know.
+#[derive(Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct FileSettings {
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub provider: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub domain: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub audience: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub api_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub connection: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mcp_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub mcp_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub env_file: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub codex_home: Option<PathBuf>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_port: Option<i64>,
 }
 
@@ -422,7 +442,7 @@ pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, col)
 }
 
-fn resolve_credentials(
+pub fn resolve_credentials(
     provider: ProviderKind,
     token_stdin: bool,
     env: &dyn Environment,
@@ -442,11 +462,10 @@ fn resolve_credentials(
                 "pipe the token, e.g. `printenv MGMT_TOKEN | authsetup apply --token-stdin`",
             ));
         }
-        let secret = SecretString::from(token);
-        return Ok(match provider {
-            ProviderKind::Auth0 => (Credentials::Auth0Token(secret), Some("standard input")),
-            ProviderKind::Okta => (Credentials::OktaToken(secret), Some("standard input")),
-        });
+        return Ok((
+            Credentials::token(provider, SecretString::from(token)),
+            Some("standard input"),
+        ));
     }
     match provider {
         ProviderKind::Auth0 => {
@@ -636,7 +655,7 @@ pub fn validate_connection(raw: &str) -> Result<String> {
     }
 }
 
-fn validate_api_name(raw: &str) -> Result<String> {
+pub fn validate_api_name(raw: &str) -> Result<String> {
     if raw.trim().is_empty() || raw.len() > 200 || raw.contains(['<', '>']) {
         return Err(AppError::usage(
             format!("{raw:?} is not a valid API name"),
@@ -648,7 +667,7 @@ fn validate_api_name(raw: &str) -> Result<String> {
 
 /// Codex uses the name as a TOML table key and in `codex mcp login NAME`; keep it shell- and
 /// key-friendly.
-fn validate_mcp_name(raw: &str) -> Result<String> {
+pub fn validate_mcp_name(raw: &str) -> Result<String> {
     let ok = !raw.is_empty()
         && raw.len() <= 64
         && raw
@@ -664,7 +683,7 @@ fn validate_mcp_name(raw: &str) -> Result<String> {
     }
 }
 
-fn validate_mcp_url(raw: &str) -> Result<String> {
+pub fn validate_mcp_url(raw: &str) -> Result<String> {
     let hint = "give the MCP server's full URL, e.g. https://mcp.example.com/mcp";
     let url = Url::parse(raw.trim())
         .map_err(|_| AppError::usage(format!("the MCP URL {raw:?} is not a URL"), hint))?;
@@ -693,7 +712,7 @@ fn validate_mcp_url(raw: &str) -> Result<String> {
     Ok(raw.trim().to_string())
 }
 
-fn validate_env_file(path: &Path) -> Result<()> {
+pub fn validate_env_file(path: &Path) -> Result<()> {
     if path.as_os_str().is_empty() {
         return Err(AppError::usage(
             "the env file path is empty",

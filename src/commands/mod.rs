@@ -4,6 +4,7 @@
 mod codex;
 mod completions;
 mod demo;
+mod init;
 mod provision;
 mod sandbox;
 
@@ -73,8 +74,7 @@ pub async fn run(
         Command::Sandbox(args) => sandbox::run(&args, &printer).await,
         Command::Demo => demo::run(global, &printer).await,
         Command::Codex(CodexCommand::Config(args)) => codex::run(&settings, &printer, &args),
-        Command::Init(_) | Command::Doctor(_) => {
-            Err(AppError::failed("this command is not available yet"))
-        }
+        Command::Init(args) => init::run(global, settings, &printer, &args).await,
+        Command::Doctor(_) => Err(AppError::failed("this command is not available yet")),
     }
 }

@@ -29,7 +29,7 @@ pub async fn run(
     with_env: bool,
     mode: Mode,
 ) -> Result<Plan> {
-    let prepared = prepare(settings, printer, steps, with_env, mode).await?;
+    let mut prepared = prepare(settings, printer, steps, with_env, mode).await?;
     if mode == Mode::Plan {
         if printer.is_json() {
             printer.json(&prepared.plan.to_json());
@@ -58,6 +58,8 @@ pub struct Prepared {
     has_steps: bool,
     tenant_writes: usize,
     domain: String,
+    /// The warnings were part of the plan shown, so the apply need not repeat them.
+    warned: bool,
     _lock: Option<RunLock>,
 }
 
@@ -102,19 +104,21 @@ pub async fn prepare(
         has_steps: !steps.is_empty(),
         tenant_writes,
         domain,
+        warned: false,
         _lock: lock,
     })
 }
 
 impl Prepared {
     /// The plan for people, field by field.
-    pub fn show(&self, printer: &Printer) {
+    pub fn show(&mut self, printer: &Printer) {
         printer.heading(format!(
             "Plan for the {} tenant {}:",
             self.provider.display_name(),
             self.domain
         ));
         printer.plan(&self.plan);
+        self.warned = true;
     }
 
     /// Carries out the plan, then writes the `.env`. Reports to people only; JSON is the
@@ -129,10 +133,13 @@ impl Prepared {
             has_steps,
             tenant_writes,
             domain,
+            warned,
             _lock,
         } = self;
-        for w in &plan.warnings {
-            printer.warn(w);
+        if !warned {
+            for w in &plan.warnings {
+                printer.warn(w);
+            }
         }
         let outputs = if tenant_writes == 0 {
             if has_steps {

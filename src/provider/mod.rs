@@ -3,6 +3,8 @@
 
 pub mod auth0;
 
+use std::fmt;
+
 use async_trait::async_trait;
 
 use crate::error::{AppError, Result};
@@ -36,10 +38,30 @@ pub trait Progress: Send + Sync {
     fn finished(&self, id: usize, what: &str, ok: bool);
 }
 
+/// A login connection as the tenant lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LoginConnection {
+    pub name: String,
+    /// How users sign in through it, in the provider's words (Auth0: the strategy).
+    pub kind: Option<String>,
+}
+
+impl fmt::Display for LoginConnection {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.kind {
+            Some(kind) => write!(f, "{} ({kind})", self.name),
+            None => f.write_str(&self.name),
+        }
+    }
+}
+
 #[async_trait]
 pub trait Provider: Send + Sync {
     /// Human name, e.g. "Auth0".
     fn display_name(&self) -> &'static str;
+
+    /// The tenant's login connections, for the user to choose from.
+    async fn connections(&self) -> Result<Vec<LoginConnection>>;
 
     /// Reads what the steps touch and computes the changes. Sends no write request.
     async fn plan(&self, steps: &[Step]) -> Result<Plan>;
@@ -51,9 +73,19 @@ pub trait Provider: Send + Sync {
 pub fn connect(settings: &Settings, http: Http) -> Result<Box<dyn Provider>> {
     match settings.provider {
         ProviderKind::Auth0 => Ok(Box::new(auth0::Auth0::new(settings, http)?)),
-        ProviderKind::Okta => Err(AppError::failed(
-            "the Okta provider is not available in this version",
-        )
-        .with_hint("use --provider auth0, or follow the Okta issue in the project tracker")),
+        ProviderKind::Okta => Err(okta_unavailable()),
     }
+}
+
+/// Lets the wizard refuse a provider right after it was chosen, before asking for anything else.
+pub fn ensure_available(kind: ProviderKind) -> Result<()> {
+    match kind {
+        ProviderKind::Auth0 => Ok(()),
+        ProviderKind::Okta => Err(okta_unavailable()),
+    }
+}
+
+fn okta_unavailable() -> AppError {
+    AppError::failed("the Okta provider is not available in this version")
+        .with_hint("use --provider auth0, or follow the Okta issue in the project tracker")
 }

@@ -12,6 +12,7 @@ use url::Url;
 
 use crate::error::{AppError, Result};
 use crate::http::{Http, Request, Response};
+use crate::provider::LoginConnection;
 use crate::settings::{Credentials, Domain};
 
 use super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
@@ -361,8 +362,9 @@ impl ManagementApi {
             .find(|c| c.name == name))
     }
 
-    /// Names of the tenant's connections, for the message when the requested one is missing.
-    pub async fn connection_names(&self) -> Result<Vec<String>> {
+    /// The tenant's connections (the first 50): for the wizard's choice, and for the message
+    /// when the requested one is missing.
+    pub async fn connections(&self) -> Result<Vec<LoginConnection>> {
         let v = self
             .call_json(
                 Method::GET,
@@ -374,10 +376,9 @@ impl ManagementApi {
         Ok(list_items(&v, "connections")
             .iter()
             .filter_map(|c| {
-                let name = c["name"].as_str()?;
-                Some(match c["strategy"].as_str() {
-                    Some(s) => format!("{name} ({s})"),
-                    None => name.to_string(),
+                Some(LoginConnection {
+                    name: c["name"].as_str()?.to_string(),
+                    kind: c["strategy"].as_str().map(String::from),
                 })
             })
             .collect())

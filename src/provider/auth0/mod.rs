@@ -13,7 +13,7 @@ use futures::future::join_all;
 use crate::error::{AppError, Result};
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
-use crate::provider::{Progress, Provider, Step};
+use crate::provider::{LoginConnection, Progress, Provider, Step};
 use crate::settings::Settings;
 
 use api::ManagementApi;
@@ -107,7 +107,8 @@ impl Auth0 {
         )?;
         let connection_names =
             if need_connection && connection.is_none() && !self.desired.create_connection {
-                self.api.connection_names().await?
+                let all = self.api.connections().await?;
+                all.iter().map(ToString::to_string).collect()
             } else {
                 Vec::new()
             };
@@ -143,6 +144,13 @@ impl Auth0 {
 impl Provider for Auth0 {
     fn display_name(&self) -> &'static str {
         "Auth0"
+    }
+
+    async fn connections(&self) -> Result<Vec<LoginConnection>> {
+        self.api
+            .require_scopes(&[("read:connections", "list the connections")])
+            .await?;
+        self.api.connections().await
     }
 
     async fn plan(&self, steps: &[Step]) -> Result<Plan> {

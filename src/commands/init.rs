@@ -1,0 +1,430 @@
+//! `authsetup init`: the guided setup. The wizard only fills in `Settings`; the plan, the apply
+//! and the files are the same code as `apply` and `codex config`, so the wizard and a CI run given
+//! the same answers end in the same tenant and the same files.
+
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+
+use dialoguer::console::Term;
+use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
+use dialoguer::{Confirm, Input, Password, Select};
+use secrecy::SecretString;
+use serde_json::json;
+use tokio::sync::oneshot;
+
+use crate::cli::{GlobalArgs, InitArgs};
+use crate::error::{AppError, Result};
+use crate::files::atomic::write_atomic;
+use crate::files::codex::{CredentialsStore, snippet};
+use crate::http::Http;
+use crate::output::Printer;
+use crate::provider::{self, Step};
+use crate::settings::{
+    self, Credentials, FileSettings, ProcessEnv, ProviderKind, Settings, parse_domain,
+    validate_api_name, validate_audience, validate_env_file, validate_mcp_name, validate_mcp_url,
+};
+
+use super::codex;
+use super::provision::{self, Mode};
+
+const PROVIDERS: [ProviderKind; 2] = [ProviderKind::Auth0, ProviderKind::Okta];
+
+pub async fn run(
+    global: &GlobalArgs,
+    mut settings: Settings,
+    printer: &Printer,
+    args: &InitArgs,
+) -> Result<()> {
+    // JSON output is for programs, which cannot answer questions.
+    let wizard = (!settings.yes
+        && !printer.is_json()
+        && std::io::stdin().is_terminal()
+        && std::io::stderr().is_terminal())
+    .then(|| Wizard::new(settings.color));
+    let write_codex_config = match &wizard {
+        Some(w) => w.ask(&mut settings, printer).await?,
+        None => {
+            complete(&mut settings)?;
+            args.write_codex_config
+        }
+    };
+    if let Some(path) = &args.write_config {
+        save_answers(path, &settings, global.codex_home.as_deref())?;
+        printer.success(format!(
+            "saved the answers to {} (credentials are never saved)",
+            path.display()
+        ));
+    }
+
+    let mut prepared =
+        provision::prepare(&settings, printer, &Step::ALL, true, Mode::Apply).await?;
+    if let Some(w) = &wizard {
+        prepared.show(printer);
+        if prepared.plan.writes() > 0 && !w.confirm("Apply these changes?", true).await? {
+            printer.line("Nothing was changed.");
+            return Ok(());
+        }
+    }
+    let plan = prepared.apply(&settings, printer).await?;
+
+    let server = codex::server(
+        &settings,
+        plan.outputs.client_id.clone(),
+        CredentialsStore::File,
+    )?;
+    let mut changes = plan.changes;
+    let mut warnings = plan.warnings;
+    // The wizard warned when the URL was typed; a CI log gets it here.
+    if wizard.is_none()
+        && let Some(w) = codex::audience_warning(&settings, &server)
+    {
+        printer.warn(&w);
+        warnings.push(w);
+    }
+    let redirect = codex::redirect_uri(&server)?;
+    let printed = if write_codex_config {
+        changes.push(codex::write(&settings, printer, &server)?);
+        None
+    } else if printer.is_json() {
+        Some(snippet(&server))
+    } else {
+        codex::print_snippet(&settings, printer, &server);
+        None
+    };
+    if let Some(r) = &redirect {
+        printer.line(format!("The OAuth client must allow the redirect URI {r}"));
+    }
+    let login = format!("codex mcp login {}", server.name);
+    printer.line("");
+    printer.heading("Next steps:");
+    printer.line(format!(
+        "  1. start the MCP server with the values in {}",
+        settings.env_file.display()
+    ));
+    if !write_codex_config {
+        printer.line("  2. add the Codex config above to Codex's config.toml");
+    }
+    printer.line(format!(
+        "  {}. {login}",
+        if write_codex_config { 2 } else { 3 }
+    ));
+    if printer.is_json() {
+        printer.json(&json!({
+            "changes": changes,
+            "warnings": warnings,
+            "applied": true,
+            "codex_config_snippet": printed,
+            "redirect_uri": redirect,
+            "next_steps": [login],
+        }));
+    }
+    Ok(())
+}
+
+/// Without a wizard every value comes from flags, environment or file. The MCP URL may be left
+/// out when the audience is the server's URL, which is the recommended setup and the wizard's
+/// default.
+fn complete(settings: &mut Settings) -> Result<()> {
+    settings.require_domain()?;
+    let audience = settings.require_audience()?.to_string();
+    if settings.mcp_url.is_none() {
+        let url = validate_mcp_url(&audience).map_err(|_| {
+            AppError::usage(
+                "the MCP server URL is missing",
+                "pass --mcp-url or set MCP_URL (it defaults to the audience only when that is an http(s) URL)",
+            )
+        })?;
+        settings.mcp_url = Some(url);
+    }
+    Ok(())
+}
+
+/// Saves what `Settings` reads back from a file: the answers, never the credentials.
+fn save_answers(path: &Path, settings: &Settings, codex_home: Option<&Path>) -> Result<()> {
+    let answers = FileSettings {
+        provider: Some(settings.provider.as_str().to_string()),
+        domain: settings.domain.as_ref().map(|d| d.display.clone()),
+        audience: settings.audience.clone(),
+        api_name: settings.api_name.clone(),
+        connection: Some(settings.connection.clone()),
+        mcp_name: Some(settings.mcp_name.clone()),
+        mcp_url: settings.mcp_url.clone(),
+        env_file: Some(settings.env_file.clone()),
+        // Only when chosen: the default follows $HOME, which differs between machines.
+        codex_home: codex_home.map(Path::to_path_buf),
+        callback_port: Some(i64::from(settings.callback_port)),
+    };
+    let body = toml::to_string(&answers)
+        .map_err(|e| AppError::failed(format!("cannot encode the answers: {e}")))?;
+    let text = format!(
+        "# authsetup settings, written by `authsetup init`. Credentials are not stored here;\n\
+         # give them through the environment (see `authsetup --help`).\n\n{body}"
+    );
+    write_atomic(path, text.as_bytes())
+        .map_err(|e| AppError::failed(format!("cannot write {}: {e}", path.display())))
+}
+
+/// The questions, asked on stderr. Each prompt runs on its own thread so that Ctrl-C, which
+/// `main` waits for, can end the run while a prompt still blocks on the terminal.
+struct Wizard {
+    color: bool,
+    _terminal: TerminalGuard,
+}
+
+impl Wizard {
+    fn new(color: bool) -> Self {
+        Wizard {
+            color,
+            _terminal: TerminalGuard::save(),
+        }
+    }
+
+    /// Fills `settings` with the answers; returns whether to write Codex's config.
+    async fn ask(&self, settings: &mut Settings, printer: &Printer) -> Result<bool> {
+        printer.heading("authsetup init: put an MCP server behind your tenant for Codex");
+        printer.line("Nothing is changed before you confirm the plan; Ctrl-C quits at any time.\n");
+
+        let names: Vec<String> = PROVIDERS.iter().map(|p| p.as_str().to_string()).collect();
+        let current = PROVIDERS
+            .iter()
+            .position(|p| *p == settings.provider)
+            .unwrap_or(0);
+        let provider = PROVIDERS[self.select("Identity provider", names, current).await?];
+        provider::ensure_available(provider)?;
+        if provider != settings.provider {
+            // The environment was read for the other provider's variables.
+            settings.provider = provider;
+            (settings.credentials, settings.credentials_source) =
+                settings::resolve_credentials(provider, false, &ProcessEnv)?;
+        }
+
+        let domain_default = settings.domain.as_ref().map(|d| d.display.clone());
+        settings.domain = Some(
+            self.text("Tenant domain", domain_default, parse_domain)
+                .await?,
+        );
+
+        match settings.credentials_source {
+            Some(source) => printer.success(format!("using the credentials from {source}")),
+            None => {
+                let token = self.secret("Management API token (input hidden)").await?;
+                settings.credentials = Credentials::token(provider, token);
+                settings.credentials_source = Some("the prompt");
+            }
+        }
+
+        let audience_default = settings.audience.clone().or(settings.mcp_url.clone());
+        let audience = self
+            .text(
+                "API identifier (audience; usually the MCP server URL)",
+                audience_default,
+                validate_audience,
+            )
+            .await?;
+        settings.api_name = self.api_name(settings.api_name.clone()).await?;
+        settings.mcp_name = self
+            .text(
+                "MCP server name in Codex",
+                Some(settings.mcp_name.clone()),
+                validate_mcp_name,
+            )
+            .await?;
+        let url_default = settings
+            .mcp_url
+            .clone()
+            .or_else(|| validate_mcp_url(&audience).ok());
+        let url = self
+            .text("MCP server URL", url_default, validate_mcp_url)
+            .await?;
+        if let Some(w) = crate::files::codex::warn_url_vs_audience(&url, &audience) {
+            printer.warn(w);
+        }
+        settings.audience = Some(audience);
+        settings.mcp_url = Some(url);
+
+        settings.connection = self.connection(settings, printer).await?;
+
+        let env_default = settings.env_file.display().to_string();
+        settings.env_file = self
+            .text(
+                "The MCP server's .env file",
+                Some(env_default),
+                |raw: &str| {
+                    let path = PathBuf::from(raw);
+                    validate_env_file(&path).map(|()| path)
+                },
+            )
+            .await?;
+
+        let config = settings.codex_home.join("config.toml");
+        self.confirm(
+            &format!("Add the server to Codex's config ({})?", config.display()),
+            true,
+        )
+        .await
+    }
+
+    /// The login connection, picked from the tenant's own list.
+    async fn connection(&self, settings: &Settings, printer: &Printer) -> Result<String> {
+        printer.line("Reading the tenant's connections…");
+        let tenant = provider::connect(settings, Http::new(settings.verbose)?)?;
+        let connections = tenant.connections().await?;
+        if connections.is_empty() {
+            return Err(
+                AppError::failed("the tenant has no connection to sign in with").with_hint(
+                    "create one in the dashboard, or pass --connection NAME --create-connection",
+                ),
+            );
+        }
+        let current = connections
+            .iter()
+            .position(|c| c.name == settings.connection)
+            .unwrap_or(0);
+        let items = connections.iter().map(ToString::to_string).collect();
+        let picked = self
+            .select("Login connection for Codex users", items, current)
+            .await?;
+        Ok(connections[picked].name.clone())
+    }
+
+    /// The API's display name; empty leaves an existing API's name alone and names a new one
+    /// with the provider's default.
+    async fn api_name(&self, current: Option<String>) -> Result<Option<String>> {
+        let color = self.color;
+        let answer = on_prompt_thread(color, move |theme| {
+            let mut input = Input::<String>::with_theme(theme)
+                .with_prompt("API display name (empty: keep it or use the default)")
+                .allow_empty(true)
+                .validate_with(|v: &String| {
+                    if v.is_empty() {
+                        Ok(())
+                    } else {
+                        validate_api_name(v).map(drop).map_err(reason)
+                    }
+                });
+            if let Some(c) = current {
+                input = input.default(c);
+            }
+            input.interact_text()
+        })
+        .await?;
+        Ok(Some(answer).filter(|a| !a.is_empty()))
+    }
+
+    /// A line of text, asked again with the reason until `check` accepts it.
+    async fn text<T: 'static>(
+        &self,
+        prompt: &str,
+        default: Option<String>,
+        check: fn(&str) -> Result<T>,
+    ) -> Result<T> {
+        let prompt = prompt.to_string();
+        let answer = on_prompt_thread(self.color, move |theme| {
+            let mut input = Input::<String>::with_theme(theme)
+                .with_prompt(prompt)
+                .validate_with(move |v: &String| check(v).map(drop).map_err(reason));
+            if let Some(d) = default {
+                input = input.default(d);
+            }
+            input.interact_text()
+        })
+        .await?;
+        check(&answer)
+    }
+
+    async fn secret(&self, prompt: &str) -> Result<SecretString> {
+        let prompt = prompt.to_string();
+        let answer = on_prompt_thread(self.color, move |theme| {
+            Password::with_theme(theme).with_prompt(prompt).interact()
+        })
+        .await?;
+        Ok(SecretString::from(answer.trim().to_string()))
+    }
+
+    async fn select(&self, prompt: &str, items: Vec<String>, default: usize) -> Result<usize> {
+        let prompt = prompt.to_string();
+        on_prompt_thread(self.color, move |theme| {
+            Select::with_theme(theme)
+                .with_prompt(prompt)
+                .items(&items)
+                .default(default)
+                .interact()
+        })
+        .await
+    }
+
+    async fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
+        let prompt = prompt.to_string();
+        on_prompt_thread(self.color, move |theme| {
+            Confirm::with_theme(theme)
+                .with_prompt(prompt)
+                .default(default)
+                .interact()
+        })
+        .await
+    }
+}
+
+/// What dialoguer shows under a rejected answer: the validator's message and how to fix it.
+fn reason(e: AppError) -> String {
+    match e.hint {
+        Some(hint) => format!("{}; {hint}", e.message),
+        None => e.message,
+    }
+}
+
+/// Runs one prompt on a plain thread, not the runtime's: a blocked prompt would otherwise keep
+/// the runtime from shutting down after Ctrl-C.
+async fn on_prompt_thread<T: Send + 'static>(
+    color: bool,
+    ask: impl FnOnce(&dyn Theme) -> dialoguer::Result<T> + Send + 'static,
+) -> Result<T> {
+    let (tx, rx) = oneshot::channel();
+    std::thread::spawn(move || {
+        let colorful = ColorfulTheme::default();
+        let theme: &dyn Theme = if color { &colorful } else { &SimpleTheme };
+        let _ = tx.send(ask(theme));
+    });
+    match rx.await {
+        Ok(Ok(answer)) => Ok(answer),
+        Ok(Err(dialoguer::Error::IO(e))) if e.kind() == std::io::ErrorKind::Interrupted => {
+            Err(AppError::interrupted())
+        }
+        Ok(Err(e)) => Err(AppError::failed(format!("cannot read the answer: {e}"))),
+        Err(_) => Err(AppError::failed("the prompt ended without an answer")),
+    }
+}
+
+/// Puts the terminal back as the wizard found it, however the run ends. Ctrl-C can stop a
+/// selection list with the cursor hidden, or the hidden input with echo off: that prompt turns
+/// echo back on only once its line is read, which never happens when the run ends first.
+struct TerminalGuard {
+    #[cfg(unix)]
+    saved: Option<libc::termios>,
+}
+
+impl TerminalGuard {
+    fn save() -> Self {
+        TerminalGuard {
+            #[cfg(unix)]
+            saved: {
+                let mut t = std::mem::MaybeUninit::<libc::termios>::uninit();
+                // SAFETY: tcgetattr only writes the struct it is given, and it is read only when
+                // the call succeeded.
+                (unsafe { libc::tcgetattr(libc::STDIN_FILENO, t.as_mut_ptr()) } == 0)
+                    .then(|| unsafe { t.assume_init() })
+            },
+        }
+    }
+}
+
+impl Drop for TerminalGuard {
+    fn drop(&mut self) {
+        #[cfg(unix)]
+        if let Some(t) = &self.saved {
+            // SAFETY: `t` is a termios that tcgetattr filled for this same descriptor.
+            unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t) };
+        }
+        let _ = Term::stderr().show_cursor();
+    }
+}
