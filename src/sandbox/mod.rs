@@ -18,6 +18,8 @@ mod query;
 mod ratelimit;
 mod schema;
 mod server;
+#[cfg(test)]
+mod tests;
 
 use std::io;
 use std::sync::Arc;

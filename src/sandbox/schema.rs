@@ -100,15 +100,15 @@ impl Schemas {
                 ));
             }
         }
-        if let Some(Value::Array(options)) = schema.get("enum") {
-            if !options.contains(value) {
-                return fail(format!("No enum match for: {value}"));
-            }
+        if let Some(Value::Array(options)) = schema.get("enum")
+            && !options.contains(value)
+        {
+            return fail(format!("No enum match for: {value}"));
         }
-        if let Some(Value::Array(options)) = schema.get("oneOf") {
-            if !options.iter().any(|s| self.check(s, value, path).is_ok()) {
-                return fail("Data does not match any schemas from 'oneOf'".into());
-            }
+        if let Some(Value::Array(options)) = schema.get("oneOf")
+            && !options.iter().any(|s| self.check(s, value, path).is_ok())
+        {
+            return fail("Data does not match any schemas from 'oneOf'".into());
         }
         match value {
             Value::String(s) => check_string(schema, s).map_err(|m| Violation {
@@ -134,21 +134,21 @@ impl Schemas {
                 path: path.to_string(),
             })
         };
-        if let Some(min) = schema.get("minItems").and_then(Value::as_u64) {
-            if (items.len() as u64) < min {
-                return fail(format!(
-                    "Array is too short ({}), minimum {min}",
-                    items.len()
-                ));
-            }
+        if let Some(min) = schema.get("minItems").and_then(Value::as_u64)
+            && (items.len() as u64) < min
+        {
+            return fail(format!(
+                "Array is too short ({}), minimum {min}",
+                items.len()
+            ));
         }
-        if let Some(max) = schema.get("maxItems").and_then(Value::as_u64) {
-            if (items.len() as u64) > max {
-                return fail(format!(
-                    "Array is too long ({}), maximum {max}",
-                    items.len()
-                ));
-            }
+        if let Some(max) = schema.get("maxItems").and_then(Value::as_u64)
+            && (items.len() as u64) > max
+        {
+            return fail(format!(
+                "Array is too long ({}), maximum {max}",
+                items.len()
+            ));
         }
         if let Some(item_schema) = schema.get("items") {
             for (i, item) in items.iter().enumerate() {
@@ -196,21 +196,21 @@ impl Schemas {
                 }
             }
         }
-        if let Some(min) = schema.get("minProperties").and_then(Value::as_u64) {
-            if (map.len() as u64) < min {
-                return fail(format!(
-                    "Too few properties defined ({}), minimum {min}",
-                    map.len()
-                ));
-            }
+        if let Some(min) = schema.get("minProperties").and_then(Value::as_u64)
+            && (map.len() as u64) < min
+        {
+            return fail(format!(
+                "Too few properties defined ({}), minimum {min}",
+                map.len()
+            ));
         }
-        if let Some(max) = schema.get("maxProperties").and_then(Value::as_u64) {
-            if (map.len() as u64) > max {
-                return fail(format!(
-                    "Too many properties defined ({}), maximum {max}",
-                    map.len()
-                ));
-            }
+        if let Some(max) = schema.get("maxProperties").and_then(Value::as_u64)
+            && (map.len() as u64) > max
+        {
+            return fail(format!(
+                "Too many properties defined ({}), maximum {max}",
+                map.len()
+            ));
         }
         for (key, value) in map {
             let child = if path.is_empty() {
@@ -230,34 +230,34 @@ impl Schemas {
 
 fn check_string(schema: &Map<String, Value>, s: &str) -> Result<(), String> {
     let len = s.chars().count() as u64;
-    if let Some(min) = schema.get("minLength").and_then(Value::as_u64) {
-        if len < min {
-            return Err(format!("String is too short ({len} chars), minimum {min}"));
-        }
+    if let Some(min) = schema.get("minLength").and_then(Value::as_u64)
+        && len < min
+    {
+        return Err(format!("String is too short ({len} chars), minimum {min}"));
     }
-    if let Some(max) = schema.get("maxLength").and_then(Value::as_u64) {
-        if len > max {
-            return Err(format!("String is too long ({len} chars), maximum {max}"));
-        }
+    if let Some(max) = schema.get("maxLength").and_then(Value::as_u64)
+        && len > max
+    {
+        return Err(format!("String is too long ({len} chars), maximum {max}"));
     }
-    if let Some(Value::String(pattern)) = schema.get("pattern") {
-        if !matches_pattern(pattern, s) {
-            return Err(format!("String does not match pattern {pattern}: {s}"));
-        }
+    if let Some(Value::String(pattern)) = schema.get("pattern")
+        && !matches_pattern(pattern, s)
+    {
+        return Err(format!("String does not match pattern {pattern}: {s}"));
     }
     Ok(())
 }
 
 fn check_number(schema: &Map<String, Value>, n: f64) -> Result<(), String> {
-    if let Some(min) = schema.get("minimum").and_then(Value::as_f64) {
-        if n < min {
-            return Err(format!("Value {n} is less than minimum {min}"));
-        }
+    if let Some(min) = schema.get("minimum").and_then(Value::as_f64)
+        && n < min
+    {
+        return Err(format!("Value {n} is less than minimum {min}"));
     }
-    if let Some(max) = schema.get("maximum").and_then(Value::as_f64) {
-        if n > max {
-            return Err(format!("Value {n} is greater than maximum {max}"));
-        }
+    if let Some(max) = schema.get("maximum").and_then(Value::as_f64)
+        && n > max
+    {
+        return Err(format!("Value {n} is greater than maximum {max}"));
     }
     Ok(())
 }

@@ -40,10 +40,10 @@ impl Bound {
     /// Serves on the current tokio runtime.
     pub(crate) fn serve_here(self, router: Router, shutdown: Shutdown) -> io::Result<Running> {
         let listener = KillableListener(TcpListener::from_std(self.listener)?);
-        let task = tokio::spawn(serve(listener, router, shutdown.clone()));
+        tokio::spawn(serve(listener, router, shutdown.clone()));
         Ok(Running {
             shutdown,
-            runner: Some(Runner::Task(task)),
+            thread: None,
         })
     }
 
@@ -76,7 +76,7 @@ impl Bound {
             })?;
         Ok(Running {
             shutdown,
-            runner: Some(Runner::Thread(thread)),
+            thread: Some(thread),
         })
     }
 }
@@ -122,21 +122,18 @@ impl Shutdown {
     }
 }
 
+/// Stops the server when dropped. A server on the caller's runtime winds down as a task there;
+/// a background server's thread is joined.
 pub(crate) struct Running {
     shutdown: Shutdown,
-    runner: Option<Runner>,
-}
-
-enum Runner {
-    Task(#[allow(dead_code)] tokio::task::JoinHandle<()>),
-    Thread(std::thread::JoinHandle<()>),
+    thread: Option<std::thread::JoinHandle<()>>,
 }
 
 impl Drop for Running {
     fn drop(&mut self) {
         self.shutdown.trigger();
-        if let Some(Runner::Thread(thread)) = self.runner.take() {
-            // Bounded by GRACE plus the runtime's shutdown timeout.
+        if let Some(thread) = self.thread.take() {
+            // bounded by GRACE plus the runtime's shutdown timeout
             let _ = thread.join();
         }
     }

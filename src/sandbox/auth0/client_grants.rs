@@ -135,12 +135,12 @@ async fn create(
             "Default grants are not allowed for system resource servers",
         ));
     }
-    if let Some(client_id) = given.get("client_id") {
-        if !tenant.clients.iter().any(|c| c["client_id"] == *client_id) {
-            return Err(
-                ApiError::new(StatusCode::NOT_FOUND, "Client not found").code("inexistent_client")
-            );
-        }
+    if let Some(client_id) = given.get("client_id")
+        && !tenant.clients.iter().any(|c| c["client_id"] == *client_id)
+    {
+        return Err(
+            ApiError::new(StatusCode::NOT_FOUND, "Client not found").code("inexistent_client")
+        );
     }
 
     let mut doc = Map::new();

@@ -61,10 +61,10 @@ pub(super) fn default_options(strategy: &str) -> Value {
 /// connection-options scope migration, notes §A2/§A6).
 fn visible(granted: &Granted, doc: &Value) -> Value {
     let mut doc = doc.clone();
-    if !granted.has("read:connections_options") {
-        if let Value::Object(map) = &mut doc {
-            map.remove("options");
-        }
+    if !granted.has("read:connections_options")
+        && let Value::Object(map) = &mut doc
+    {
+        map.remove("options");
     }
     doc
 }

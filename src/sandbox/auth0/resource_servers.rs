@@ -152,13 +152,13 @@ fn hide_key_material(doc: &mut Map<String, Value>) {
         .get_mut("token_encryption")
         .and_then(|t| t.get_mut("encryption_key"))
         .and_then(Value::as_object_mut);
-    if let Some(key) = key {
-        if let Some(Value::String(pem)) = key.remove("pem") {
-            key.insert(
-                "thumbprint_sha256".into(),
-                json!(B64.encode(Sha256::digest(pem.as_bytes()))),
-            );
-        }
+    if let Some(key) = key
+        && let Some(Value::String(pem)) = key.remove("pem")
+    {
+        key.insert(
+            "thumbprint_sha256".into(),
+            json!(B64.encode(Sha256::digest(pem.as_bytes()))),
+        );
     }
 }
 

@@ -76,8 +76,10 @@ async fn update(
             merge_flags(settings, value);
         } else if let Some(hours_key) = key.strip_suffix(IN_MINUTES) {
             settings.insert(hours_key.to_string(), minutes_to_hours(value));
-        } else if value.is_null() {
-            // nullable settings are cleared with null (TestAccTenant_DynamicClientRegistrationSecurityMode)
+        } else if value.is_null() || (key == "default_redirection_uri" && value == "") {
+            // nullable settings are cleared with null (TestAccTenant_DynamicClientRegistrationSecurityMode);
+            // an empty default_redirection_uri disappears too, unlike an empty default_audience
+            // (TestAccTenant_Main interactions 5 and 11)
             settings.remove(key);
         } else {
             settings.insert(key.clone(), value.clone());
@@ -118,23 +120,23 @@ fn check_flags_allowed(tenant: &Auth0Tenant, body: &Value) -> Result<(), ApiErro
 /// The OAS: a `*_in_minutes` setting "cannot be specified together with" its hours twin.
 fn check_units(changes: &Map<String, Value>) -> Result<(), ApiError> {
     for key in changes.keys() {
-        if let Some(hours_key) = key.strip_suffix(IN_MINUTES) {
-            if changes.contains_key(hours_key) {
-                return Err(ApiError::bad_body(format!(
-                    "Payload validation error: '{key} cannot be specified together with {hours_key}'"
-                )));
-            }
+        if let Some(hours_key) = key.strip_suffix(IN_MINUTES)
+            && changes.contains_key(hours_key)
+        {
+            return Err(ApiError::bad_body(format!(
+                "Payload validation error: '{key} cannot be specified together with {hours_key}'"
+            )));
         }
     }
     Ok(())
 }
 
 fn minutes_to_hours(minutes: &Value) -> Value {
-    let minutes = minutes.as_u64().unwrap_or(0);
-    if minutes % 60 == 0 {
-        json!(minutes / 60)
+    let hours = minutes.as_u64().unwrap_or(0) as f64 / 60.0;
+    if hours.fract() == 0.0 {
+        json!(hours as u64)
     } else {
-        json!(minutes as f64 / 60.0)
+        json!(hours)
     }
 }
 
