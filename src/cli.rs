@@ -48,25 +48,25 @@ error naming its flag and variable.",
     )]
     Apply,
     /// Step: the API whose identifier is the audience
-    #[command(subcommand)]
+    #[command(subcommand, after_help = API_EXAMPLES)]
     Api(ApiCommand),
     /// Step: the tenant-wide default audience (Auth0)
-    #[command(subcommand)]
+    #[command(subcommand, after_help = TENANT_EXAMPLES)]
     Tenant(TenantCommand),
     /// Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)
-    #[command(subcommand)]
+    #[command(subcommand, after_help = DCR_EXAMPLES)]
     Dcr(DcrCommand),
     /// Step: API access policy (users allowed, machines denied) and the default third-party grant
-    #[command(subcommand)]
+    #[command(subcommand, after_help = POLICY_EXAMPLES)]
     Policy(PolicyCommand),
     /// Step: the login connection, promoted to domain level (Auth0)
-    #[command(subcommand)]
+    #[command(subcommand, after_help = CONNECTION_EXAMPLES)]
     Connection(ConnectionCommand),
     /// Step: the MCP server's .env file
-    #[command(subcommand)]
+    #[command(subcommand, after_help = ENV_EXAMPLES)]
     Env(EnvCommand),
     /// Codex CLI configuration for the MCP server
-    #[command(subcommand)]
+    #[command(subcommand, after_help = CODEX_EXAMPLES)]
     Codex(CodexCommand),
     /// Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing
     #[command(
@@ -89,35 +89,58 @@ error naming its flag and variable.",
     /// Run the whole setup against a built-in sandbox tenant and show the result
     #[command(after_help = "Examples:\n  authsetup demo")]
     Demo,
+    /// Print the manual page (roff), or write one page per command with --out-dir
+    #[command(
+        after_help = "Examples:\n  authsetup man | man -l -\n  authsetup man --out-dir /usr/local/share/man/man1"
+    )]
+    Man(ManArgs),
 }
+
+// Group and step share their examples: `authsetup api --help` and `authsetup api create --help`
+// answer the same question.
+const API_EXAMPLES: &str = "Examples:\n  authsetup api create --audience https://mcp.example.com/mcp\n  authsetup api create --audience https://mcp.example.com/mcp --api-name \"Docs MCP\"";
+const TENANT_EXAMPLES: &str = "Examples:\n  authsetup tenant default-audience --audience https://mcp.example.com/mcp\n  authsetup tenant default-audience --replace-default-audience";
+const DCR_EXAMPLES: &str =
+    "Examples:\n  authsetup dcr enable\n  authsetup dcr enable --output json";
+const POLICY_EXAMPLES: &str =
+    "Examples:\n  authsetup policy set --audience https://mcp.example.com/mcp";
+const CONNECTION_EXAMPLES: &str = "Examples:\n  authsetup connection promote\n  authsetup connection promote google-oauth2\n  authsetup connection promote Corp-Users --create-connection";
+const ENV_EXAMPLES: &str =
+    "Examples:\n  authsetup env write\n  authsetup env write --env-file server/.env";
+const CODEX_EXAMPLES: &str = "Examples:\n  authsetup codex config --mcp-name docs --mcp-url https://mcp.example.com/mcp\n  authsetup codex config --write";
 
 #[derive(Debug, Subcommand)]
 pub enum ApiCommand {
     /// Create or update the API (Auth0 resource server) whose identifier is the audience
+    #[command(after_help = API_EXAMPLES)]
     Create,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum TenantCommand {
     /// Set the tenant default audience to the API identifier
+    #[command(after_help = TENANT_EXAMPLES)]
     DefaultAudience,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum DcrCommand {
     /// Enable Dynamic Client Registration
+    #[command(after_help = DCR_EXAMPLES)]
     Enable,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum PolicyCommand {
     /// Allow user access, deny client access, and add the default grant for third-party clients
+    #[command(after_help = POLICY_EXAMPLES)]
     Set,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum ConnectionCommand {
     /// Make sure the login connection exists and is domain-level
+    #[command(after_help = CONNECTION_EXAMPLES)]
     Promote {
         /// Connection name (overrides --connection)
         name: Option<String>,
@@ -127,15 +150,14 @@ pub enum ConnectionCommand {
 #[derive(Debug, Subcommand)]
 pub enum EnvCommand {
     /// Write the tenant's values into the MCP server's .env file
+    #[command(after_help = ENV_EXAMPLES)]
     Write,
 }
 
 #[derive(Debug, Subcommand)]
 pub enum CodexCommand {
     /// Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write
-    #[command(
-        after_help = "Examples:\n  authsetup codex config --mcp-name docs --mcp-url https://mcp.example.com/mcp\n  authsetup codex config --write"
-    )]
+    #[command(after_help = CODEX_EXAMPLES)]
     Config(CodexConfigArgs),
 }
 
@@ -167,6 +189,13 @@ pub struct InitArgs {
     /// Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the wizard asks)
     #[arg(long)]
     pub write_codex_config: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write authsetup.1 and one authsetup-COMMAND.1 per command into this folder
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

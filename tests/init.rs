@@ -20,17 +20,13 @@ const ENTER: &str = "\r";
 /// terminal echoes, and the wizard must leave it that way.
 fn spawn(w: &World, envs: &[(&str, &str)], args: &[&str]) -> PtySession {
     let mut cmd = Command::new("sh");
+    w.isolate(&mut cmd);
     cmd.arg("-c")
         .arg("stty echo && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_authsetup"))
         .args(args)
-        .env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", w.dir.path())
         .env("TERM", "xterm")
-        .env("NO_COLOR", "1")
-        .env("AUTHSETUP_HTTP_TIMEOUT", "5")
-        .current_dir(w.dir.path());
+        .env("NO_COLOR", "1");
     for (k, v) in envs {
         cmd.env(k, v);
     }

@@ -71,6 +71,7 @@ pub async fn run(
                 .map(drop)
         }
         Command::Completions { shell } => completions::run(shell),
+        Command::Man(args) => completions::man(&args),
         Command::Sandbox(args) => sandbox::run(&args, &printer).await,
         Command::Demo => demo::run(global, &printer).await,
         Command::Codex(CodexCommand::Config(args)) => codex::run(&settings, &printer, &args),

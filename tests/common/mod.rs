@@ -34,13 +34,18 @@ impl World {
 
     /// The binary with nothing from the developer's environment, working in the temp folder.
     pub fn bare(&self) -> Command {
-        let mut cmd = Command::cargo_bin("authsetup").expect("binary built");
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_authsetup"));
+        self.isolate(&mut cmd);
+        Command::from_std(cmd)
+    }
+
+    /// What `bare` does, for a command that is not an assert_cmd one (a pseudo-terminal's).
+    pub fn isolate(&self, cmd: &mut std::process::Command) {
         cmd.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
             .env("AUTHSETUP_HTTP_TIMEOUT", "5")
             .current_dir(self.dir.path());
-        cmd
     }
 
     /// The binary pointed at the sandbox with client credentials and the test audience.

@@ -1,0 +1,786 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[authsetup] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'authsetup'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'authsetup'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Guided setup: asks for the values, shows the plan, applies it and writes the files'
+            cand plan 'Print every change `apply` would make, field by field; writes nothing'
+            cand apply 'Make the tenant match the desired state, then write the .env file'
+            cand api 'Step: the API whose identifier is the audience'
+            cand tenant 'Step: the tenant-wide default audience (Auth0)'
+            cand dcr 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)'
+            cand policy 'Step: API access policy (users allowed, machines denied) and the default third-party grant'
+            cand connection 'Step: the login connection, promoted to domain level (Auth0)'
+            cand env 'Step: the MCP server''s .env file'
+            cand codex 'Codex CLI configuration for the MCP server'
+            cand doctor 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing'
+            cand completions 'Print a shell completion script'
+            cand sandbox 'Serve an emulated tenant on loopback for offline development and tests'
+            cand demo 'Run the whole setup against a built-in sandbox tenant and show the result'
+            cand man 'Print the manual page (roff), or write one page per command with --out-dir'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;init'= {
+            cand --write-config 'Save the answers (never secrets) to this file for the next run and CI'
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --write-codex-config 'Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the wizard asks)'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;plan'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;apply'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;api'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand create 'Create or update the API (Auth0 resource server) whose identifier is the audience'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;api;create'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;api;help'= {
+            cand create 'Create or update the API (Auth0 resource server) whose identifier is the audience'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;api;help;create'= {
+        }
+        &'authsetup;api;help;help'= {
+        }
+        &'authsetup;tenant'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand default-audience 'Set the tenant default audience to the API identifier'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;tenant;default-audience'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;tenant;help'= {
+            cand default-audience 'Set the tenant default audience to the API identifier'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;tenant;help;default-audience'= {
+        }
+        &'authsetup;tenant;help;help'= {
+        }
+        &'authsetup;dcr'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand enable 'Enable Dynamic Client Registration'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;dcr;enable'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;dcr;help'= {
+            cand enable 'Enable Dynamic Client Registration'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;dcr;help;enable'= {
+        }
+        &'authsetup;dcr;help;help'= {
+        }
+        &'authsetup;policy'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand set 'Allow user access, deny client access, and add the default grant for third-party clients'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;policy;set'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;policy;help'= {
+            cand set 'Allow user access, deny client access, and add the default grant for third-party clients'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;policy;help;set'= {
+        }
+        &'authsetup;policy;help;help'= {
+        }
+        &'authsetup;connection'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand promote 'Make sure the login connection exists and is domain-level'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;connection;promote'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;connection;help'= {
+            cand promote 'Make sure the login connection exists and is domain-level'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;connection;help;promote'= {
+        }
+        &'authsetup;connection;help;help'= {
+        }
+        &'authsetup;env'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand write 'Write the tenant''s values into the MCP server''s .env file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;env;write'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;env;help'= {
+            cand write 'Write the tenant''s values into the MCP server''s .env file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;env;help;write'= {
+        }
+        &'authsetup;env;help;help'= {
+        }
+        &'authsetup;codex'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand config 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;codex;config'= {
+            cand --credentials-store 'Where Codex stores MCP OAuth tokens; "file" works on headless machines without a keyring'
+            cand --client-id 'Pre-registered OAuth client id (skips Dynamic Client Registration)'
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --write 'Merge into $CODEX_HOME/config.toml instead of printing (comments and other servers kept)'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;codex;help'= {
+            cand config 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;codex;help;config'= {
+        }
+        &'authsetup;codex;help;help'= {
+        }
+        &'authsetup;doctor'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --probe-dcr 'Register a throw-away client through DCR the way Codex does, then delete it'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;completions'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;sandbox'= {
+            cand --port 'Port on 127.0.0.1 (0 picks a free one)'
+            cand --rate-limit 'Emulate a Management API rate limit of N requests per second (burst N), like the free tier''s 2'
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;demo'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;man'= {
+            cand --out-dir 'Write authsetup.1 and one authsetup-COMMAND.1 per command into this folder'
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;help'= {
+            cand init 'Guided setup: asks for the values, shows the plan, applies it and writes the files'
+            cand plan 'Print every change `apply` would make, field by field; writes nothing'
+            cand apply 'Make the tenant match the desired state, then write the .env file'
+            cand api 'Step: the API whose identifier is the audience'
+            cand tenant 'Step: the tenant-wide default audience (Auth0)'
+            cand dcr 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)'
+            cand policy 'Step: API access policy (users allowed, machines denied) and the default third-party grant'
+            cand connection 'Step: the login connection, promoted to domain level (Auth0)'
+            cand env 'Step: the MCP server''s .env file'
+            cand codex 'Codex CLI configuration for the MCP server'
+            cand doctor 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing'
+            cand completions 'Print a shell completion script'
+            cand sandbox 'Serve an emulated tenant on loopback for offline development and tests'
+            cand demo 'Run the whole setup against a built-in sandbox tenant and show the result'
+            cand man 'Print the manual page (roff), or write one page per command with --out-dir'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;help;init'= {
+        }
+        &'authsetup;help;plan'= {
+        }
+        &'authsetup;help;apply'= {
+        }
+        &'authsetup;help;api'= {
+            cand create 'Create or update the API (Auth0 resource server) whose identifier is the audience'
+        }
+        &'authsetup;help;api;create'= {
+        }
+        &'authsetup;help;tenant'= {
+            cand default-audience 'Set the tenant default audience to the API identifier'
+        }
+        &'authsetup;help;tenant;default-audience'= {
+        }
+        &'authsetup;help;dcr'= {
+            cand enable 'Enable Dynamic Client Registration'
+        }
+        &'authsetup;help;dcr;enable'= {
+        }
+        &'authsetup;help;policy'= {
+            cand set 'Allow user access, deny client access, and add the default grant for third-party clients'
+        }
+        &'authsetup;help;policy;set'= {
+        }
+        &'authsetup;help;connection'= {
+            cand promote 'Make sure the login connection exists and is domain-level'
+        }
+        &'authsetup;help;connection;promote'= {
+        }
+        &'authsetup;help;env'= {
+            cand write 'Write the tenant''s values into the MCP server''s .env file'
+        }
+        &'authsetup;help;env;write'= {
+        }
+        &'authsetup;help;codex'= {
+            cand config 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
+        }
+        &'authsetup;help;codex;config'= {
+        }
+        &'authsetup;help;doctor'= {
+        }
+        &'authsetup;help;completions'= {
+        }
+        &'authsetup;help;sandbox'= {
+        }
+        &'authsetup;help;demo'= {
+        }
+        &'authsetup;help;man'= {
+        }
+        &'authsetup;help;help'= {
+        }
+    ]
+    $completions[$command]
+}
