@@ -36,6 +36,12 @@ fn config_path(w: &World) -> PathBuf {
     w.path("codex-home").join("config.toml")
 }
 
+/// A config.toml the user already has.
+fn put_config(w: &World, text: &str) {
+    std::fs::create_dir_all(w.path("codex-home")).unwrap();
+    std::fs::write(config_path(w), text).unwrap();
+}
+
 #[cfg(unix)]
 fn mode(p: &std::path::Path) -> u32 {
     use std::os::unix::fs::PermissionsExt;
@@ -86,8 +92,7 @@ fn write_creates_a_private_file_and_a_second_run_changes_nothing() {
 fn write_keeps_comments_and_other_servers_and_backs_up_the_old_file() {
     let w = World::new();
     let original = "# my Codex settings\nmodel = \"gpt-5\"\n\n# the wiki\n[mcp_servers.wiki]\nurl = \"https://wiki.example.com/mcp\" # keep me\n";
-    std::fs::create_dir_all(w.path("codex-home")).unwrap();
-    std::fs::write(config_path(&w), original).unwrap();
+    put_config(&w, original);
 
     let out = codex_config(&w, &["--write"]);
     assert!(out.status.success(), "{}", output_text(&out));
@@ -115,8 +120,7 @@ fn write_keeps_comments_and_other_servers_and_backs_up_the_old_file() {
 fn an_invalid_config_is_refused_and_left_untouched() {
     let w = World::new();
     let broken = "model = \"gpt-5\"\n[mcp_servers.wiki\nurl = \"x\"\n";
-    std::fs::create_dir_all(w.path("codex-home")).unwrap();
-    std::fs::write(config_path(&w), broken).unwrap();
+    put_config(&w, broken);
 
     let out = codex_config(&w, &["--write"]);
     assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));

@@ -209,7 +209,10 @@ fn a_saved_answer_file_replays_the_setup_without_questions() {
     assert!(out.status.success(), "{}", output_text(&out));
     let doc: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
     assert_eq!(doc["applied"], true);
-    assert_eq!(doc["next_steps"][0], "codex mcp login docs");
+    assert_eq!(
+        doc["next_steps"].as_array().unwrap().last().unwrap(),
+        "codex mcp login docs"
+    );
     assert!(
         doc["codex_config_snippet"]
             .as_str()

@@ -94,20 +94,19 @@ pub async fn run(
     if let Some(r) = &redirect {
         printer.line(format!("The OAuth client must allow the redirect URI {r}"));
     }
-    let login = format!("codex mcp login {}", server.name);
+    let mut next = vec![format!(
+        "start the MCP server with the values in {}",
+        settings.env_file.display()
+    )];
+    if !write_codex_config {
+        next.push("add the Codex config above to Codex's config.toml".into());
+    }
+    next.push(format!("codex mcp login {}", server.name));
     printer.line("");
     printer.heading("Next steps:");
-    printer.line(format!(
-        "  1. start the MCP server with the values in {}",
-        settings.env_file.display()
-    ));
-    if !write_codex_config {
-        printer.line("  2. add the Codex config above to Codex's config.toml");
+    for (i, step) in next.iter().enumerate() {
+        printer.line(format!("  {}. {step}", i + 1));
     }
-    printer.line(format!(
-        "  {}. {login}",
-        if write_codex_config { 2 } else { 3 }
-    ));
     if printer.is_json() {
         printer.json(&json!({
             "changes": changes,
@@ -115,7 +114,7 @@ pub async fn run(
             "applied": true,
             "codex_config_snippet": printed,
             "redirect_uri": redirect,
-            "next_steps": [login],
+            "next_steps": next,
         }));
     }
     Ok(())
