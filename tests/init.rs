@@ -33,6 +33,16 @@ fn spawn(w: &World, envs: &[(&str, &str)], args: &[&str]) -> PtySession {
     rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
 }
 
+/// Waits for `prompt`, then types `keys`; returns what the program printed before the prompt.
+fn answer(p: &mut PtySession, prompt: &str, keys: &str) -> String {
+    let before = p
+        .exp_string(prompt)
+        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+    before
+}
+
 fn exit_code(p: &mut PtySession) -> i32 {
     match p.process().wait().expect("wait") {
         WaitStatus::Exited(_, code) => code,
@@ -52,17 +62,13 @@ fn pty_echo_is_on(p: &PtySession) -> bool {
 
 /// Answers every question of the wizard: a bad domain first (asked again), the token typed at
 /// the hidden prompt, the second connection of the tenant's list, and yes to both confirmations.
-fn run_wizard(w: &World) -> String {
+fn run_wizard(w: &World) {
     let token = w.sandbox.issue_token(Sandbox::all_scopes());
     let mut p = spawn(w, &[], &["init", "--write-config", "authsetup.toml"]);
     let mut seen = String::new();
-    let mut step = |p: &mut PtySession, prompt: &str, answer: &str| {
-        seen += &p
-            .exp_string(prompt)
-            .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}\n{seen}"));
+    let mut step = |p: &mut PtySession, prompt: &str, keys: &str| {
+        seen += &answer(p, prompt, keys);
         seen += prompt;
-        p.send(answer).unwrap();
-        p.flush().unwrap();
     };
     step(&mut p, "Identity provider", ENTER);
     step(&mut p, "Tenant domain", "http://tenant.example.com\r");
@@ -94,7 +100,6 @@ fn run_wizard(w: &World) -> String {
     assert_eq!(exit_code(&mut p), 0, "{seen}");
     assert!(!seen.contains(&token), "the token was shown:\n{seen}");
     assert!(seen.contains("codex mcp login docs"), "{seen}");
-    seen
 }
 
 /// What the setup leaves behind, with the sandbox's address taken out so that two tenants can
@@ -186,6 +191,63 @@ fn the_wizard_sets_up_the_tenant_and_the_files_and_ci_mode_does_the_same() {
         .unwrap();
     assert!(out.status.success(), "{}", output_text(&out));
     assert_eq!(outcome(&ci), got);
+
+    // The saved answers are enough for the next run: it finds nothing left to change, which it
+    // would not if any answer (the connection, say) had been lost on the way.
+    ci.sandbox.clear_log();
+    let out = ci
+        .bare()
+        .env("CI", "true")
+        .env(
+            "AUTH0_MGMT_TOKEN",
+            ci.sandbox.issue_token(Sandbox::all_scopes()),
+        )
+        .args(["init", "--write-codex-config"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(ci.writes().is_empty(), "{:#?}", ci.writes());
+    assert!(!ci.sandbox.requests().is_empty(), "the tenant was read");
+}
+
+#[test]
+fn credentials_from_the_environment_are_named_not_shown_and_ctrl_c_at_a_text_prompt_exits_130() {
+    let w = World::new();
+    let secret = w.sandbox.client_secret();
+    let mut p = spawn(
+        &w,
+        &[
+            ("AUTH0_DOMAIN", &w.sandbox.base_url()),
+            ("AUTH0_CLIENT_ID", &w.sandbox.client_id()),
+            ("AUTH0_CLIENT_SECRET", &secret),
+        ],
+        &["init"],
+    );
+    answer(&mut p, "Identity provider", ENTER);
+    answer(&mut p, "Tenant domain", ENTER);
+    let shown = p.exp_string("API identifier").unwrap();
+    assert!(
+        shown.contains("using the credentials from AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET"),
+        "{shown}"
+    );
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 130, "{rest}");
+    assert!(!format!("{shown}{rest}").contains(&secret));
+    assert!(w.sandbox.requests().is_empty());
+}
+
+#[test]
+fn choosing_a_provider_this_version_lacks_stops_before_any_other_question() {
+    let w = World::new();
+    let mut p = spawn(&w, &[], &["init"]);
+    answer(&mut p, "Identity provider", &format!("{DOWN}{ENTER}"));
+    let rest = p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 1, "{rest}");
+    assert!(
+        rest.contains("the Okta provider is not available") && !rest.contains("Tenant domain"),
+        "{rest}"
+    );
 }
 
 #[test]
@@ -261,12 +323,8 @@ fn ctrl_c_at_the_hidden_token_prompt_exits_130_with_echo_back_on() {
         ],
         &["init"],
     );
-    p.exp_string("Identity provider").unwrap();
-    p.send(ENTER).unwrap();
-    p.flush().unwrap();
-    p.exp_string("Tenant domain").unwrap();
-    p.send(ENTER).unwrap();
-    p.flush().unwrap();
+    answer(&mut p, "Identity provider", ENTER);
+    answer(&mut p, "Tenant domain", ENTER);
     p.exp_string("Management API token").unwrap();
     p.send_control('c').unwrap();
     let rest = p.exp_eof().unwrap();
