@@ -42,6 +42,9 @@ pub struct Auth0Tenant {
     /// value ("You are not allowed to set flag '…' for this tenant.", notes §A5/§E.1). Which flags a
     /// tenant may set varies; clear this to emulate a tenant that may set them all.
     pub locked_flags: Vec<String>,
+    /// Keys laid over the discovery document as served (`null` removes one): lets a test present
+    /// a broken authorization server, e.g. another `issuer`. Empty on a real-looking tenant.
+    pub discovery_overrides: serde_json::Map<String, Value>,
 }
 
 /// Every scope a Management API route of the emulator checks (OAS `oAuth2ClientCredentials`).
@@ -348,6 +351,7 @@ mod seed {
             ]
             .map(String::from)
             .to_vec(),
+            discovery_overrides: serde_json::Map::new(),
         }
     }
 

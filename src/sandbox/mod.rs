@@ -5,7 +5,8 @@
 //! the client side of the crate, so a misunderstanding of the API cannot hide in both at once.
 //!
 //! Layout: `server` binds and runs a router; `front` is the flavour-neutral front door (request
-//! log, latency, faults, rate limit); `auth0` is the Auth0 flavour. An Okta flavour adds a sibling
+//! log, latency, faults, rate limit); `auth0` is the Auth0 flavour; `resource` is a demo MCP
+//! server protected by the tenant. An Okta flavour adds a sibling
 //! module with its own state, router and `front::Dialect`, and a handle type like [`Sandbox`].
 
 mod auth0;
@@ -16,6 +17,7 @@ mod jwt;
 mod log;
 mod query;
 mod ratelimit;
+mod resource;
 mod schema;
 mod server;
 #[cfg(test)]
@@ -29,6 +31,7 @@ pub use auth0::Auth0Tenant;
 pub use faults::{Fault, FaultKind};
 pub use log::RecordedRequest;
 pub use ratelimit::RateLimit;
+pub use resource::ProtectedResource;
 
 use front::{Front, lock};
 use server::{Bound, Running, Shutdown};
@@ -57,6 +60,7 @@ impl Default for SandboxConfig {
 pub struct Sandbox {
     base_url: String,
     auth0: Arc<auth0::Auth0>,
+    resource: Arc<resource::Resource>,
     front: Arc<Front>,
     _running: Running,
 }
@@ -90,14 +94,18 @@ impl Sandbox {
             Box::new(auth0::Auth0Dialect),
         ));
         let auth0 = Arc::new(auth0::Auth0::new(&base_url));
-        let router = auth0::router(auth0.clone()).layer(axum::middleware::from_fn_with_state(
-            front.clone(),
-            front::front_door,
-        ));
+        let resource = Arc::new(resource::Resource::new(&base_url));
+        let router = auth0::router(auth0.clone())
+            .merge(resource::router(resource.clone()))
+            .layer(axum::middleware::from_fn_with_state(
+                front.clone(),
+                front::front_door,
+            ));
         let running = run(bound, router, shutdown)?;
         Ok(Sandbox {
             base_url,
             auth0,
+            resource,
             front,
             _running: running,
         })
@@ -106,6 +114,12 @@ impl Sandbox {
     /// `http://127.0.0.1:PORT`, no trailing slash: the value for `AUTH0_DOMAIN`.
     pub fn base_url(&self) -> String {
         self.base_url.clone()
+    }
+
+    /// The demo MCP server's endpoint, `<base_url>/mcp`: what Codex's `url` and the API identifier
+    /// would be for it.
+    pub fn mcp_url(&self) -> String {
+        format!("{}{}", self.base_url, resource::PATH)
     }
 
     /// A machine-to-machine application granted every scope the emulator checks on the
@@ -146,6 +160,11 @@ impl Sandbox {
     /// Reads or seeds the tenant's state. Do not call it from inside another `with_tenant`.
     pub fn with_tenant<R>(&self, f: impl FnOnce(&mut Auth0Tenant) -> R) -> R {
         f(&mut self.auth0.tenant())
+    }
+
+    /// Reads or changes how the demo MCP server presents itself.
+    pub fn with_resource<R>(&self, f: impl FnOnce(&mut ProtectedResource) -> R) -> R {
+        self.resource.with(f)
     }
 
     pub fn inject(&self, fault: Fault) {

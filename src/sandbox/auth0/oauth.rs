@@ -157,9 +157,25 @@ async fn discovery(State(app): State<Arc<Auth0>>) -> Answer {
         "request_parameter_supported": false,
         "token_endpoint_auth_signing_alg_values_supported": ["RS256", "RS384", "PS256", "PS384", "ES256", "ES384"],
     });
-    // the tenant setting shows up in AS metadata (notes §D1, manual-cimd-registration)
-    if app.tenant().settings["client_id_metadata_document_supported"] == true {
-        doc["client_id_metadata_document_supported"] = json!(true);
+    let tenant = app.tenant();
+    // The tenant settings named like RFC 8414 / RFC 9207 metadata show up in it (notes §D1,
+    // manual-cimd-registration; §A5 "Include Issuer in Authorization Responses").
+    for setting in [
+        "client_id_metadata_document_supported",
+        "authorization_response_iss_parameter_supported",
+    ] {
+        if tenant.settings[setting] == true {
+            doc[setting] = json!(true);
+        }
+    }
+    if let Value::Object(fields) = &mut doc {
+        for (key, value) in &tenant.discovery_overrides {
+            if value.is_null() {
+                fields.remove(key);
+            } else {
+                fields.insert(key.clone(), value.clone());
+            }
+        }
     }
     Ok(wire(StatusCode::OK, &doc))
 }
