@@ -911,20 +911,7 @@ fn verify(out: &str, server: &CodexServer) -> Result<(), CodexConfigError> {
 /// The file is left untouched when it is not valid TOML or a key we would set has a shape we
 /// cannot safely replace (see [`CodexConfigError`]).
 pub fn write(config_path: &Path, server: &CodexServer) -> Result<WriteOutcome, CodexConfigError> {
-    let existing = match fs::read(config_path) {
-        Ok(bytes) => Some(
-            String::from_utf8(bytes).map_err(|_| CodexConfigError::NotUtf8 {
-                file: config_path.to_path_buf(),
-            })?,
-        ),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(source) => {
-            return Err(CodexConfigError::Read {
-                file: config_path.to_path_buf(),
-                source,
-            });
-        }
-    };
+    let existing = read_text(config_path)?;
     let merged = merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
     let write_err = |source| CodexConfigError::Write {
         file: config_path.to_path_buf(),
@@ -950,6 +937,72 @@ pub fn write(config_path: &Path, server: &CodexServer) -> Result<WriteOutcome, C
             Ok(WriteOutcome::Updated { backup })
         }
     }
+}
+
+/// The file's text, `None` when there is no file.
+fn read_text(config_path: &Path) -> Result<Option<String>, CodexConfigError> {
+    match fs::read(config_path) {
+        Ok(bytes) => String::from_utf8(bytes)
+            .map(Some)
+            .map_err(|_| CodexConfigError::NotUtf8 {
+                file: config_path.to_path_buf(),
+            }),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(source) => Err(CodexConfigError::Read {
+            file: config_path.to_path_buf(),
+            source,
+        }),
+    }
+}
+
+/// A `[mcp_servers.NAME]` entry as Codex will read it.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ConfiguredServer {
+    pub url: Option<String>,
+    /// It has `command`: a stdio server, never reached over HTTP.
+    pub stdio: bool,
+    pub client_id: Option<String>,
+}
+
+/// What `doctor` reads from config.toml for one server.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ConfigView {
+    pub server: Option<ConfiguredServer>,
+    /// The port Codex listens on for this server's callback: its `oauth.callback_port`, else
+    /// `mcp_oauth_callback_port` (notes §A2); `None` when neither is set and Codex picks a free
+    /// one. `Err` holds a value Codex rejects, as written.
+    pub callback_port: Option<Result<u16, String>>,
+}
+
+/// Reads config.toml the way Codex will for the server `name`; `Ok(None)` when there is no file.
+pub fn inspect(config_path: &Path, name: &str) -> Result<Option<ConfigView>, CodexConfigError> {
+    let Some(text) = read_text(config_path)? else {
+        return Ok(None);
+    };
+    let body = text.strip_prefix('\u{feff}').unwrap_or(&text);
+    let doc: DocumentMut = body
+        .parse()
+        .map_err(|e| parse_error(body, &e).at(config_path))?;
+    let entry = doc.get(SERVERS_KEY).and_then(|s| s.get(name));
+    let text_of = |item: Option<&Item>| item.and_then(Item::as_str).map(String::from);
+    let port = |item: Option<&Item>| {
+        item.map(|v| {
+            v.as_integer()
+                .and_then(|p| u16::try_from(p).ok())
+                .filter(|p| *p > 0)
+                .ok_or_else(|| v.to_string().trim().to_string())
+        })
+    };
+    let oauth = entry.and_then(|e| e.get("oauth"));
+    Ok(Some(ConfigView {
+        server: entry.map(|e| ConfiguredServer {
+            url: text_of(e.get("url")),
+            stdio: e.get("command").is_some(),
+            client_id: text_of(oauth.and_then(|o| o.get("client_id"))),
+        }),
+        callback_port: port(oauth.and_then(|o| o.get("callback_port")))
+            .or_else(|| port(doc.get(CALLBACK_PORT_KEY))),
+    }))
 }
 
 fn backup_path(config_path: &Path) -> PathBuf {
@@ -1019,43 +1072,67 @@ pub fn warn_url_vs_audience(mcp_url: &str, audience: &str) -> Option<String> {
     };
     url.set_fragment(None);
     let fix = format!("use the MCP URL {url} as the audience");
-    let aud = match Url::parse(audience) {
-        Ok(a) => a,
-        Err(_) => {
-            return Some(format!(
-                "audience {audience:?} is not a URL, but Codex asks for a token for the MCP server's protected-resource `resource`, which must be the MCP URL or a path prefix of it; {fix}"
-            ));
-        }
-    };
-    if aud == url {
-        return None;
-    }
-    if aud.origin() != url.origin() || !aud.origin().is_tuple() {
-        return Some(format!(
+    match resource_fit(&url, audience) {
+        ResourceFit::Same | ResourceFit::PathPrefix => None,
+        ResourceFit::NotAUrl => Some(format!(
+            "audience {audience:?} is not a URL, but Codex asks for a token for the MCP server's protected-resource `resource`, which must be the MCP URL or a path prefix of it; {fix}"
+        )),
+        ResourceFit::OtherOrigin => Some(format!(
             "audience {audience:?} is not on the MCP URL's origin ({}); Codex only accepts a protected-resource `resource` on that origin and sends it as the token `resource`, so tokens would not be issued for this audience; {fix}",
             url.origin().ascii_serialization()
-        ));
-    }
-    if aud.fragment().is_some() || aud.query().is_some() {
-        return Some(format!(
+        )),
+        ResourceFit::QueryOrFragment => Some(format!(
             "audience {audience:?} has a query or fragment, so it is neither the MCP URL nor a path prefix of it and Codex would reject it as the protected-resource `resource`; {fix}"
-        ));
-    }
-    let (ap, up) = (aud.path(), url.path());
-    if ap.trim_end_matches('/') == up.trim_end_matches('/') && ap != up {
-        return Some(format!(
+        )),
+        ResourceFit::TrailingSlash => Some(format!(
             "audience {audience:?} and the MCP URL {mcp_url:?} differ only by a trailing slash; Codex treats that as a resource mismatch and Auth0 compares the audience byte for byte; {fix}"
-        ));
-    }
-    let is_prefix = ap == up
-        || ap == "/"
-        || (up.starts_with(ap) && (ap.ends_with('/') || up[ap.len()..].starts_with('/')));
-    if is_prefix {
-        None
-    } else {
-        Some(format!(
+        )),
+        ResourceFit::Elsewhere => Some(format!(
             "audience {audience:?} is not the MCP URL {mcp_url:?} nor a path prefix of it; Codex would reject it as the protected-resource `resource` (\"resource mismatch\"); {fix}"
-        ))
+        )),
+    }
+}
+
+/// How a protected-resource `resource` relates to the MCP URL Codex was given.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ResourceFit {
+    Same,
+    /// A same-origin path prefix of the URL: Codex accepts it (notes §A5 step 3).
+    PathPrefix,
+    TrailingSlash,
+    OtherOrigin,
+    QueryOrFragment,
+    Elsewhere,
+    NotAUrl,
+}
+
+/// Judges `resource` as codex-cli 0.171 does (notes §A5 step 3, after
+/// draft-mcguinness-oauth-rfc9728bis): the URL itself or a same-origin path prefix of it passes;
+/// `…/mcp/` for `…/mcp` and another origin do not. `url` must have no fragment.
+pub fn resource_fit(url: &Url, resource: &str) -> ResourceFit {
+    let Ok(res) = Url::parse(resource) else {
+        return ResourceFit::NotAUrl;
+    };
+    if &res == url {
+        return ResourceFit::Same;
+    }
+    if res.origin() != url.origin() || !res.origin().is_tuple() {
+        return ResourceFit::OtherOrigin;
+    }
+    if res.fragment().is_some() || res.query().is_some() {
+        return ResourceFit::QueryOrFragment;
+    }
+    let (rp, up) = (res.path(), url.path());
+    if rp.trim_end_matches('/') == up.trim_end_matches('/') && rp != up {
+        return ResourceFit::TrailingSlash;
+    }
+    let is_prefix = rp == up
+        || rp == "/"
+        || (up.starts_with(rp) && (rp.ends_with('/') || up[rp.len()..].starts_with('/')));
+    if is_prefix {
+        ResourceFit::PathPrefix
+    } else {
+        ResourceFit::Elsewhere
     }
 }
 
@@ -1539,5 +1616,47 @@ mod tests {
         }
         let w = warn_url_vs_audience("https://mcp.example.com/mcp/", url).unwrap();
         assert!(w.contains("trailing slash"), "{w}");
+    }
+}
+
+/// Fuzzing the merge: any text, TOML or not, gives a merged document or a refusal, never a panic;
+/// and a merged document always reads back with our server and keeps the other servers.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn server() -> CodexServer {
+        CodexServer {
+            name: "docs".into(),
+            url: "https://mcp.example.com/mcp".into(),
+            client_id: None,
+            callback_port: 1455,
+            credentials_store: CredentialsStore::File,
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn any_text_is_merged_or_refused(text in "\\PC{0,300}") {
+            let _ = merge(Some(&text), &server());
+        }
+
+        #[test]
+        fn other_servers_survive(names in prop::collection::btree_set("[a-z]{1,8}", 0..5), comment in "[ -~]{0,30}") {
+            let mut text = format!("# {comment}\nmodel = \"o3\"\n");
+            for n in names.iter().filter(|n| n.as_str() != "docs") {
+                text.push_str(&format!("\n[mcp_servers.{n}]\nurl = \"https://{n}.example/mcp\"\n"));
+            }
+            let merged = merge(Some(&text), &server()).expect("valid input merges");
+            let doc: toml::Table = toml::from_str(&merged).expect("output is TOML");
+            prop_assert_eq!(doc["mcp_servers"]["docs"]["url"].as_str(), Some("https://mcp.example.com/mcp"));
+            let header = format!("# {comment}");
+            prop_assert!(merged.contains(&header));
+            for n in names.iter().filter(|n| n.as_str() != "docs") {
+                let url = format!("https://{n}.example/mcp");
+                prop_assert_eq!(doc["mcp_servers"][n.as_str()]["url"].as_str(), Some(url.as_str()));
+            }
+        }
     }
 }

@@ -364,3 +364,70 @@ mod tests {
         assert_eq!(merge("A=1", &[("B", "2")]), "A=1\nB=2\n");
     }
 }
+
+/// Fuzzing the merger: whatever the file holds, merging never panics, never loses or reorders a
+/// line it does not own, and leaves each of our keys with exactly the value we set.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    const OURS: [&str; 2] = ["AUTH0_DOMAIN", "AUTH0_AUDIENCE"];
+
+    fn line() -> impl Strategy<Value = String> {
+        prop_oneof![
+            Just(String::new()),
+            "# [ -~]{0,20}",
+            (
+                "(AUTH0_DOMAIN|AUTH0_AUDIENCE|PORT|[A-Z_]{1,8})",
+                "[a-zA-Z0-9:/._-]{0,12}"
+            )
+                .prop_map(|(k, v)| format!("{k}={v}")),
+            ("[A-Z]{1,5}", "[a-zA-Z0-9 #=:/._-]{0,10}")
+                .prop_map(|(k, v)| format!("export {k}=\"{v}\"")),
+            ("[A-Z]{1,5}", "[a-zA-Z0-9 #=:/._-]{0,10}").prop_map(|(k, v)| format!("{k}='{v}'")),
+        ]
+    }
+
+    fn owned(line: &str) -> bool {
+        let key = line
+            .trim_start_matches("export ")
+            .split('=')
+            .next()
+            .unwrap_or_default();
+        OURS.contains(&key)
+    }
+
+    proptest! {
+        #[test]
+        fn parsing_anything_never_panics(text in "\\PC{0,200}") {
+            let _ = EnvDoc::parse(&text);
+        }
+
+        #[test]
+        fn merge_keeps_every_line_it_does_not_own(lines in prop::collection::vec(line(), 0..12), crlf in any::<bool>()) {
+            let nl = if crlf { "\r\n" } else { "\n" };
+            let text: String = lines.iter().map(|l| format!("{l}{nl}")).collect();
+            let mut doc = EnvDoc::parse(&text).expect("generated lines parse");
+            doc.set("AUTH0_DOMAIN", "t.eu.auth0.com");
+            doc.set("AUTH0_AUDIENCE", "https://mcp.example/a b");
+            let out = doc.render();
+
+            let kept: Vec<&str> = out.lines().filter(|l| !owned(l)).collect();
+            let before: Vec<&str> = text.lines().filter(|l| !owned(l)).collect();
+            prop_assert_eq!(kept, before);
+            if !lines.is_empty() {
+                prop_assert_eq!(out.matches('\n').count(), out.matches(nl).count(), "line endings kept");
+            }
+
+            let again = EnvDoc::parse(&out).expect("our output parses");
+            prop_assert_eq!(again.get("AUTH0_DOMAIN"), Some("t.eu.auth0.com"));
+            prop_assert_eq!(again.get("AUTH0_AUDIENCE"), Some("https://mcp.example/a b"));
+            for key in OURS {
+                let had = lines.iter().filter(|l| l.split('=').next() == Some(key)).count();
+                let has = out.lines().filter(|l| l.split('=').next() == Some(key)).count();
+                prop_assert_eq!(has, had.max(1), "{} is never duplicated", key);
+            }
+        }
+    }
+}

@@ -50,6 +50,9 @@ pub enum FaultKind {
     Hang,
     /// Closes the connection without sending a response.
     Reset,
+    /// The tenant carries the request out, then the connection drops before the answer: the
+    /// client cannot tell whether a create happened.
+    LostAnswer,
     /// 200 whose JSON body is cut in half (the HTTP framing itself is valid).
     Truncated,
 }

@@ -34,23 +34,27 @@ impl World {
 
     /// The binary with nothing from the developer's environment, working in the temp folder.
     pub fn bare(&self) -> Command {
-        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_authsetup"));
-        self.isolate(&mut cmd);
-        Command::from_std(cmd)
+        Command::from_std(self.bare_std())
     }
 
-    /// What `bare` does, for a command that is not an assert_cmd one (a pseudo-terminal's).
-    pub fn isolate(&self, cmd: &mut std::process::Command) {
+    fn bare_std(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_authsetup"));
         cmd.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
             .env("AUTHSETUP_HTTP_TIMEOUT", "5")
             .current_dir(self.dir.path());
+        cmd
     }
 
     /// The binary pointed at the sandbox with client credentials and the test audience.
     pub fn cmd(&self) -> Command {
-        let mut cmd = self.bare();
+        Command::from_std(self.std_cmd())
+    }
+
+    /// `cmd()` as a plain process, for tests that spawn it and signal or kill it.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = self.bare_std();
         cmd.env("AUTH0_DOMAIN", self.sandbox.base_url())
             .env("AUTH0_CLIENT_ID", self.sandbox.client_id())
             .env("AUTH0_CLIENT_SECRET", self.sandbox.client_secret())
