@@ -253,6 +253,9 @@ pub struct GlobalArgs {
     /// Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]
     #[arg(long, global = true, value_name = "NAME")]
     pub connection: Option<String>,
+    /// Okta: the group whose members may use the Codex client [default: Everyone]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub group: Option<String>,
     /// Create the connection when the tenant does not have it
     #[arg(long, global = true)]
     pub create_connection: bool,

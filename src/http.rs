@@ -30,7 +30,10 @@ pub enum Body {
 pub struct Request<'a> {
     pub method: Method,
     pub url: Url,
-    pub bearer: Option<&'a SecretString>,
+    /// `Authorization: <scheme> <token>`; the scheme is Bearer, or SSWS / DPoP on Okta.
+    pub authorization: Option<(&'static str, &'a SecretString)>,
+    /// A proof-of-possession header (`DPoP`): never traced, bound to this one request.
+    pub proof: Option<(&'static str, String)>,
     pub body: Body,
     /// Whether the request goes through the Management API rate-limit pacer.
     pub paced: bool,
@@ -41,14 +44,24 @@ impl<'a> Request<'a> {
         Self {
             method,
             url,
-            bearer: None,
+            authorization: None,
+            proof: None,
             body: Body::Empty,
             paced: false,
         }
     }
 
-    pub fn bearer(mut self, token: &'a SecretString) -> Self {
-        self.bearer = Some(token);
+    pub fn bearer(self, token: &'a SecretString) -> Self {
+        self.authorization("Bearer", token)
+    }
+
+    pub fn authorization(mut self, scheme: &'static str, token: &'a SecretString) -> Self {
+        self.authorization = Some((scheme, token));
+        self
+    }
+
+    pub fn proof(mut self, header: &'static str, value: String) -> Self {
+        self.proof = Some((header, value));
         self
     }
 
@@ -137,6 +150,7 @@ impl Http {
     pub async fn send(&self, req: &Request<'_>) -> Result<Response> {
         let mut rate_limited = 0;
         let mut transient = 0;
+        let mut locked = 0;
         loop {
             if req.paced {
                 self.pacer.acquire().await;
@@ -157,6 +171,13 @@ impl Http {
                         let wait = rate_limit_wait(&resp.headers, rate_limited);
                         self.trace(&format!("rate limited; waiting {} ms", wait.as_millis()));
                         tokio::time::sleep(wait).await;
+                        continue;
+                    }
+                    // Okta's 423 (E0000239, policy priorities being reconciled) refuses the
+                    // request before doing anything, so even a create may be sent again.
+                    if resp.status == StatusCode::LOCKED && locked < MAX_TRANSIENT_RETRIES {
+                        locked += 1;
+                        tokio::time::sleep(backoff(locked + 1)).await;
                         continue;
                     }
                     let garbled =
@@ -196,11 +217,17 @@ impl Http {
 
     async fn send_once(&self, req: &Request<'_>) -> reqwest::Result<Response> {
         let mut builder = self.client.request(req.method.clone(), req.url.clone());
-        if let Some(token) = req.bearer {
-            let mut value = HeaderValue::from_str(&format!("Bearer {}", token.expose_secret()))
+        if let Some((scheme, token)) = req.authorization {
+            let mut value = HeaderValue::from_str(&format!("{scheme} {}", token.expose_secret()))
                 .unwrap_or_else(|_| HeaderValue::from_static("Bearer invalid"));
             value.set_sensitive(true);
             builder = builder.header(reqwest::header::AUTHORIZATION, value);
+        }
+        if let Some((name, proof)) = &req.proof
+            && let Ok(mut value) = HeaderValue::from_str(proof)
+        {
+            value.set_sensitive(true);
+            builder = builder.header(*name, value);
         }
         builder = match &req.body {
             Body::Empty => builder,
@@ -245,10 +272,13 @@ impl Http {
                 format!(" {}", shown.join("&"))
             }
         };
-        let auth = if req.bearer.is_some() {
-            " (Authorization: Bearer [redacted])"
-        } else {
-            ""
+        let auth = match (req.authorization, &req.proof) {
+            (Some((scheme, _)), Some((proof, _))) => {
+                format!(" (Authorization: {scheme} [redacted], {proof}: [redacted])")
+            }
+            (Some((scheme, _)), None) => format!(" (Authorization: {scheme} [redacted])"),
+            (None, Some((proof, _))) => format!(" ({proof}: [redacted])"),
+            (None, None) => String::new(),
         };
         self.trace(&format!("> {} {}{auth}{body}", req.method, req.url));
     }
@@ -326,7 +356,7 @@ fn backoff(attempt: u32) -> Duration {
     Duration::from_millis(base + jitter)
 }
 
-/// `Retry-After` (seconds or an HTTP date) first, then `X-RateLimit-Reset` (epoch seconds),
+/// `Retry-After` (seconds or an HTTP date) first, then the quota's reset (epoch seconds),
 /// else exponential backoff.
 fn rate_limit_wait(headers: &HeaderMap, attempt: u32) -> Duration {
     let header = |name: &str| {
@@ -343,12 +373,42 @@ fn rate_limit_wait(headers: &HeaderMap, attempt: u32) -> Duration {
                 .or_else(|| httpdate_wait(v))
         })
         .or_else(|| {
-            header("x-ratelimit-reset")
+            quota_header(headers, "reset")
                 .and_then(|v| v.parse::<u64>().ok())
                 .map(until_epoch)
         })
         .unwrap_or_else(|| backoff(attempt + 2));
     wait.clamp(Duration::from_millis(50), LONGEST_RATE_LIMIT_WAIT)
+}
+
+/// A quota header in Auth0's spelling (`X-RateLimit-Reset`) or Okta's (`X-Rate-Limit-Reset`,
+/// notes/okta.md §B.5).
+fn quota_header<'h>(headers: &'h HeaderMap, field: &str) -> Option<&'h str> {
+    ["x-ratelimit-", "x-rate-limit-"]
+        .iter()
+        .find_map(|prefix| headers.get(format!("{prefix}{field}")))
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+}
+
+/// The `rel="next"` target of a `Link` header (RFC 8288), which may come as several header lines
+/// or as one comma-separated line. Okta pages lists this way (notes/okta.md §B.6).
+pub fn next_link(headers: &HeaderMap) -> Option<Url> {
+    headers
+        .get_all(reqwest::header::LINK)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|line| line.split(','))
+        .find_map(|link| {
+            let (target, params) = link.trim().split_once(';')?;
+            let is_next = params.split(';').any(|p| {
+                p.trim()
+                    .strip_prefix("rel=")
+                    .is_some_and(|rel| rel.trim_matches('"').split(' ').any(|r| r == "next"))
+            });
+            let target = target.trim().strip_prefix('<')?.strip_suffix('>')?;
+            is_next.then(|| Url::parse(target).ok()).flatten()
+        })
 }
 
 fn httpdate_wait(v: &str) -> Option<Duration> {
@@ -408,24 +468,19 @@ impl Pacer {
     }
 
     fn observe(&self, headers: &HeaderMap, status: StatusCode) {
-        let num = |name: &str| {
-            headers
-                .get(name)
-                .and_then(|v| v.to_str().ok())
-                .and_then(|v| v.trim().parse::<u64>().ok())
-        };
+        let num = |field: &str| quota_header(headers, field).and_then(|v| v.parse::<u64>().ok());
         let mut s = self.state.lock().unwrap();
-        if let Some(limit) = num("x-ratelimit-limit") {
+        if let Some(limit) = num("limit") {
             s.limit = Some(limit as u32);
         }
-        let remaining = num("x-ratelimit-remaining")
+        let remaining = num("remaining")
             .map(|r| r as u32)
             .or((status == StatusCode::TOO_MANY_REQUESTS).then_some(0));
         if let Some(r) = remaining {
             // Concurrent responses arrive out of order; the smaller count is the safer one.
             s.remaining = Some(s.remaining.map_or(r, |cur| cur.min(r)));
         }
-        if let Some(reset) = num("x-ratelimit-reset") {
+        if let Some(reset) = num("reset") {
             s.reset_at = Some(Instant::now() + until_epoch(reset));
         }
         if s.remaining == Some(0) && s.reset_at.is_none() {
@@ -469,6 +524,57 @@ mod tests {
             w <= Duration::from_secs(3) && w >= Duration::from_secs(1),
             "{w:?}"
         );
+    }
+
+    #[test]
+    fn okta_quota_headers_are_read_too() {
+        let soon = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            + 3;
+        let mut h = HeaderMap::new();
+        h.insert(
+            "x-rate-limit-reset",
+            HeaderValue::from_str(&soon.to_string()).unwrap(),
+        );
+        h.insert("x-rate-limit-limit", HeaderValue::from_static("10"));
+        h.insert("x-rate-limit-remaining", HeaderValue::from_static("0"));
+        let w = rate_limit_wait(&h, 1);
+        assert!(w >= Duration::from_secs(1), "{w:?}");
+        let pacer = Pacer::default();
+        pacer.observe(&h, StatusCode::TOO_MANY_REQUESTS);
+        let s = pacer.state.lock().unwrap();
+        assert_eq!((s.limit, s.remaining), (Some(10), Some(0)));
+        assert!(s.reset_at.is_some());
+    }
+
+    #[test]
+    fn next_link_is_found_among_several() {
+        let mut h = HeaderMap::new();
+        h.append(
+            "link",
+            HeaderValue::from_static("<https://o.okta.com/api/v1/apps?limit=2>; rel=\"self\""),
+        );
+        h.append(
+            "link",
+            HeaderValue::from_static(
+                "<https://o.okta.com/api/v1/apps?after=0oa2&limit=2>; rel=\"next\"",
+            ),
+        );
+        assert_eq!(
+            next_link(&h).unwrap().as_str(),
+            "https://o.okta.com/api/v1/apps?after=0oa2&limit=2"
+        );
+        let mut one = HeaderMap::new();
+        one.insert(
+            "link",
+            HeaderValue::from_static(
+                "<https://a/x?after=1>; rel=\"next\", <https://a/x>; rel=\"self\"",
+            ),
+        );
+        assert_eq!(next_link(&one).unwrap().as_str(), "https://a/x?after=1");
+        assert!(next_link(&HeaderMap::new()).is_none());
     }
 
     #[tokio::test]

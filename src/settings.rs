@@ -98,6 +98,13 @@ pub enum Credentials {
         client_secret: SecretString,
     },
     OktaToken(SecretString),
+    /// An Okta OAuth service app: its client id and the private key it signs assertions with
+    /// (the key file's text, PEM or JWK; parsed by the provider).
+    OktaServiceApp {
+        client_id: String,
+        private_key: SecretString,
+        key_file: PathBuf,
+    },
     None,
 }
 
@@ -117,6 +124,7 @@ impl std::fmt::Debug for Credentials {
             Credentials::Auth0Token(_) => "Auth0Token(<redacted>)",
             Credentials::Auth0ClientCredentials { .. } => "Auth0ClientCredentials(<redacted>)",
             Credentials::OktaToken(_) => "OktaToken(<redacted>)",
+            Credentials::OktaServiceApp { .. } => "OktaServiceApp(<redacted>)",
             Credentials::None => "None",
         })
     }
@@ -129,6 +137,8 @@ pub struct Settings {
     pub audience: Option<String>,
     pub api_name: Option<String>,
     pub connection: String,
+    /// Okta: the group the Codex client is assigned to (default Everyone).
+    pub group: Option<String>,
     pub create_connection: bool,
     pub replace_default_audience: bool,
     pub mcp_name: String,
@@ -261,6 +271,8 @@ impl Settings {
         .transpose()?
         .unwrap_or_else(|| DEFAULT_CONNECTION.to_string());
 
+        let group = args.group.as_deref().map(validate_group).transpose()?;
+
         let api_name = args
             .api_name
             .clone()
@@ -347,6 +359,7 @@ impl Settings {
             audience,
             api_name,
             connection,
+            group,
             create_connection: args.create_connection,
             replace_default_audience: args.replace_default_audience,
             mcp_name,
@@ -494,11 +507,49 @@ pub fn resolve_credentials(
                 (None, None) => Ok((Credentials::None, None)),
             }
         }
-        ProviderKind::Okta => Ok(match env.var("OKTA_API_TOKEN") {
-            Some(t) => (Credentials::OktaToken(t.into()), Some("OKTA_API_TOKEN")),
-            None => (Credentials::None, None),
-        }),
+        ProviderKind::Okta => {
+            if let Some(t) = env.var("OKTA_API_TOKEN") {
+                return Ok((Credentials::OktaToken(t.into()), Some("OKTA_API_TOKEN")));
+            }
+            // OKTA_CLIENT_ID alone is not an error: it is also the name the MCP server's .env
+            // gives the Codex client, so a shell that sourced that file has it set.
+            match (env.var("OKTA_CLIENT_ID"), env.var("OKTA_PRIVATE_KEY")) {
+                (Some(client_id), Some(path)) => {
+                    let key_file = PathBuf::from(path);
+                    let text = std::fs::read_to_string(&key_file).map_err(|e| {
+                        AppError::usage(
+                            format!("cannot read OKTA_PRIVATE_KEY {}: {e}", key_file.display()),
+                            "set OKTA_PRIVATE_KEY to the path of the service app's private key (a PEM or JWK file)",
+                        )
+                    })?;
+                    Ok((
+                        Credentials::OktaServiceApp {
+                            client_id,
+                            private_key: text.into(),
+                            key_file,
+                        },
+                        Some("OKTA_CLIENT_ID and OKTA_PRIVATE_KEY"),
+                    ))
+                }
+                (None, Some(_)) => Err(AppError::usage(
+                    "OKTA_PRIVATE_KEY is set but OKTA_CLIENT_ID is not",
+                    "set OKTA_CLIENT_ID to the service app's client id, or set OKTA_API_TOKEN instead",
+                )),
+                _ => Ok((Credentials::None, None)),
+            }
+        }
     }
+}
+
+/// Okta group names: 1–255 characters (SPEC-MGMT `GroupProfile.name`).
+pub fn validate_group(raw: &str) -> Result<String> {
+    if raw.trim().is_empty() || raw.chars().count() > 255 || raw.chars().any(char::is_control) {
+        return Err(AppError::usage(
+            format!("{raw:?} is not a valid group name"),
+            "give the Okta group's name as the Admin Console shows it, e.g. --group Everyone",
+        ));
+    }
+    Ok(raw.to_string())
 }
 
 pub fn is_loopback_host(host: &str) -> bool {

@@ -6,8 +6,10 @@ use serde_json::json;
 use crate::cli::{CodexConfigArgs, CredentialsStoreArg};
 use crate::error::{AppError, Result};
 use crate::files::codex::{self, CodexServer, CredentialsStore, WriteOutcome};
+use crate::http::Http;
 use crate::output::Printer;
 use crate::plan::{Action, Change};
+use crate::provider;
 use crate::settings::Settings;
 
 /// The Codex entry for the MCP server. `client_id` is a pre-registered client (given by the user
@@ -102,13 +104,38 @@ pub fn write(settings: &Settings, printer: &Printer, server: &CodexServer) -> Re
     ))
 }
 
-pub fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs) -> Result<()> {
+/// The client id of the provider's pre-registered client, read from the tenant, when the
+/// provider registers one for MCP clients and the tenant is known. Reads only.
+async fn registered_client(settings: &Settings) -> Result<Option<String>> {
+    if settings.domain.is_none() || settings.audience.is_none() {
+        return Ok(None);
+    }
+    let provider = provider::connect(settings, Http::new(settings.verbose)?)?;
+    if !provider.registers_client() {
+        return Ok(None);
+    }
+    let plan = provider.plan(&[]).await?;
+    match plan.outputs.client_id {
+        Some(id) => Ok(Some(id)),
+        None => Err(AppError::failed(format!(
+            "the {} tenant has no client for Codex yet",
+            provider.display_name()
+        ))
+        .with_hint("run `authsetup dcr enable` (or `authsetup apply`) first, or pass --client-id")),
+    }
+}
+
+pub async fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs) -> Result<()> {
     let store = match args.credentials_store {
         None | Some(CredentialsStoreArg::File) => CredentialsStore::File,
         Some(CredentialsStoreArg::Auto) => CredentialsStore::Auto,
         Some(CredentialsStoreArg::Keyring) => CredentialsStore::Keyring,
     };
-    let server = server(settings, args.client_id.clone(), store)?;
+    let client_id = match &args.client_id {
+        Some(id) => Some(id.clone()),
+        None => registered_client(settings).await?,
+    };
+    let server = server(settings, client_id, store)?;
     let warnings: Vec<String> = audience_warning(settings, &server).into_iter().collect();
     for w in &warnings {
         printer.warn(w);

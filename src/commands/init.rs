@@ -189,7 +189,6 @@ impl Wizard {
             .position(|p| *p == settings.provider)
             .unwrap_or(0);
         let provider = PROVIDERS[self.select("Identity provider", names, current).await?];
-        provider::ensure_available(provider)?;
         if provider != settings.provider {
             // The environment was read for the other provider's variables.
             settings.provider = provider;

@@ -72,9 +72,11 @@ pub async fn run(
         }
         Command::Completions { shell } => completions::run(shell),
         Command::Man(args) => completions::man(&args),
-        Command::Sandbox(args) => sandbox::run(&args, &printer).await,
+        Command::Sandbox(args) => sandbox::run(&args, settings.provider, &printer).await,
         Command::Demo => demo::run(global, &printer).await,
-        Command::Codex(CodexCommand::Config(args)) => codex::run(&settings, &printer, &args),
+        Command::Codex(CodexCommand::Config(args)) => {
+            codex::run(&settings, &printer, &args).await
+        }
         Command::Init(args) => init::run(global, settings, &printer, &args).await,
         Command::Doctor(_) => Err(AppError::failed("this command is not available yet")),
     }

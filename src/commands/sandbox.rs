@@ -3,9 +3,10 @@
 use crate::cli::SandboxArgs;
 use crate::error::{AppError, Result};
 use crate::output::Printer;
-use crate::sandbox::{RateLimit, Sandbox, SandboxConfig};
+use crate::sandbox::{OktaSandbox, RateLimit, Sandbox, SandboxConfig};
+use crate::settings::ProviderKind;
 
-pub async fn run(args: &SandboxArgs, printer: &Printer) -> Result<()> {
+pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) -> Result<()> {
     let config = SandboxConfig {
         port: args.port,
         rate_limit: args.rate_limit.map(|n| RateLimit {
@@ -15,22 +16,39 @@ pub async fn run(args: &SandboxArgs, printer: &Printer) -> Result<()> {
         }),
         ..SandboxConfig::default()
     };
-    let sandbox = Sandbox::start(config).await.map_err(|e| {
+    let cannot_start = |e: std::io::Error| {
         AppError::failed(format!(
             "cannot start the sandbox on 127.0.0.1:{}: {e}",
             args.port
         ))
         .with_hint("pick another --port, or 0 for a free one")
-    })?;
+    };
     // stdout carries only the export lines so `eval "$(authsetup sandbox &)"`-style use works.
-    println!("export AUTH0_DOMAIN={}", sandbox.base_url());
-    println!("export AUTH0_CLIENT_ID={}", sandbox.client_id());
-    println!("export AUTH0_CLIENT_SECRET={}", sandbox.client_secret());
+    // The handle is kept until Ctrl-C: dropping it stops the server.
+    let (_auth0, _okta);
+    let (name, base_url) = match provider {
+        ProviderKind::Auth0 => {
+            let sandbox = Sandbox::start(config).await.map_err(cannot_start)?;
+            println!("export AUTH0_DOMAIN={}", sandbox.base_url());
+            println!("export AUTH0_CLIENT_ID={}", sandbox.client_id());
+            println!("export AUTH0_CLIENT_SECRET={}", sandbox.client_secret());
+            let base_url = sandbox.base_url();
+            _auth0 = sandbox;
+            ("Auth0 tenant", base_url)
+        }
+        ProviderKind::Okta => {
+            let sandbox = OktaSandbox::start(config).await.map_err(cannot_start)?;
+            println!("export OKTA_DOMAIN={}", sandbox.base_url());
+            println!("export OKTA_API_TOKEN={}", sandbox.api_token());
+            let base_url = sandbox.base_url();
+            _okta = sandbox;
+            ("Okta org", base_url)
+        }
+    };
     printer.line(format!(
-        "Sandbox Auth0 tenant serving on {} (Ctrl-C to stop)",
-        sandbox.base_url()
+        "Sandbox {name} serving on {base_url} (Ctrl-C to stop)"
     ));
-    printer.line("Its client id and secret are throw-away values that only this sandbox accepts.");
+    printer.line("Its credentials are throw-away values that only this sandbox accepts.");
     let _ = tokio::signal::ctrl_c().await;
     printer.line("sandbox stopped");
     Ok(())

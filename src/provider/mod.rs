@@ -2,6 +2,7 @@
 //! its own API, its own plan and its own way of applying it.
 
 pub mod auth0;
+pub mod okta;
 
 use std::fmt;
 
@@ -68,24 +69,45 @@ pub trait Provider: Send + Sync {
 
     /// Carries out a plan made by `plan`, independent writes concurrently.
     async fn apply(&self, plan: &Plan, progress: &dyn Progress) -> Result<Outputs>;
+
+    /// Whether MCP clients log in with a client this provider registers for them (reported in
+    /// `Outputs.client_id`) rather than registering themselves through DCR.
+    fn registers_client(&self) -> bool {
+        false
+    }
 }
 
 pub fn connect(settings: &Settings, http: Http) -> Result<Box<dyn Provider>> {
     match settings.provider {
         ProviderKind::Auth0 => Ok(Box::new(auth0::Auth0::new(settings, http)?)),
-        ProviderKind::Okta => Err(okta_unavailable()),
+        ProviderKind::Okta => Ok(Box::new(okta::Okta::new(settings, http)?)),
     }
 }
 
-/// Lets the wizard refuse a provider right after it was chosen, before asking for anything else.
-pub fn ensure_available(kind: ProviderKind) -> Result<()> {
-    match kind {
-        ProviderKind::Auth0 => Ok(()),
-        ProviderKind::Okta => Err(okta_unavailable()),
-    }
+/// A write of an apply round failed: the error says what was already done, because running the
+/// command again continues from there.
+fn partial_failure(mut e: AppError, done: &[String]) -> AppError {
+    e.message = format!(
+        "{} ({}; running the command again continues from here)",
+        e.message,
+        so_far(done)
+    );
+    e
 }
 
-fn okta_unavailable() -> AppError {
-    AppError::failed("the Okta provider is not available in this version")
-        .with_hint("use --provider auth0, or follow the Okta issue in the project tracker")
+fn interrupted_after(done: &[String]) -> AppError {
+    let mut e = AppError::interrupted();
+    e.message = format!(
+        "interrupted before the remaining writes ({}); run the command again to finish",
+        so_far(done)
+    );
+    e
+}
+
+fn so_far(done: &[String]) -> String {
+    if done.is_empty() {
+        "nothing was changed".to_string()
+    } else {
+        format!("already done: {}", done.join("; "))
+    }
 }

@@ -171,6 +171,10 @@ async fn unknown_route() -> ApiError {
 pub(crate) struct Auth0Dialect;
 
 impl Dialect for Auth0Dialect {
+    fn quota_prefix(&self) -> &'static str {
+        "x-ratelimit-"
+    }
+
     fn is_rate_limited(&self, path: &str) -> bool {
         path == "/api/v2" || path.starts_with("/api/v2/")
     }

@@ -25,6 +25,8 @@ pub(crate) trait Dialect: Send + Sync + 'static {
     fn is_rate_limited(&self, path: &str) -> bool;
     /// The provider's error body for `status` on `path`.
     fn error_body(&self, status: StatusCode, path: &str) -> Value;
+    /// How the quota headers are spelled: Auth0 `X-RateLimit-*`, Okta `X-Rate-Limit-*`.
+    fn quota_prefix(&self) -> &'static str;
 }
 
 pub(crate) struct Front {
@@ -152,19 +154,25 @@ async fn admit(front: &Front, path: &str, req: Request, next: Next) -> Response 
             (response, quota)
         }
     };
-    quota_headers(response.headers_mut(), quota);
+    quota_headers(response.headers_mut(), front.dialect.quota_prefix(), quota);
     response
 }
 
-/// `X-RateLimit-Reset` is a UTC epoch second, as Auth0 sends it (notes §A8, ruby-auth0 recordings).
-fn quota_headers(headers: &mut HeaderMap, quota: Quota) {
+/// The reset is a UTC epoch second, as both providers send it (notes/auth0.md §A8, ruby-auth0
+/// recordings; notes/okta.md §B.5, okta-sdk-python recordings).
+fn quota_headers(headers: &mut HeaderMap, prefix: &str, quota: Quota) {
     let reset = (SystemTime::now() + quota.reset_in)
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default();
     let reset = reset.as_secs() + u64::from(reset.subsec_nanos() > 0);
-    headers.insert("x-ratelimit-limit", HeaderValue::from(quota.limit));
-    headers.insert("x-ratelimit-remaining", HeaderValue::from(quota.remaining));
-    headers.insert("x-ratelimit-reset", HeaderValue::from(reset));
+    let mut put = |field: &str, value: HeaderValue| {
+        if let Ok(name) = header::HeaderName::from_bytes(format!("{prefix}{field}").as_bytes()) {
+            headers.insert(name, value);
+        }
+    };
+    put("limit", HeaderValue::from(quota.limit));
+    put("remaining", HeaderValue::from(quota.remaining));
+    put("reset", HeaderValue::from(reset));
 }
 
 fn kill(conn: Option<Conn>) -> Response {

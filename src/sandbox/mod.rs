@@ -5,9 +5,9 @@
 //! the client side of the crate, so a misunderstanding of the API cannot hide in both at once.
 //!
 //! Layout: `server` binds and runs a router; `front` is the flavour-neutral front door (request
-//! log, latency, faults, rate limit); `auth0` is the Auth0 flavour; `resource` is a demo MCP
-//! server protected by the tenant. An Okta flavour adds a sibling
-//! module with its own state, router and `front::Dialect`, and a handle type like [`Sandbox`].
+//! log, latency, faults, rate limit); `auth0` and `okta` are the flavours, each with its own
+//! state, router, `front::Dialect` and handle ([`Sandbox`], [`OktaSandbox`]) around a [`Served`];
+//! `resource` is a demo MCP server protected by the Auth0 tenant.
 
 mod auth0;
 mod clock;
@@ -15,6 +15,7 @@ mod faults;
 mod front;
 mod jwt;
 mod log;
+mod okta;
 mod query;
 mod ratelimit;
 mod resource;
@@ -30,6 +31,7 @@ use std::time::Duration;
 pub use auth0::Auth0Tenant;
 pub use faults::{Fault, FaultKind};
 pub use log::RecordedRequest;
+pub use okta::{OktaOrg, OktaSandbox, ServiceApp};
 pub use ratelimit::RateLimit;
 pub use resource::ProtectedResource;
 
@@ -56,34 +58,24 @@ impl Default for SandboxConfig {
     }
 }
 
-/// An emulated Auth0 tenant. Dropping it stops the server.
-pub struct Sandbox {
+/// What every flavour's handle holds: the served router, its front door and its address.
+/// `Sandbox` and `OktaSandbox` dereference to it for the log, the rounds and fault injection.
+pub struct Served {
     base_url: String,
-    auth0: Arc<auth0::Auth0>,
-    resource: Arc<resource::Resource>,
     front: Arc<Front>,
     _running: Running,
 }
 
-impl Sandbox {
-    /// Serves on the current tokio runtime.
-    pub async fn start(config: SandboxConfig) -> io::Result<Sandbox> {
-        Self::launch(config, |bound, router, shutdown| {
-            bound.serve_here(router, shutdown)
-        })
-    }
+/// How a handle starts serving: on the caller's runtime or on a thread of its own.
+type Run = fn(Bound, axum::Router, Shutdown) -> io::Result<Running>;
 
-    /// Serves on its own thread and runtime, for synchronous tests.
-    pub fn start_background(config: SandboxConfig) -> io::Result<Sandbox> {
-        Self::launch(config, |bound, router, shutdown| {
-            bound.serve_background(router, shutdown)
-        })
-    }
-
+impl Served {
     fn launch(
-        config: SandboxConfig,
-        run: impl FnOnce(Bound, axum::Router, Shutdown) -> io::Result<Running>,
-    ) -> io::Result<Sandbox> {
+        config: &SandboxConfig,
+        dialect: Box<dyn front::Dialect>,
+        router: impl FnOnce(&str) -> axum::Router,
+        run: Run,
+    ) -> io::Result<Served> {
         let bound = Bound::bind(config.port)?;
         let base_url = bound.base_url();
         let shutdown = Shutdown::new();
@@ -91,35 +83,104 @@ impl Sandbox {
             config.rate_limit,
             config.latency,
             shutdown.clone(),
-            Box::new(auth0::Auth0Dialect),
+            dialect,
         ));
-        let auth0 = Arc::new(auth0::Auth0::new(&base_url));
-        let resource = Arc::new(resource::Resource::new(&base_url));
-        let router = auth0::router(auth0.clone())
-            .merge(resource::router(resource.clone()))
-            .layer(axum::middleware::from_fn_with_state(
-                front.clone(),
-                front::front_door,
-            ));
+        let router = router(&base_url).layer(axum::middleware::from_fn_with_state(
+            front.clone(),
+            front::front_door,
+        ));
         let running = run(bound, router, shutdown)?;
-        Ok(Sandbox {
+        Ok(Served {
             base_url,
-            auth0,
-            resource,
             front,
             _running: running,
         })
     }
 
-    /// `http://127.0.0.1:PORT`, no trailing slash: the value for `AUTH0_DOMAIN`.
+    /// `http://127.0.0.1:PORT`, no trailing slash: the value for `AUTH0_DOMAIN` / `OKTA_DOMAIN`.
     pub fn base_url(&self) -> String {
         self.base_url.clone()
+    }
+
+    /// The request log in arrival order.
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        lock(&self.front.log).snapshot()
+    }
+
+    pub fn clear_log(&self) {
+        lock(&self.front.log).clear();
+    }
+
+    /// Sequential round trips in the log: the longest chain of requests each starting after the
+    /// previous one finished (requests that overlap count as one round).
+    pub fn rounds(&self) -> usize {
+        log::rounds(&self.requests())
+    }
+
+    pub fn inject(&self, fault: Fault) {
+        lock(&self.front.faults).arm(fault);
+    }
+}
+
+const HERE: Run = |bound, router, shutdown| bound.serve_here(router, shutdown);
+const BACKGROUND: Run = |bound, router, shutdown| bound.serve_background(router, shutdown);
+
+/// An emulated Auth0 tenant. Dropping it stops the server.
+pub struct Sandbox {
+    served: Served,
+    auth0: Arc<auth0::Auth0>,
+    resource: Arc<resource::Resource>,
+}
+
+impl std::ops::Deref for Sandbox {
+    type Target = Served;
+
+    fn deref(&self) -> &Served {
+        &self.served
+    }
+}
+
+impl Sandbox {
+    /// Serves on the current tokio runtime.
+    pub async fn start(config: SandboxConfig) -> io::Result<Sandbox> {
+        Self::launch(config, HERE)
+    }
+
+    /// Serves on its own thread and runtime, for synchronous tests.
+    pub fn start_background(config: SandboxConfig) -> io::Result<Sandbox> {
+        Self::launch(config, BACKGROUND)
+    }
+
+    fn launch(config: SandboxConfig, run: Run) -> io::Result<Sandbox> {
+        let mut apps = None;
+        let served = Served::launch(
+            &config,
+            Box::new(auth0::Auth0Dialect),
+            |base_url| {
+                let app = Arc::new(auth0::Auth0::new(base_url));
+                let resource = Arc::new(resource::Resource::new(base_url));
+                apps = Some((app.clone(), resource.clone()));
+                auth0::router(app).merge(resource::router(resource))
+            },
+            run,
+        )?;
+        let (auth0, resource) = apps.expect("the router was built");
+        Ok(Sandbox {
+            served,
+            auth0,
+            resource,
+        })
     }
 
     /// The demo MCP server's endpoint, `<base_url>/mcp`: what Codex's `url` and the API identifier
     /// would be for it.
     pub fn mcp_url(&self) -> String {
-        format!("{}{}", self.base_url, resource::PATH)
+        format!("{}{}", self.base_url(), resource::PATH)
+    }
+
+    /// Reads or changes how the demo MCP server presents itself.
+    pub fn with_resource<R>(&self, f: impl FnOnce(&mut ProtectedResource) -> R) -> R {
+        self.resource.with(f)
     }
 
     /// A machine-to-machine application granted every scope the emulator checks on the
@@ -142,32 +203,8 @@ impl Sandbox {
         auth0::SCOPES
     }
 
-    /// The request log in arrival order.
-    pub fn requests(&self) -> Vec<RecordedRequest> {
-        lock(&self.front.log).snapshot()
-    }
-
-    pub fn clear_log(&self) {
-        lock(&self.front.log).clear();
-    }
-
-    /// Sequential round trips in the log: the longest chain of requests each starting after the
-    /// previous one finished (requests that overlap count as one round).
-    pub fn rounds(&self) -> usize {
-        log::rounds(&self.requests())
-    }
-
     /// Reads or seeds the tenant's state. Do not call it from inside another `with_tenant`.
     pub fn with_tenant<R>(&self, f: impl FnOnce(&mut Auth0Tenant) -> R) -> R {
         f(&mut self.auth0.tenant())
-    }
-
-    /// Reads or changes how the demo MCP server presents itself.
-    pub fn with_resource<R>(&self, f: impl FnOnce(&mut ProtectedResource) -> R) -> R {
-        self.resource.with(f)
-    }
-
-    pub fn inject(&self, fault: Fault) {
-        lock(&self.front.faults).arm(fault);
     }
 }

@@ -13,7 +13,9 @@ use futures::future::join_all;
 use crate::error::{AppError, Result};
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
-use crate::provider::{LoginConnection, Progress, Provider, Step};
+use crate::provider::{
+    LoginConnection, Progress, Provider, Step, interrupted_after, partial_failure,
+};
 use crate::settings::Settings;
 
 use api::ManagementApi;
@@ -198,32 +200,10 @@ impl Provider for Auth0 {
                     Err(e) => failure = failure.or(Some(e.context(format!("cannot {label}")))),
                 }
             }
-            if let Some(mut e) = failure {
-                e.message = format!(
-                    "{} ({}; running the command again continues from here)",
-                    e.message,
-                    so_far(&done)
-                );
-                return Err(e);
+            if let Some(e) = failure {
+                return Err(partial_failure(e, &done));
             }
         }
         Ok(self.outputs())
     }
-}
-
-fn so_far(done: &[String]) -> String {
-    if done.is_empty() {
-        "nothing was changed".to_string()
-    } else {
-        format!("already done: {}", done.join("; "))
-    }
-}
-
-fn interrupted_after(done: &[String]) -> AppError {
-    let mut e = AppError::interrupted();
-    e.message = format!(
-        "interrupted before the remaining writes ({}); run the command again to finish",
-        so_far(done)
-    );
-    e
 }

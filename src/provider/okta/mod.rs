@@ -1,0 +1,418 @@
+//! Okta: a custom authorization server for the MCP server, a pre-registered public client for
+//! Codex in place of open DCR (which Okta does not offer), an access policy that lets users and
+//! not machines get tokens, and the client's assignment to a group (notes/okta.md §0, §A.11).
+//!
+//! Observe reads in dependency rounds (server, app and group at once; then what hangs off them),
+//! the planner is pure, and apply sends each write as soon as what it needs exists.
+
+mod api;
+mod keys;
+mod planner;
+mod state;
+
+use std::collections::HashSet;
+
+use async_trait::async_trait;
+use futures::future::join_all;
+use reqwest::Method;
+use serde_json::{Value, json};
+
+use crate::error::{AppError, Result};
+use crate::files::codex::redirect_uri;
+use crate::http::Http;
+use crate::plan::{Outputs, Plan};
+use crate::provider::{
+    LoginConnection, Progress, Provider, Step, interrupted_after, partial_failure,
+};
+use crate::settings::{DEFAULT_CONNECTION, Settings};
+
+use api::OktaApi;
+use planner::{Desired, Object, Op};
+use state::{App, AuthServer, Group, OrgState, Policy, Rule};
+
+const DEFAULT_GROUP: &str = "Everyone";
+
+pub struct Okta {
+    api: OktaApi,
+    desired: Desired,
+}
+
+/// Ids known so far in a run: observed, or returned by the creates of this apply.
+#[derive(Debug, Clone, Default)]
+struct Ids {
+    server: Option<String>,
+    issuer: Option<String>,
+    app: Option<String>,
+    policy: Option<String>,
+}
+
+impl Okta {
+    pub fn new(settings: &Settings, http: Http) -> Result<Self> {
+        let domain = settings.require_domain()?.clone();
+        let audience = settings.require_audience()?.to_string();
+        // The redirect URI hangs off the MCP URL; without one the audience is that URL (the
+        // setup's recommendation, and what `codex config` checks).
+        let mcp_url = settings.mcp_url.clone().unwrap_or_else(|| audience.clone());
+        let redirect = redirect_uri(&mcp_url, settings.callback_port).map_err(|e| {
+            AppError::usage(
+                format!("cannot compute Codex's redirect URI from {mcp_url}: {e}"),
+                "pass --mcp-url with the MCP server's full URL",
+            )
+        })?;
+        let server_name = settings
+            .api_name
+            .clone()
+            .unwrap_or_else(|| format!("MCP {audience}"));
+        Ok(Self {
+            api: OktaApi::new(http, domain, &settings.credentials)?,
+            desired: Desired {
+                app_label: format!("Codex CLI ({server_name})"),
+                server_name,
+                audience,
+                redirect_uri: redirect,
+                // `connection promote NAME` names the group on Okta, whose equivalent of a
+                // usable connection is the assignment (CLI.md); --group says it explicitly.
+                group: settings
+                    .group
+                    .clone()
+                    .or_else(|| {
+                        (settings.connection != DEFAULT_CONNECTION)
+                            .then(|| settings.connection.clone())
+                    })
+                    .unwrap_or_else(|| DEFAULT_GROUP.to_string()),
+            },
+        })
+    }
+
+    fn outputs(&self, ids: &Ids) -> Outputs {
+        Outputs {
+            env: vec![
+                (
+                    "OKTA_DOMAIN".into(),
+                    Some(self.api.domain().display.clone()),
+                ),
+                ("OKTA_ISSUER".into(), ids.issuer.clone()),
+                ("OKTA_AUDIENCE".into(), Some(self.desired.audience.clone())),
+                ("OKTA_CLIENT_ID".into(), ids.app.clone()),
+            ],
+            client_id: ids.app.clone(),
+        }
+    }
+
+    fn ids(state: &OrgState) -> Ids {
+        Ids {
+            server: state.server.as_ref().map(|s| s.id.clone()),
+            issuer: state.server.as_ref().map(|s| s.issuer.clone()),
+            app: state.app.as_ref().map(|a| a.id.clone()),
+            policy: state.policy.as_ref().map(|p| p.id.clone()),
+        }
+    }
+
+    /// Reads in up to three rounds, each only as deep as the steps need. The server and the app
+    /// are always read: their ids are outputs (issuer, client id) even for `env write`.
+    async fn observe(&self, steps: &[Step]) -> Result<OrgState> {
+        let wants = |s: Step| steps.contains(&s);
+        let need_scopes = wants(Step::Api);
+        let need_policy = wants(Step::Policy);
+        let need_group = wants(Step::Connection);
+
+        let (server, app, group) = tokio::try_join!(self.find_server(), self.find_app(), async {
+            match need_group {
+                true => self.find_group().await,
+                false => Ok(None),
+            }
+        },)?;
+        let server_id = server.as_ref().map(|s| s.id.as_str());
+        let (scopes, policy, assigned) = tokio::try_join!(
+            async {
+                match (need_scopes, server_id) {
+                    (true, Some(id)) => self.scopes(id).await,
+                    _ => Ok(Vec::new()),
+                }
+            },
+            async {
+                match (need_policy, server_id) {
+                    (true, Some(id)) => self.find_policy(id).await,
+                    _ => Ok(None),
+                }
+            },
+            async {
+                match (&app, &group) {
+                    (Some(a), Some(g)) => self.is_assigned(&a.id, &g.id).await,
+                    _ => Ok(false),
+                }
+            },
+        )?;
+        let rule = match (server_id, &policy) {
+            (Some(sid), Some(p)) => self.find_rule(sid, &p.id).await?,
+            _ => None,
+        };
+        Ok(OrgState {
+            server,
+            scopes,
+            policy,
+            rule,
+            app,
+            group,
+            assigned,
+        })
+    }
+
+    /// `q` matches names and audiences loosely, so the exact name is picked here (§A.2).
+    async fn find_server(&self) -> Result<Option<AuthServer>> {
+        let name = &self.desired.server_name;
+        let all = self
+            .api
+            .list("/api/v1/authorizationServers", &[("q", name)])
+            .await?;
+        Ok(all
+            .iter()
+            .map(AuthServer::from_json)
+            .find(|s| &s.name == name))
+    }
+
+    /// `q` is a startsWith match on name or label, so the exact label is picked here (§A.11).
+    async fn find_app(&self) -> Result<Option<App>> {
+        let label = &self.desired.app_label;
+        let all = self.api.list("/api/v1/apps", &[("q", label)]).await?;
+        Ok(all.iter().map(App::from_json).find(|a| &a.label == label))
+    }
+
+    /// `q` is a name-prefix search (§A.8); the exact name is picked here.
+    async fn find_group(&self) -> Result<Option<Group>> {
+        let name = &self.desired.group;
+        let all = self.api.list("/api/v1/groups", &[("q", name)]).await?;
+        Ok(all.iter().map(Group::from_json).find(|g| &g.name == name))
+    }
+
+    async fn scopes(&self, server: &str) -> Result<Vec<String>> {
+        let path = format!("/api/v1/authorizationServers/{server}/scopes");
+        let all = self.api.list(&path, &[]).await?;
+        Ok(all
+            .iter()
+            .filter_map(|s| s["name"].as_str().map(String::from))
+            .collect())
+    }
+
+    async fn find_policy(&self, server: &str) -> Result<Option<Policy>> {
+        let path = format!("/api/v1/authorizationServers/{server}/policies");
+        let all = self.api.list(&path, &[]).await?;
+        Ok(all
+            .iter()
+            .map(Policy::from_json)
+            .find(|p| p.name == planner::POLICY_NAME))
+    }
+
+    async fn find_rule(&self, server: &str, policy: &str) -> Result<Option<Rule>> {
+        let path = format!("/api/v1/authorizationServers/{server}/policies/{policy}/rules");
+        let all = self.api.list(&path, &[]).await?;
+        Ok(all
+            .iter()
+            .map(Rule::from_json)
+            .find(|r| r.name == planner::RULE_NAME))
+    }
+
+    async fn is_assigned(&self, app: &str, group: &str) -> Result<bool> {
+        let path = format!("/api/v1/apps/{app}/groups/{group}");
+        Ok(self.api.call(Method::GET, &path, None).await?.is_some())
+    }
+
+    /// Sends one write; a create returns the id (and for a server the issuer) it made.
+    async fn execute(&self, op: &Op, ids: &Ids) -> Result<Option<(Object, Value)>> {
+        let id = |v: &Option<String>| v.clone().unwrap_or_default();
+        let server = format!("/api/v1/authorizationServers/{}", id(&ids.server));
+        let app = format!("/api/v1/apps/{}", id(&ids.app));
+        let with_client = |body: &Value| {
+            let mut body = body.clone();
+            let clients = &mut body["conditions"]["clients"]["include"];
+            let mut list: Vec<Value> = clients.as_array().cloned().unwrap_or_default();
+            if !list.iter().any(|c| c.as_str() == ids.app.as_deref()) {
+                list.push(json!(id(&ids.app)));
+            }
+            *clients = Value::Array(list);
+            body
+        };
+        let made = |object, v: Value| Ok(Some((object, v)));
+        match op {
+            Op::CreateServer(body) => {
+                let v = self
+                    .api
+                    .write(Method::POST, "/api/v1/authorizationServers", Some(body))
+                    .await?;
+                made(Object::Server, v)
+            }
+            Op::ActivateServer => {
+                let path = format!("{server}/lifecycle/activate");
+                self.api.write(Method::POST, &path, None).await?;
+                Ok(None)
+            }
+            Op::CreateScope(body) => {
+                let path = format!("{server}/scopes");
+                self.api.write(Method::POST, &path, Some(body)).await?;
+                Ok(None)
+            }
+            Op::CreateApp(body) => {
+                let v = self
+                    .api
+                    .write(Method::POST, "/api/v1/apps?activate=true", Some(body))
+                    .await?;
+                made(Object::App, v)
+            }
+            Op::UpdateApp(body) => {
+                self.api.write(Method::PUT, &app, Some(body)).await?;
+                Ok(None)
+            }
+            Op::ActivateApp => {
+                let path = format!("{app}/lifecycle/activate");
+                self.api.write(Method::POST, &path, None).await?;
+                Ok(None)
+            }
+            Op::CreatePolicy(body) => {
+                let path = format!("{server}/policies");
+                let v = self
+                    .api
+                    .write(Method::POST, &path, Some(&with_client(body)))
+                    .await?;
+                made(Object::Policy, v)
+            }
+            Op::UpdatePolicy { id, body } => {
+                let path = format!("{server}/policies/{id}");
+                self.api
+                    .write(Method::PUT, &path, Some(&with_client(body)))
+                    .await?;
+                Ok(None)
+            }
+            Op::CreateRule(body) => {
+                let path = format!("{server}/policies/{}/rules", id(&ids.policy));
+                self.api.write(Method::POST, &path, Some(body)).await?;
+                Ok(None)
+            }
+            Op::UpdateRule { id: rule, body } => {
+                let path = format!("{server}/policies/{}/rules/{rule}", id(&ids.policy));
+                self.api.write(Method::PUT, &path, Some(body)).await?;
+                Ok(None)
+            }
+            Op::Assign { group_id, .. } => {
+                let path = format!("{app}/groups/{group_id}");
+                self.api.write(Method::PUT, &path, Some(&json!({}))).await?;
+                Ok(None)
+            }
+        }
+    }
+}
+
+/// The parts of an apply the scheduler needs: the ops, and the ids observed before it.
+struct OktaOps {
+    ops: Vec<Op>,
+    ids: Ids,
+}
+
+#[async_trait]
+impl Provider for Okta {
+    fn display_name(&self) -> &'static str {
+        "Okta"
+    }
+
+    /// Okta has no login connections: who may sign in is decided by the group the Codex client
+    /// is assigned to, so the groups are what there is to choose from.
+    async fn connections(&self) -> Result<Vec<LoginConnection>> {
+        let groups = self.api.list("/api/v1/groups", &[]).await?;
+        Ok(groups
+            .iter()
+            .map(Group::from_json)
+            .map(|g| LoginConnection {
+                name: g.name,
+                kind: Some("Okta group".into()),
+            })
+            .collect())
+    }
+
+    fn registers_client(&self) -> bool {
+        true
+    }
+
+    async fn plan(&self, steps: &[Step]) -> Result<Plan> {
+        let state = self.observe(steps).await?;
+        let p = planner::plan(&self.desired, steps, &state)?;
+        let ids = Self::ids(&state);
+        Ok(Plan {
+            changes: p.changes,
+            warnings: p.warnings,
+            outputs: self.outputs(&ids),
+            ops: std::sync::Arc::new(OktaOps { ops: p.ops, ids }),
+        })
+    }
+
+    /// Each round sends every write whose prerequisites exist, so the rounds follow the
+    /// dependency chain server → policy → rule; the single rule is created on its own, as Okta
+    /// reorders priorities under parallel creates (notes/okta.md §A.5).
+    async fn apply(&self, plan: &Plan, progress: &dyn Progress) -> Result<Outputs> {
+        let planned = plan.ops.downcast_ref::<OktaOps>().ok_or_else(|| {
+            AppError::failed("internal error: the plan was not made by the Okta provider")
+        })?;
+        let mut ids = planned.ids.clone();
+        let mut exists: HashSet<Object> = HashSet::new();
+        for (object, id) in [
+            (Object::Server, &ids.server),
+            (Object::App, &ids.app),
+            (Object::Policy, &ids.policy),
+        ] {
+            if id.is_some() {
+                exists.insert(object);
+            }
+        }
+        let mut pending: Vec<(usize, &Op)> = planned.ops.iter().enumerate().collect();
+        let mut done: Vec<String> = Vec::new();
+        while !pending.is_empty() {
+            if crate::interrupt::requested() {
+                return Err(interrupted_after(&done));
+            }
+            let (round, later): (Vec<_>, Vec<_>) = pending
+                .into_iter()
+                .partition(|(_, op)| op.needs().iter().all(|n| exists.contains(n)));
+            if round.is_empty() {
+                return Err(AppError::failed(
+                    "internal error: the remaining Okta writes wait for objects nothing creates",
+                ));
+            }
+            pending = later;
+            let snapshot = ids.clone();
+            let results = join_all(round.iter().map(|(i, op)| {
+                let snapshot = &snapshot;
+                async move {
+                    let label = op.label();
+                    progress.started(*i, &label);
+                    let result = self.execute(op, snapshot).await;
+                    progress.finished(*i, &label, result.is_ok());
+                    (label, result)
+                }
+            }))
+            .await;
+            let mut failure = None;
+            for (label, result) in results {
+                match result {
+                    Ok(made) => {
+                        if let Some((object, doc)) = made {
+                            let id = doc["id"].as_str().map(String::from);
+                            match object {
+                                Object::Server => {
+                                    ids.server = id;
+                                    ids.issuer = doc["issuer"].as_str().map(String::from);
+                                }
+                                Object::App => ids.app = id,
+                                Object::Policy => ids.policy = id,
+                            }
+                            exists.insert(object);
+                        }
+                        done.push(label);
+                    }
+                    Err(e) => failure = failure.or(Some(e.context(format!("cannot {label}")))),
+                }
+            }
+            if let Some(e) = failure {
+                return Err(partial_failure(e, &done));
+            }
+        }
+        Ok(self.outputs(&ids))
+    }
+}

@@ -1,0 +1,718 @@
+//! The pure part of the Okta provider: desired state × observed org → changes and writes.
+//! Nothing here does I/O; the rules of notes/okta.md §A are unit-tested below.
+
+use serde_json::{Value, json};
+
+use crate::error::{AppError, Result};
+use crate::plan::{Action, Change};
+use crate::provider::Step;
+
+use super::state::{App, OrgState, Policy, Rule};
+
+/// The scope MCP clients ask for; IMPLICIT consent with a TRUSTED app means no consent screen,
+/// ALL_CLIENTS publishes it in the metadata Codex reads (notes/okta.md §A.4).
+pub const MCP_SCOPE: &str = "mcp:access";
+/// A system scope every custom authorization server has; refresh tokens need it in the request
+/// and `refresh_token` in the app's grant types — rules have no refresh grant (§A.5).
+pub const OFFLINE_ACCESS: &str = "offline_access";
+pub const POLICY_NAME: &str = "Codex CLI";
+pub const RULE_NAME: &str = "Users: authorization code";
+/// The literal Okta accepts for "every user" in rule conditions (PY-VCR rules cassette).
+pub const EVERYONE: &str = "EVERYONE";
+const USER_GRANT: &str = "authorization_code";
+
+#[derive(Debug, Clone)]
+pub struct Desired {
+    pub audience: String,
+    pub server_name: String,
+    pub app_label: String,
+    pub redirect_uri: String,
+    pub group: String,
+}
+
+/// What a write needs to exist before it can be sent, and what a create makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Object {
+    Server,
+    App,
+    Policy,
+}
+
+/// One Management API write. Ids of objects made in the same apply are filled in when the
+/// write is sent.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Op {
+    CreateServer(Value),
+    ActivateServer,
+    CreateScope(Value),
+    CreateApp(Value),
+    /// The whole app document (Okta's PUT replaces).
+    UpdateApp(Value),
+    ActivateApp,
+    /// The client list is filled in with the app's id when sent.
+    CreatePolicy(Value),
+    UpdatePolicy {
+        id: String,
+        body: Value,
+    },
+    CreateRule(Value),
+    UpdateRule {
+        id: String,
+        body: Value,
+    },
+    Assign {
+        group_id: String,
+        group: String,
+    },
+}
+
+impl Op {
+    pub fn needs(&self) -> &'static [Object] {
+        match self {
+            Op::CreateServer(_) | Op::CreateApp(_) => &[],
+            Op::ActivateServer | Op::CreateScope(_) => &[Object::Server],
+            Op::UpdateApp(_) | Op::ActivateApp | Op::Assign { .. } => &[Object::App],
+            Op::CreatePolicy(_) | Op::UpdatePolicy { .. } => &[Object::Server, Object::App],
+            Op::CreateRule(_) | Op::UpdateRule { .. } => &[Object::Server, Object::Policy],
+        }
+    }
+
+    pub fn label(&self) -> String {
+        let name = |b: &Value, k: &str| b[k].as_str().unwrap_or_default().to_string();
+        match self {
+            Op::CreateServer(b) => format!("create authorization server {}", name(b, "name")),
+            Op::ActivateServer => "activate the authorization server".into(),
+            Op::CreateScope(b) => format!("create scope {}", name(b, "name")),
+            Op::CreateApp(b) => format!("create app {}", name(b, "label")),
+            Op::UpdateApp(b) => format!("update app {}", name(b, "label")),
+            Op::ActivateApp => "activate the app".into(),
+            Op::CreatePolicy(b) => format!("create access policy {}", name(b, "name")),
+            Op::UpdatePolicy { body, .. } => format!("update access policy {}", name(body, "name")),
+            Op::CreateRule(b) => format!("create rule {}", name(b, "name")),
+            Op::UpdateRule { body, .. } => format!("update rule {}", name(body, "name")),
+            Op::Assign { group, .. } => format!("assign the app to the group {group}"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct OktaPlan {
+    pub changes: Vec<Change>,
+    pub warnings: Vec<String>,
+    pub ops: Vec<Op>,
+}
+
+pub fn plan(desired: &Desired, steps: &[Step], state: &OrgState) -> Result<OktaPlan> {
+    let mut out = OktaPlan::default();
+    let wants = |s: Step| steps.contains(&s);
+    let server_made = wants(Step::Api) || state.server.is_some();
+    let app_made = wants(Step::Dcr) || state.app.is_some();
+
+    if wants(Step::Api) {
+        plan_server(desired, state, &mut out)?;
+    }
+    if wants(Step::DefaultAudience) {
+        // Nothing to set: a custom authorization server always mints its own audience.
+        out.changes
+            .push(Change::new("tenant.default_audience", Action::None).field(
+                "default_audience",
+                json!("not applicable on Okta"),
+                json!("not applicable on Okta"),
+            ));
+        if steps == [Step::DefaultAudience] {
+            out.warnings.push(format!(
+                "Okta has no tenant default audience: the authorization server {} always issues tokens for {}; nothing to do",
+                desired.server_name, desired.audience
+            ));
+        }
+    }
+    if wants(Step::Dcr) {
+        plan_app(desired, state.app.as_ref(), &mut out);
+    }
+    if wants(Step::Policy) {
+        if !server_made {
+            return Err(missing(
+                "authorization server",
+                &desired.server_name,
+                "api create",
+            ));
+        }
+        if !app_made {
+            return Err(missing("app", &desired.app_label, "dcr enable"));
+        }
+        plan_policy(state, &mut out);
+    }
+    if wants(Step::Connection) {
+        if !app_made {
+            return Err(missing("app", &desired.app_label, "dcr enable"));
+        }
+        plan_assignment(desired, state, &mut out)?;
+    }
+    if out
+        .ops
+        .iter()
+        .any(|o| matches!(o, Op::CreateApp(_) | Op::Assign { .. }))
+        && desired.group == "Everyone"
+    {
+        out.warnings.push(format!(
+            "every user of the org will be able to sign in to the Codex client {} (pass --group NAME to limit it to one group)",
+            desired.app_label
+        ));
+    }
+    Ok(out)
+}
+
+fn missing(what: &str, name: &str, step: &str) -> AppError {
+    AppError::failed(format!("the {what} {name} does not exist yet")).with_hint(format!(
+        "run `authsetup {step}` first, or `authsetup apply` for every step"
+    ))
+}
+
+fn plan_server(desired: &Desired, state: &OrgState, out: &mut OktaPlan) -> Result<()> {
+    let aud = desired.audience.as_str();
+    let resource = format!("authorization_server:{}", desired.server_name);
+    match &state.server {
+        None => {
+            out.changes.push(
+                Change::new(resource, Action::Create)
+                    .field("name", Value::Null, json!(desired.server_name))
+                    .field("audiences", Value::Null, json!([aud])),
+            );
+            out.ops.push(Op::CreateServer(json!({
+                "name": desired.server_name,
+                "description": format!("MCP server {aud} (managed by authsetup)"),
+                "audiences": [aud],
+            })));
+        }
+        Some(server) => {
+            // One audience per server; repointing one would break the tokens of whatever
+            // MCP server it protects today.
+            if server.audiences != [aud] {
+                return Err(AppError::failed(format!(
+                    "the authorization server {} already exists with the audience {}, not {aud}",
+                    server.name,
+                    server.audiences.join(", ")
+                ))
+                .with_hint("pass --api-name NAME to create a separate authorization server for this audience"));
+            }
+            let mut change = Change::new(resource, Action::None);
+            if server.status != "ACTIVE" {
+                change = change.field("status", json!(server.status), json!("ACTIVE"));
+                change.action = Action::Update;
+                out.ops.push(Op::ActivateServer);
+            }
+            out.changes.push(change);
+        }
+    }
+    let has = |s: &str| state.server.is_some() && state.scopes.iter().any(|n| n == s);
+    let resource = format!("authorization_server.scope:{MCP_SCOPE}");
+    if has(MCP_SCOPE) {
+        out.changes.push(Change::new(resource, Action::None));
+    } else {
+        out.changes.push(
+            Change::new(resource, Action::Create)
+                .field("consent", Value::Null, json!("IMPLICIT"))
+                .field("metadataPublish", Value::Null, json!("ALL_CLIENTS")),
+        );
+        out.ops.push(Op::CreateScope(json!({
+            "name": MCP_SCOPE,
+            "displayName": "Use the MCP server",
+            "description": "Lets the client call the MCP server on the user's behalf",
+            "consent": "IMPLICIT",
+            "metadataPublish": "ALL_CLIENTS",
+            "default": true,
+        })));
+    }
+    if state.server.is_some() && !has(OFFLINE_ACCESS) {
+        out.warnings.push(format!(
+            "the authorization server has no {OFFLINE_ACCESS} scope, so Codex gets no refresh token and must log in again when the access token expires"
+        ));
+    }
+    Ok(())
+}
+
+/// The public native client Codex uses instead of registering itself (Okta has no open DCR,
+/// notes/okta.md §0.1): PKCE, no secret, exactly Codex's loopback redirect URI.
+pub fn app_body(desired: &Desired) -> Value {
+    json!({
+        "name": "oidc_client",
+        "label": desired.app_label,
+        "signOnMode": "OPENID_CONNECT",
+        "credentials": {"oauthClient": {
+            "autoKeyRotation": true,
+            "token_endpoint_auth_method": "none",
+            "pkce_required": true,
+        }},
+        "settings": {"oauthClient": {
+            "application_type": "native",
+            "consent_method": "TRUSTED",
+            "grant_types": [USER_GRANT, "refresh_token"],
+            "response_types": ["code"],
+            "redirect_uris": [desired.redirect_uri],
+            "wildcard_redirect": "DISABLED",
+            "dpop_bound_access_tokens": false,
+        }},
+        "visibility": {"hide": {"iOS": true, "web": true}},
+    })
+}
+
+fn plan_app(desired: &Desired, app: Option<&App>, out: &mut OktaPlan) {
+    let resource = format!("app:{}", desired.app_label);
+    let Some(app) = app else {
+        out.changes.push(
+            Change::new(resource, Action::Create)
+                .field("application_type", Value::Null, json!("native"))
+                .field(
+                    "grant_types",
+                    Value::Null,
+                    json!([USER_GRANT, "refresh_token"]),
+                )
+                .field("token_endpoint_auth_method", Value::Null, json!("none"))
+                .field("pkce_required", Value::Null, json!(true))
+                .field("redirect_uris", Value::Null, json!([desired.redirect_uri])),
+        );
+        out.ops.push(Op::CreateApp(app_body(desired)));
+        return;
+    };
+    let mut change = Change::new(resource, Action::None);
+    let mut doc = app.doc.clone();
+    let mut set = |change: Change, name: &str, pointer: &str, before: Value, after: Value| {
+        if before == after {
+            return change;
+        }
+        if let Some(slot) = doc.pointer_mut(pointer) {
+            *slot = after.clone();
+        } else {
+            set_path(&mut doc, pointer, after.clone());
+        }
+        change.field(name, before, after)
+    };
+    let same_set = |have: &[String], want: &[&str]| {
+        have.len() == want.len() && want.iter().all(|w| have.iter().any(|h| h == w))
+    };
+    let grants = [USER_GRANT, "refresh_token"];
+    change = set(
+        change,
+        "application_type",
+        "/settings/oauthClient/application_type",
+        json!(app.application_type),
+        json!("native"),
+    );
+    change = set(
+        change,
+        "grant_types",
+        "/settings/oauthClient/grant_types",
+        json!(app.grant_types),
+        if same_set(&app.grant_types, &grants) {
+            json!(app.grant_types)
+        } else {
+            json!(grants)
+        },
+    );
+    change = set(
+        change,
+        "response_types",
+        "/settings/oauthClient/response_types",
+        json!(app.response_types),
+        if same_set(&app.response_types, &["code"]) {
+            json!(app.response_types)
+        } else {
+            json!(["code"])
+        },
+    );
+    change = set(
+        change,
+        "redirect_uris",
+        "/settings/oauthClient/redirect_uris",
+        json!(app.redirect_uris),
+        json!([desired.redirect_uri]),
+    );
+    change = set(
+        change,
+        "token_endpoint_auth_method",
+        "/credentials/oauthClient/token_endpoint_auth_method",
+        json!(app.auth_method),
+        json!("none"),
+    );
+    change = set(
+        change,
+        "pkce_required",
+        "/credentials/oauthClient/pkce_required",
+        json!(app.pkce_required),
+        json!(true),
+    );
+    if !change.fields.is_empty() {
+        change.action = Action::Update;
+        out.ops.push(Op::UpdateApp(doc));
+    }
+    if app.status != "ACTIVE" {
+        change = change.field("status", json!(app.status), json!("ACTIVE"));
+        change.action = Action::Update;
+        out.ops.push(Op::ActivateApp);
+    }
+    out.changes.push(change);
+}
+
+/// Sets `pointer` in `doc`, creating the objects on the way.
+fn set_path(doc: &mut Value, pointer: &str, value: Value) {
+    let mut at = doc;
+    let keys: Vec<&str> = pointer.trim_start_matches('/').split('/').collect();
+    for key in &keys[..keys.len() - 1] {
+        if !at[*key].is_object() {
+            at[*key] = json!({});
+        }
+        at = &mut at[*key];
+    }
+    at[keys[keys.len() - 1]] = value;
+}
+
+pub fn policy_body() -> Value {
+    json!({
+        "type": "OAUTH_AUTHORIZATION_POLICY",
+        "name": POLICY_NAME,
+        "description": "Lets the Codex CLI client get tokens for signed-in users (managed by authsetup)",
+        "priority": 1,
+        "status": "ACTIVE",
+        // A policy without conditions silently applies to no client (PY-VCR rules cassette);
+        // the app's id is filled in when the write is sent.
+        "conditions": {"clients": {"include": []}},
+    })
+}
+
+/// Users get tokens through the authorization code flow; no rule allows client_credentials, so
+/// machine-to-machine requests match nothing and are denied (notes/okta.md §A.11).
+pub fn rule_body() -> Value {
+    json!({
+        "type": "RESOURCE_ACCESS",
+        "name": RULE_NAME,
+        "priority": 1,
+        "status": "ACTIVE",
+        "conditions": {
+            "grantTypes": {"include": [USER_GRANT]},
+            "people": {"groups": {"include": [EVERYONE]}},
+            "scopes": {"include": ["*"]},
+        },
+        "actions": {"token": {
+            "accessTokenLifetimeMinutes": 60,
+            "refreshTokenLifetimeMinutes": 0,
+            "refreshTokenWindowMinutes": 10080,
+        }},
+    })
+}
+
+fn plan_policy(state: &OrgState, out: &mut OktaPlan) {
+    let app_id = state.app.as_ref().map(|a| a.id.clone());
+    let client = app_id
+        .clone()
+        .map(Value::String)
+        .unwrap_or(json!("(the app's client id, known after apply)"));
+    let resource = format!("access_policy:{POLICY_NAME}");
+    match &state.policy {
+        None => {
+            out.changes
+                .push(Change::new(resource, Action::Create).field(
+                    "conditions.clients.include",
+                    Value::Null,
+                    json!([client]),
+                ));
+            out.ops.push(Op::CreatePolicy(policy_body()));
+        }
+        Some(p) => plan_policy_update(p, app_id.as_deref(), client, resource, out),
+    }
+    let resource = format!("access_policy.rule:{RULE_NAME}");
+    let want = rule_body();
+    match (&state.policy, &state.rule) {
+        (Some(_), Some(rule)) => plan_rule_update(rule, &want, resource, out),
+        _ => {
+            out.changes.push(
+                Change::new(resource, Action::Create)
+                    .field("grantTypes", Value::Null, json!([USER_GRANT]))
+                    .field("people.groups", Value::Null, json!([EVERYONE]))
+                    .field("scopes", Value::Null, json!(["*"])),
+            );
+            out.ops.push(Op::CreateRule(want));
+        }
+    }
+}
+
+fn plan_policy_update(
+    p: &Policy,
+    app_id: Option<&str>,
+    client: Value,
+    resource: String,
+    out: &mut OktaPlan,
+) {
+    let mut change = Change::new(resource, Action::None);
+    let listed = app_id.is_some_and(|id| p.clients.iter().any(|c| c == id));
+    let mut body = p.doc.clone();
+    if !listed {
+        let mut after: Vec<Value> = p.clients.iter().map(|c| json!(c)).collect();
+        after.push(client);
+        change = change.field("conditions.clients.include", json!(p.clients), json!(after));
+        body["conditions"]["clients"]["include"] = json!(p.clients);
+    }
+    if p.status != "ACTIVE" {
+        change = change.field("status", json!(p.status), json!("ACTIVE"));
+        body["status"] = json!("ACTIVE");
+    }
+    if !change.fields.is_empty() {
+        change.action = Action::Update;
+        out.ops.push(Op::UpdatePolicy {
+            id: p.id.clone(),
+            body,
+        });
+    }
+    out.changes.push(change);
+}
+
+fn plan_rule_update(rule: &Rule, want: &Value, resource: String, out: &mut OktaPlan) {
+    let mut change = Change::new(resource, Action::None);
+    if rule.grant_types != [USER_GRANT] {
+        change = change.field("grantTypes", json!(rule.grant_types), json!([USER_GRANT]));
+    }
+    if !rule.groups.iter().any(|g| g == EVERYONE) {
+        change = change.field("people.groups", json!(rule.groups), json!([EVERYONE]));
+    }
+    if rule.scopes != ["*"] {
+        change = change.field("scopes", json!(rule.scopes), json!(["*"]));
+    }
+    if rule.status != "ACTIVE" {
+        change = change.field("status", json!(rule.status), json!("ACTIVE"));
+    }
+    if !change.fields.is_empty() {
+        change.action = Action::Update;
+        let mut body = rule.doc.clone();
+        body["conditions"]["grantTypes"] = want["conditions"]["grantTypes"].clone();
+        body["conditions"]["people"]["groups"] = want["conditions"]["people"]["groups"].clone();
+        body["conditions"]["scopes"] = want["conditions"]["scopes"].clone();
+        body["status"] = json!("ACTIVE");
+        out.ops.push(Op::UpdateRule {
+            id: rule.id.clone(),
+            body,
+        });
+    }
+    out.changes.push(change);
+}
+
+fn plan_assignment(desired: &Desired, state: &OrgState, out: &mut OktaPlan) -> Result<()> {
+    let group = state.group.as_ref().ok_or_else(|| {
+        AppError::failed(format!("the Okta group {} does not exist", desired.group))
+            .with_hint("pass --group with the name of an existing group (as the Admin Console shows it), or leave it out for Everyone")
+    })?;
+    let resource = format!("app_assignment:{}→{}", desired.app_label, group.name);
+    if state.assigned {
+        out.changes.push(Change::new(resource, Action::None));
+    } else {
+        out.changes
+            .push(Change::new(resource, Action::Create).field(
+                "group",
+                Value::Null,
+                json!(group.name),
+            ));
+        out.ops.push(Op::Assign {
+            group_id: group.id.clone(),
+            group: group.name.clone(),
+        });
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::state::{AuthServer, Group};
+    use super::*;
+
+    const AUD: &str = "https://mcp.example.com/mcp";
+    const REDIRECT: &str = "http://127.0.0.1:1455/callback/AbCdEfGhIjKl";
+
+    fn desired() -> Desired {
+        Desired {
+            audience: AUD.into(),
+            server_name: format!("MCP {AUD}"),
+            app_label: "Codex CLI".into(),
+            redirect_uri: REDIRECT.into(),
+            group: "Everyone".into(),
+        }
+    }
+
+    fn fresh() -> OrgState {
+        OrgState {
+            group: Some(Group {
+                id: "00g1".into(),
+                name: "Everyone".into(),
+            }),
+            ..Default::default()
+        }
+    }
+
+    fn app_json(redirect: &str) -> Value {
+        let mut v = app_body(&desired());
+        v["id"] = json!("0oa1");
+        v["status"] = json!("ACTIVE");
+        v["settings"]["oauthClient"]["redirect_uris"] = json!([redirect]);
+        v["_links"] = json!({"self": {}});
+        v
+    }
+
+    fn converged() -> OrgState {
+        let mut policy = policy_body();
+        policy["id"] = json!("00p1");
+        policy["conditions"]["clients"]["include"] = json!(["0oa1"]);
+        let mut rule = rule_body();
+        rule["id"] = json!("0pr1");
+        OrgState {
+            server: Some(AuthServer {
+                id: "aus1".into(),
+                name: format!("MCP {AUD}"),
+                audiences: vec![AUD.into()],
+                issuer: "https://o.okta.com/oauth2/aus1".into(),
+                status: "ACTIVE".into(),
+            }),
+            scopes: vec![MCP_SCOPE.into(), OFFLINE_ACCESS.into(), "openid".into()],
+            policy: Some(Policy::from_json(&policy)),
+            rule: Some(Rule::from_json(&rule)),
+            app: Some(App::from_json(&app_json(REDIRECT))),
+            assigned: true,
+            ..fresh()
+        }
+    }
+
+    #[test]
+    fn fresh_org_needs_six_writes_in_dependency_order() {
+        let p = plan(&desired(), &Step::ALL, &fresh()).unwrap();
+        let kinds: Vec<String> = p.ops.iter().map(Op::label).collect();
+        assert_eq!(p.ops.len(), 6, "{kinds:?}");
+        let Op::CreateApp(app) = &p.ops[2] else {
+            panic!("{kinds:?}")
+        };
+        assert_eq!(
+            app["settings"]["oauthClient"]["redirect_uris"],
+            json!([REDIRECT])
+        );
+        assert_eq!(
+            app["credentials"]["oauthClient"]["token_endpoint_auth_method"],
+            "none"
+        );
+        assert_eq!(app["credentials"]["oauthClient"]["pkce_required"], true);
+        let rule = p.ops.iter().find_map(|o| match o {
+            Op::CreateRule(r) => Some(r),
+            _ => None,
+        });
+        let grants = &rule.unwrap()["conditions"]["grantTypes"]["include"];
+        assert_eq!(grants, &json!(["authorization_code"]));
+        assert!(p.ops.contains(&Op::Assign {
+            group_id: "00g1".into(),
+            group: "Everyone".into()
+        }));
+        let na = p
+            .changes
+            .iter()
+            .find(|c| c.resource == "tenant.default_audience")
+            .unwrap();
+        assert_eq!(na.action, Action::None);
+        assert!(
+            p.warnings.iter().any(|w| w.contains("every user")),
+            "{:?}",
+            p.warnings
+        );
+    }
+
+    #[test]
+    fn converged_org_needs_nothing() {
+        let p = plan(&desired(), &Step::ALL, &converged()).unwrap();
+        assert!(p.ops.is_empty(), "{:?}", p.ops);
+        assert!(p.changes.iter().all(|c| c.action == Action::None));
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+    }
+
+    #[test]
+    fn a_wrong_redirect_uri_is_replaced_in_a_whole_document_put() {
+        let mut s = converged();
+        s.app = Some(App::from_json(&app_json(
+            "http://localhost:1455/auth/callback",
+        )));
+        let p = plan(&desired(), &[Step::Dcr], &s).unwrap();
+        let [Op::UpdateApp(doc)] = p.ops.as_slice() else {
+            panic!("{:?}", p.ops)
+        };
+        assert_eq!(
+            doc["settings"]["oauthClient"]["redirect_uris"],
+            json!([REDIRECT])
+        );
+        assert_eq!(doc["label"], "Codex CLI", "other fields are sent back");
+        assert!(doc.get("_links").is_none());
+    }
+
+    #[test]
+    fn a_server_with_another_audience_is_refused() {
+        let mut s = converged();
+        s.server.as_mut().unwrap().audiences = vec!["api://default".into()];
+        let e = plan(&desired(), &Step::ALL, &s).unwrap_err();
+        assert!(e.message.contains("api://default"), "{}", e.message);
+        assert!(e.hint.unwrap().contains("--api-name"));
+    }
+
+    #[test]
+    fn an_inactive_server_is_activated() {
+        let mut s = converged();
+        s.server.as_mut().unwrap().status = "INACTIVE".into();
+        let p = plan(&desired(), &[Step::Api], &s).unwrap();
+        assert_eq!(p.ops, vec![Op::ActivateServer]);
+    }
+
+    #[test]
+    fn a_rule_allowing_machines_is_narrowed() {
+        let mut s = converged();
+        let mut rule = rule_body();
+        rule["id"] = json!("0pr1");
+        rule["conditions"]["grantTypes"]["include"] =
+            json!(["authorization_code", "client_credentials"]);
+        s.rule = Some(Rule::from_json(&rule));
+        let p = plan(&desired(), &[Step::Policy], &s).unwrap();
+        let [Op::UpdateRule { id, body }] = p.ops.as_slice() else {
+            panic!("{:?}", p.ops)
+        };
+        assert_eq!(id, "0pr1");
+        assert_eq!(
+            body["conditions"]["grantTypes"]["include"],
+            json!(["authorization_code"])
+        );
+    }
+
+    #[test]
+    fn a_policy_for_other_clients_gains_this_one() {
+        let mut s = converged();
+        let mut policy = policy_body();
+        policy["id"] = json!("00p1");
+        policy["conditions"]["clients"]["include"] = json!(["0oaOther"]);
+        s.policy = Some(Policy::from_json(&policy));
+        let p = plan(&desired(), &[Step::Policy], &s).unwrap();
+        let [Op::UpdatePolicy { body, .. }] = p.ops.as_slice() else {
+            panic!("{:?}", p.ops)
+        };
+        // the app's id is added when the write is sent
+        assert_eq!(
+            body["conditions"]["clients"]["include"],
+            json!(["0oaOther"])
+        );
+    }
+
+    #[test]
+    fn steps_on_missing_prerequisites_say_what_to_run() {
+        let e = plan(&desired(), &[Step::Policy], &fresh()).unwrap_err();
+        assert!(e.hint.unwrap().contains("api create"));
+        let e = plan(&desired(), &[Step::Connection], &fresh()).unwrap_err();
+        assert!(e.hint.unwrap().contains("dcr enable"));
+        let mut s = converged();
+        s.group = None;
+        let e = plan(&desired(), &[Step::Connection], &s).unwrap_err();
+        assert!(e.message.contains("Everyone"));
+    }
+
+    #[test]
+    fn default_audience_alone_says_it_does_not_apply() {
+        let p = plan(&desired(), &[Step::DefaultAudience], &fresh()).unwrap();
+        assert!(p.ops.is_empty());
+        assert!(p.warnings[0].contains("no tenant default audience"));
+    }
+}
