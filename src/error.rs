@@ -17,6 +17,9 @@ pub struct AppError {
     pub kind: ErrorKind,
     pub message: String,
     pub hint: Option<String>,
+    /// The command already told the user (doctor's report says what failed), so only the exit
+    /// code is left to give; printing it again would add a second JSON document.
+    pub reported: bool,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -27,6 +30,7 @@ impl AppError {
             kind: ErrorKind::Usage,
             message: message.into(),
             hint: Some(hint.into()),
+            reported: false,
         }
     }
 
@@ -35,6 +39,15 @@ impl AppError {
             kind: ErrorKind::Failed,
             message: message.into(),
             hint: None,
+            reported: false,
+        }
+    }
+
+    /// A failure the command's own output already shows: exit 1, nothing more printed.
+    pub fn reported(message: impl Into<String>) -> Self {
+        Self {
+            reported: true,
+            ..Self::failed(message)
         }
     }
 
@@ -43,6 +56,7 @@ impl AppError {
             kind: ErrorKind::Interrupted,
             message: "interrupted".into(),
             hint: None,
+            reported: false,
         }
     }
 

@@ -2,6 +2,7 @@
 
 pub mod cli;
 mod commands;
+mod doctor;
 pub mod error;
 pub mod files;
 mod http;

@@ -8,6 +8,7 @@ use std::time::Duration;
 use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
 
+use crate::doctor::{Area, Check, Report, Status};
 use crate::error::AppError;
 use crate::plan::{Action, Change, Plan};
 use crate::provider::Progress;
@@ -99,6 +100,9 @@ impl Printer {
     }
 
     pub fn error(&self, err: &AppError) {
+        if err.reported {
+            return;
+        }
         if self.is_json() {
             self.json(&json!({"error": {"message": err.message, "hint": err.hint}}));
         } else {
@@ -147,6 +151,66 @@ impl Printer {
         }
     }
 
+    /// Doctor's report for people: the checks grouped by area, one line each with the fix
+    /// below every warning and failure, then the counts. An area whose every check was skipped
+    /// for the same reason gets that reason once. Wrapped for 80 columns.
+    pub fn report(&self, report: &Report) {
+        for area in Area::ALL {
+            let checks: Vec<&Check> = report.checks.iter().filter(|c| c.area == area).collect();
+            let Some(first) = checks.first() else {
+                continue;
+            };
+            self.heading(area.title());
+            let all_skipped_alike = checks
+                .iter()
+                .all(|c| c.status() == Status::Skip && c.finding.message == first.finding.message);
+            let shown = if all_skipped_alike {
+                &checks[..1]
+            } else {
+                &checks[..]
+            };
+            for check in shown {
+                self.check(check);
+            }
+        }
+        let s = report.summary();
+        let plural =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+        let mut counts = vec![
+            self.paint(Tone::Good, &format!("{} passed", s.pass)),
+            self.paint(Tone::Warn, &plural(s.warn, "warning", "warnings")),
+            self.paint(Tone::Bad, &format!("{} failed", s.fail)),
+        ];
+        if s.skip > 0 {
+            counts.push(self.paint(Tone::Dim, &format!("{} skipped", s.skip)));
+        }
+        self.line("");
+        self.line(counts.join(", "));
+    }
+
+    fn check(&self, check: &Check) {
+        let (mark, tone) = match check.status() {
+            Status::Pass => ("✓", Tone::Good),
+            Status::Warn => ("!", Tone::Warn),
+            Status::Fail => ("✗", Tone::Bad),
+            Status::Skip => ("-", Tone::Dim),
+        };
+        let mut lines = wrap("  ? ", "    ", &check.finding.message);
+        lines[0] = format!("  {} {}", self.paint(tone, mark), &lines[0][4..]);
+        if let Some(fix) = &check.finding.fix {
+            let mut fix_lines = wrap("    fix: ", "         ", fix);
+            fix_lines[0] = format!(
+                "    {} {}",
+                self.paint(Tone::Dim, "fix:"),
+                &fix_lines[0][9..]
+            );
+            lines.extend(fix_lines);
+        }
+        for line in lines {
+            self.line(line);
+        }
+    }
+
     /// Spinners on a terminal; plain result lines otherwise; nothing in JSON mode.
     pub fn progress(&self) -> Box<dyn Progress> {
         if self.is_json() || self.silent {
@@ -161,6 +225,28 @@ impl Printer {
             Box::new(Lines { printer: *self })
         }
     }
+}
+
+/// Word-wraps `text` to 80 columns after `first` on the first line and `rest` on the others; a
+/// word longer than a line (a URL) gets a line of its own.
+fn wrap(first: &str, rest: &str, text: &str) -> Vec<String> {
+    const WIDTH: usize = 80;
+    let mut lines = vec![first.to_string()];
+    let mut bare = true;
+    for word in text.split(' ').filter(|w| !w.is_empty()) {
+        let line = lines.last_mut().expect("starts with one line");
+        let width = line.chars().count() + usize::from(!bare) + word.chars().count();
+        if !bare && width > WIDTH {
+            lines.push(format!("{rest}{word}"));
+        } else {
+            if !bare {
+                line.push(' ');
+            }
+            line.push_str(word);
+        }
+        bare = false;
+    }
+    lines
 }
 
 fn show(v: &Value) -> String {
@@ -224,5 +310,26 @@ impl Progress for Spinners {
             );
             bar.finish_with_message(format!("{mark} {what}"));
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::wrap;
+
+    #[test]
+    fn wraps_at_80_columns_and_keeps_long_words_whole() {
+        let text = "the default grant for third-party clients has subject_type client, not user: DCR clients get no user tokens";
+        let lines = wrap("  ? ", "    ", text);
+        assert!(lines.len() > 1);
+        assert!(lines.iter().all(|l| l.chars().count() <= 80), "{lines:#?}");
+        assert!(lines[1].starts_with("    ") && !lines[1].starts_with("     "));
+        assert_eq!(
+            lines.join(" ").split_whitespace().count(),
+            text.split(' ').count() + 1
+        );
+        let url = format!("https://{}/", "x".repeat(90));
+        let lines = wrap("  ? ", "    ", &format!("see {url} now"));
+        assert_eq!(lines, ["  ? see", &format!("    {url}"), "    now"]);
     }
 }

@@ -1,17 +1,18 @@
-//! `authsetup demo`: the whole setup against an in-process sandbox, in a temporary folder.
+//! `authsetup demo`: the whole setup against an in-process sandbox, in a temporary folder, then
+//! doctor against the sandbox's tenant and its demo MCP server.
 
 use std::collections::HashMap;
 
-use crate::cli::GlobalArgs;
+use crate::cli::{DoctorArgs, GlobalArgs};
 use crate::error::{AppError, Result};
+use crate::files::codex::CredentialsStore;
 use crate::output::Printer;
 use crate::provider::Step;
 use crate::sandbox::{Sandbox, SandboxConfig};
 use crate::settings::{Settings, Terminal};
 
 use super::provision::{self, Mode};
-
-const DEMO_MCP_URL: &str = "https://mcp.example.com/mcp";
+use super::{codex, doctor};
 
 pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
     let sandbox = Sandbox::start(SandboxConfig::default())
@@ -23,13 +24,14 @@ pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
         .map_err(|e| AppError::failed(format!("cannot create a temporary folder: {e}")))?;
 
     // The demo goes through the same settings resolution as a real run, with the sandbox's
-    // values in place of the user's environment.
+    // values in place of the user's environment. The audience is the sandbox's MCP server URL,
+    // as recommended, so doctor can follow it from the server to the tenant.
     let env: HashMap<String, String> = [
         ("AUTH0_DOMAIN", sandbox.base_url()),
         ("AUTH0_CLIENT_ID", sandbox.client_id()),
         ("AUTH0_CLIENT_SECRET", sandbox.client_secret()),
-        ("AUTH0_AUDIENCE", DEMO_MCP_URL.to_string()),
-        ("MCP_URL", DEMO_MCP_URL.to_string()),
+        ("AUTH0_AUDIENCE", sandbox.mcp_url()),
+        ("MCP_URL", sandbox.mcp_url()),
         ("HOME", dir.path().display().to_string()),
     ]
     .into_iter()
@@ -61,7 +63,7 @@ pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
     )?;
 
     printer.heading(format!(
-        "authsetup demo: a sandbox Auth0 tenant at {}, files in {}",
+        "authsetup demo: a sandbox Auth0 tenant and MCP server at {}, files in {}",
         sandbox.base_url(),
         dir.path().display()
     ));
@@ -111,15 +113,30 @@ pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
         printer.line(format!("  {line}"));
     }
     printer.line("");
+    printer.heading("5. Codex config");
+    let server = codex::server(&settings, None, CredentialsStore::File)?;
+    codex::write(&settings, &quiet_json(printer), &server)?;
+    printer.line("");
+    printer.heading("6. doctor, with a test registration the way Codex makes one");
+    let report = doctor::run(
+        &settings,
+        &quiet_json(printer),
+        &DoctorArgs { probe_dcr: true },
+    )
+    .await?;
+    printer.line("");
     printer.line(format!(
-        "The sandbox answered {} request(s). Try it on your tenant: authsetup plan --domain YOUR_TENANT.auth0.com --audience YOUR_MCP_URL",
+        "The sandbox answered {} request(s). Try it on your tenant:",
         sandbox.requests().len()
     ));
+    printer.line("  authsetup plan --domain YOUR_TENANT.auth0.com --audience YOUR_MCP_URL");
+    printer.line("  authsetup doctor --mcp-url YOUR_MCP_URL");
     if printer.is_json() {
         printer.json(&serde_json::json!({
             "changes": replay.changes,
             "warnings": replay.warnings,
             "env_file": env_text,
+            "doctor": report.to_json(),
         }));
     }
     Ok(())

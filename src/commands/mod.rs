@@ -4,6 +4,7 @@
 mod codex;
 mod completions;
 mod demo;
+mod doctor;
 mod init;
 mod provision;
 mod sandbox;
@@ -12,7 +13,7 @@ use crate::cli::{
     ApiCommand, CodexCommand, Command, ConnectionCommand, DcrCommand, EnvCommand, GlobalArgs,
     PolicyCommand, TenantCommand,
 };
-use crate::error::{AppError, Result};
+use crate::error::Result;
 use crate::output::Printer;
 use crate::provider::Step;
 use crate::settings::Settings;
@@ -78,6 +79,6 @@ pub async fn run(
             codex::run(&settings, &printer, &args).await
         }
         Command::Init(args) => init::run(global, settings, &printer, &args).await,
-        Command::Doctor(_) => Err(AppError::failed("this command is not available yet")),
+        Command::Doctor(args) => doctor::run(&settings, &printer, &args).await.map(drop),
     }
 }

@@ -17,7 +17,7 @@ use crate::settings::{Credentials, Domain};
 
 use super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
 
-const SCOPES_PAGE: &str = "Auth0 Dashboard → Applications → APIs → Auth0 Management API → Machine To Machine Applications";
+pub const SCOPES_PAGE: &str = "Auth0 Dashboard → Applications → APIs → Auth0 Management API → Machine To Machine Applications";
 
 /// How to find what a create may have made when its answer was lost.
 #[derive(Debug, Clone, Copy)]
@@ -101,11 +101,7 @@ impl ManagementApi {
         self.token
             .get_or_try_init(|| async {
                 match &self.credentials {
-                    // Reached before any request is sent, so this is bad input (exit 2).
-                    CredentialSource::None => Err(AppError::usage(
-                        "no Auth0 Management API credentials were given",
-                        "set AUTH0_MGMT_TOKEN, or AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or pass --token-stdin",
-                    )),
+                    CredentialSource::None => Err(no_credentials()),
                     CredentialSource::Token(t) => Ok(Token {
                         secret: t.clone(),
                         scopes: jwt_scopes(t.expose_secret()),
@@ -116,6 +112,19 @@ impl ManagementApi {
                 }
             })
             .await
+    }
+
+    /// Bad input (exit 2) when there is nothing to get a token with, found before any request.
+    pub fn require_credentials(&self) -> Result<()> {
+        match self.credentials {
+            CredentialSource::None => Err(no_credentials()),
+            _ => Ok(()),
+        }
+    }
+
+    /// Gets the token and tells which scopes it carries; `None` when they cannot be read from it.
+    pub async fn token_scopes(&self) -> Result<Option<BTreeSet<String>>> {
+        Ok(self.token().await?.scopes.clone())
     }
 
     async fn client_credentials(
@@ -321,8 +330,19 @@ impl ManagementApi {
     }
 
     pub async fn get_default_grant(&self, audience: &str) -> Result<Option<ClientGrant>> {
+        let grants = self.default_grants(audience, "&subject_type=user").await?;
+        Ok(grants.into_iter().next())
+    }
+
+    /// Every default grant for third-party clients on the API, whatever its `subject_type`:
+    /// doctor tells a grant Auth0 defaulted to `client` from a missing one.
+    pub async fn all_default_grants(&self, audience: &str) -> Result<Vec<ClientGrant>> {
+        self.default_grants(audience, "").await
+    }
+
+    async fn default_grants(&self, audience: &str, filter: &str) -> Result<Vec<ClientGrant>> {
         let path = format!(
-            "client-grants?audience={}&default_for=third_party_clients&subject_type=user",
+            "client-grants?audience={}&default_for=third_party_clients{filter}",
             encode(audience)
         );
         let v = self
@@ -330,8 +350,9 @@ impl ManagementApi {
             .await?
             .unwrap_or(Value::Null);
         Ok(list_items(&v, "client_grants")
-            .first()
-            .map(ClientGrant::from_json))
+            .iter()
+            .map(ClientGrant::from_json)
+            .collect())
     }
 
     pub async fn create_grant(&self, body: Value) -> Result<()> {
@@ -384,6 +405,39 @@ impl ManagementApi {
             .collect())
     }
 
+    /// How many third-party applications the tenant holds; every DCR registration adds one
+    /// (notes/auth0.md §F). The total comes with the first page when the tenant sends totals.
+    pub async fn count_third_party_clients(&self) -> Result<usize> {
+        const PER_PAGE: usize = 50;
+        // Offset pagination stops near 1000 items (§A9); past that the count is a lower bound.
+        const MAX_PAGES: usize = 20;
+        let mut counted = 0;
+        for page in 0..MAX_PAGES {
+            let path = format!(
+                "clients?is_first_party=false&fields=client_id,name&include_fields=true&include_totals=true&per_page={PER_PAGE}&page={page}"
+            );
+            let v = self
+                .call_json(Method::GET, &path, None)
+                .await?
+                .unwrap_or(Value::Null);
+            if let Some(total) = v["total"].as_u64() {
+                return Ok(total as usize);
+            }
+            let items = list_items(&v, "clients").len();
+            counted += items;
+            if items < PER_PAGE {
+                break;
+            }
+        }
+        Ok(counted)
+    }
+
+    /// Deletes an application; one already gone counts as deleted.
+    pub async fn delete_client(&self, client_id: &str) -> Result<()> {
+        let path = format!("clients/{}", encode(client_id));
+        self.call(Method::DELETE, &path, None).await.map(drop)
+    }
+
     pub async fn create_connection(&self, body: Value) -> Result<()> {
         self.create("connections", body, Lookup::Connection).await
     }
@@ -413,6 +467,14 @@ impl ManagementApi {
             .ok_or_else(|| Self::not_found("PATCH /api/v2/tenants/settings"))?;
         Ok(())
     }
+}
+
+/// Reached before any request is sent, so this is bad input (exit 2).
+fn no_credentials() -> AppError {
+    AppError::usage(
+        "no Auth0 Management API credentials were given",
+        "set AUTH0_MGMT_TOKEN, or AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, or pass --token-stdin",
+    )
 }
 
 /// `GET /api/v2/tenants/settings`: the request without its query, for messages.

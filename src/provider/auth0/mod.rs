@@ -2,14 +2,18 @@
 //! in two rounds (everything independent, then the grant that needs the API).
 
 mod api;
+mod doctor;
 mod planner;
 mod state;
 
+use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use async_trait::async_trait;
 use futures::future::join_all;
+use url::Url;
 
+use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
@@ -19,12 +23,15 @@ use crate::provider::{
 use crate::settings::Settings;
 
 use api::ManagementApi;
-use planner::{Desired, Op};
+use doctor::{Observed, Read};
+use planner::{Desired, Op, Scope};
 use state::TenantState;
 
 pub struct Auth0 {
     api: ManagementApi,
     desired: Desired,
+    /// Where the credentials came from, to name it (never the value).
+    credentials_source: Option<&'static str>,
 }
 
 impl Auth0 {
@@ -41,6 +48,7 @@ impl Auth0 {
                 replace_default_audience: settings.replace_default_audience,
                 mcp_url: settings.mcp_url.clone(),
             },
+            credentials_source: settings.credentials_source,
         })
     }
 
@@ -67,16 +75,16 @@ impl Auth0 {
 
         let mut read_scopes = Vec::new();
         if need_rs {
-            read_scopes.push(("read:resource_servers", "read the API"));
+            read_scopes.push(planner::READ_API);
         }
         if need_grant {
-            read_scopes.push(("read:client_grants", "read the default client grant"));
+            read_scopes.push(planner::READ_GRANT);
         }
         if need_connection {
-            read_scopes.push(("read:connections", "read the connection"));
+            read_scopes.push(planner::READ_CONNECTION);
         }
         if need_settings {
-            read_scopes.push(("read:tenant_settings", "read the tenant settings"));
+            read_scopes.push(planner::READ_SETTINGS);
         }
         self.api.require_scopes(&read_scopes).await?;
 
@@ -123,6 +131,38 @@ impl Auth0 {
         })
     }
 
+    /// Doctor's one round of reads, all at once; a read whose scope the token is known to lack
+    /// is not sent.
+    async fn observe_all(&self, scopes: Option<&BTreeSet<String>>) -> Observed {
+        let lacking = |wanted: &[&str]| -> Option<String> {
+            let have = scopes?;
+            (!wanted.iter().any(|s| have.contains(*s)))
+                .then(|| format!("not checked: the token lacks {}", wanted[0]))
+        };
+        let read = |scope: Scope| lacking(&[scope.0]);
+        let aud = self.desired.audience.as_str();
+        let (resource_server, grants, connection, settings, third_party_apps) = tokio::join!(
+            attempt(read(planner::READ_API), self.api.get_resource_server(aud)),
+            attempt(read(planner::READ_GRANT), self.api.all_default_grants(aud)),
+            attempt(
+                read(planner::READ_CONNECTION),
+                self.api.get_connection(&self.desired.connection)
+            ),
+            attempt(read(planner::READ_SETTINGS), self.api.get_tenant_settings()),
+            attempt(
+                lacking(&doctor::READ_CLIENTS),
+                self.api.count_third_party_clients()
+            ),
+        );
+        Observed {
+            resource_server,
+            grants,
+            connection,
+            settings,
+            third_party_apps,
+        }
+    }
+
     async fn execute(&self, op: &Op) -> Result<()> {
         match op {
             Op::CreateResourceServer(body) => self.api.create_resource_server(body.clone()).await,
@@ -153,6 +193,50 @@ impl Provider for Auth0 {
             .require_scopes(&[("read:connections", "list the connections")])
             .await?;
         self.api.connections().await
+    }
+
+    fn require_credentials(&self) -> Result<()> {
+        self.api.require_credentials()
+    }
+
+    async fn expectations(&self) -> Result<Expectations> {
+        let origin = self.api.domain().origin();
+        // Codex asks RFC 8414's URL first for an issuer without a path (notes/codex-mcp.md §A5).
+        let metadata_urls = [
+            "/.well-known/oauth-authorization-server",
+            "/.well-known/openid-configuration",
+        ]
+        .iter()
+        .map(|path| Url::parse(&format!("{origin}{path}")).expect("the domain is a valid origin"))
+        .collect();
+        Ok(Expectations {
+            issuer: format!("{origin}/"),
+            metadata_urls,
+            env: self
+                .outputs()
+                .env
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, v?)))
+                .collect(),
+            audience: self.desired.audience.clone(),
+            client_id: None,
+        })
+    }
+
+    async fn diagnose(&self, probe_dcr: bool) -> Vec<Check> {
+        let token = self.api.token_scopes().await;
+        let mut checks =
+            doctor::credential_checks(&token, self.credentials_source, &self.desired, probe_dcr);
+        let observed = match &token {
+            Ok(scopes) => self.observe_all(scopes.as_ref()).await,
+            Err(_) => Observed::skipped("not checked: no Management API token"),
+        };
+        checks.extend(doctor::tenant_checks(&self.desired, &observed));
+        checks
+    }
+
+    async fn delete_client(&self, client_id: &str) -> Result<()> {
+        self.api.delete_client(client_id).await
     }
 
     async fn plan(&self, steps: &[Step]) -> Result<Plan> {
@@ -205,5 +289,16 @@ impl Provider for Auth0 {
             }
         }
         Ok(self.outputs())
+    }
+}
+
+/// Runs a read unless the token is known to lack its scope.
+async fn attempt<T>(
+    lacking: Option<String>,
+    read: impl std::future::Future<Output = Result<T>>,
+) -> Read<T> {
+    match lacking {
+        Some(why) => Read::Skipped(why),
+        None => Read::from_result(read.await),
     }
 }

@@ -39,17 +39,42 @@ pub enum Op {
     UpdateGrant { id: String, body: Value },
 }
 
+/// A Management API scope and what authsetup needs it for, to name missing ones in one go.
+pub type Scope = (&'static str, &'static str);
+
+pub const READ_API: Scope = ("read:resource_servers", "read the API");
+pub const READ_GRANT: Scope = ("read:client_grants", "read the default client grant");
+pub const READ_CONNECTION: Scope = ("read:connections", "read the connection");
+pub const READ_SETTINGS: Scope = ("read:tenant_settings", "read the tenant settings");
+const CREATE_API: Scope = ("create:resource_servers", "create the API");
+const UPDATE_API: Scope = ("update:resource_servers", "update the API");
+const UPDATE_TENANT: Scope = ("update:tenant_settings", "update the tenant settings");
+const PROMOTE_CONNECTION: Scope = ("update:connections", "promote the connection");
+pub const CREATE_CONNECTION: Scope = ("create:connections", "create the connection");
+const CREATE_GRANT: Scope = ("create:client_grants", "create the default client grant");
+const UPDATE_GRANT: Scope = ("update:client_grants", "update the default client grant");
+
+/// Every write `apply` can make short of creating a connection, for doctor to check ahead.
+pub const APPLY_SCOPES: [Scope; 6] = [
+    CREATE_API,
+    UPDATE_API,
+    UPDATE_TENANT,
+    PROMOTE_CONNECTION,
+    CREATE_GRANT,
+    UPDATE_GRANT,
+];
+
 impl Op {
     /// The scope the write needs and what for, to name missing ones before anything is written.
-    pub fn scope(&self) -> (&'static str, &'static str) {
+    pub fn scope(&self) -> Scope {
         match self {
-            Op::CreateResourceServer(_) => ("create:resource_servers", "create the API"),
-            Op::UpdateResourceServer { .. } => ("update:resource_servers", "update the API"),
-            Op::UpdateTenant(_) => ("update:tenant_settings", "update the tenant settings"),
-            Op::PromoteConnection { .. } => ("update:connections", "promote the connection"),
-            Op::CreateConnection(_) => ("create:connections", "create the connection"),
-            Op::CreateGrant(_) => ("create:client_grants", "create the default client grant"),
-            Op::UpdateGrant { .. } => ("update:client_grants", "update the default client grant"),
+            Op::CreateResourceServer(_) => CREATE_API,
+            Op::UpdateResourceServer { .. } => UPDATE_API,
+            Op::UpdateTenant(_) => UPDATE_TENANT,
+            Op::PromoteConnection { .. } => PROMOTE_CONNECTION,
+            Op::CreateConnection(_) => CREATE_CONNECTION,
+            Op::CreateGrant(_) => CREATE_GRANT,
+            Op::UpdateGrant { .. } => UPDATE_GRANT,
         }
     }
 
@@ -414,6 +439,7 @@ mod tests {
             grant: Some(ClientGrant {
                 id: "cgr_1".into(),
                 scope: vec![],
+                subject_type: Some("user".into()),
             }),
             connection: Some(Connection {
                 id: "con_1".into(),

@@ -41,12 +41,15 @@ impl ResourceServer {
 pub struct ClientGrant {
     pub id: String,
     pub scope: Vec<String>,
+    /// `user` or `client`; Auth0 defaults it to `client` when a create leaves it out (§A4).
+    pub subject_type: Option<String>,
 }
 
 impl ClientGrant {
     pub fn from_json(v: &Value) -> Self {
         Self {
             id: v["id"].as_str().unwrap_or_default().to_string(),
+            subject_type: v["subject_type"].as_str().map(String::from),
             scope: v["scope"]
                 .as_array()
                 .map(|a| {

@@ -1,0 +1,105 @@
+//! `authsetup doctor`: read-only checks of the tenant, the live OAuth surface, the MCP server and
+//! the local files. Two rounds: the token goes out together with every tokenless GET (metadata,
+//! the MCP server's challenge and protected-resource metadata), then all tenant reads at once.
+//! Only `--probe-dcr` writes, and only what it cleans up again.
+
+use url::Url;
+
+use crate::cli::DoctorArgs;
+use crate::doctor::{Report, local, mcp, oauth};
+use crate::error::{AppError, Result};
+use crate::http::Http;
+use crate::output::Printer;
+use crate::provider::{self, Provider};
+use crate::settings::Settings;
+
+pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> Result<Report> {
+    // Everything that can be wrong with the input is found before the first request.
+    let http = Http::new(settings.verbose)?;
+    let provider = provider::connect(settings, http.clone())?;
+    provider.require_credentials()?;
+    let mcp_url = settings
+        .mcp_url
+        .as_deref()
+        .map(Url::parse)
+        .transpose()
+        .map_err(|e| {
+            AppError::usage(
+                format!("the MCP URL cannot be parsed: {e}"),
+                "pass the MCP server's full URL to --mcp-url",
+            )
+        })?;
+    printer.heading(format!(
+        "Checking the {} tenant {} for the audience {}",
+        provider.display_name(),
+        settings.require_domain()?.display,
+        settings.require_audience()?
+    ));
+    printer.line("");
+    let report = diagnose(
+        settings,
+        &http,
+        provider.as_ref(),
+        mcp_url.as_ref(),
+        args.probe_dcr,
+    )
+    .await?;
+    if printer.is_json() {
+        printer.json(&report.to_json());
+    } else {
+        printer.report(&report);
+    }
+    match report.summary().fail {
+        0 => Ok(report),
+        n => Err(AppError::reported(format!(
+            "{n} doctor check{} failed",
+            if n == 1 { "" } else { "s" }
+        ))),
+    }
+}
+
+async fn diagnose(
+    settings: &Settings,
+    http: &Http,
+    provider: &dyn Provider,
+    mcp_url: Option<&Url>,
+    probe_dcr: bool,
+) -> Result<Report> {
+    let local = local::inspect(settings);
+    let (tenant, server, resource) = tokio::join!(
+        provider.diagnose(probe_dcr),
+        async {
+            let expect = provider.expectations().await?;
+            let fetched = oauth::fetch(http, &expect.metadata_urls).await;
+            Ok::<_, AppError>((expect, fetched))
+        },
+        async {
+            match mcp_url {
+                Some(url) => Some(mcp::discover(http, url).await),
+                None => None,
+            }
+        },
+    );
+    let (expect, fetched) = server?;
+    let doc = oauth::document(&fetched);
+    let issuer_bound = doc.is_some_and(oauth::issuer_bound);
+
+    let mut checks = tenant;
+    checks.extend(oauth::checks(&expect, &fetched, local.client_id(&expect)));
+    checks.push(if probe_dcr {
+        // Any loopback redirect will do for a client deleted at once; the one Codex would use
+        // makes the probe exactly Codex's registration.
+        let redirect = local
+            .redirect_uri(settings, &expect, issuer_bound)
+            .unwrap_or_else(|_| format!("http://127.0.0.1:{}/callback", settings.callback_port));
+        let scope = doc.and_then(|d| {
+            oauth::codex_scope(resource.as_ref().and_then(mcp::Observation::scopes), d)
+        });
+        oauth::probe_dcr(http, provider, doc, &redirect, scope).await
+    } else {
+        oauth::probe_not_run()
+    });
+    checks.extend(mcp::checks(resource.as_ref(), &expect));
+    checks.extend(local::checks(&local, settings, &expect, issuer_bound));
+    Ok(Report { checks })
+}

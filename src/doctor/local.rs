@@ -1,0 +1,270 @@
+//! The files on this machine: the MCP server's `.env` and Codex's config.toml, plus the port
+//! Codex will listen on for the login callback (notes/codex-mcp.md §A2, §A7, §B2 item 17).
+//! Everything here is read before the first request, so the checks themselves are pure.
+
+use std::io;
+use std::net::TcpListener;
+
+use super::{Area, Check, Expectations, Finding, Outcome};
+use crate::files::codex::{self, CodexConfigError, ConfigView};
+use crate::files::env::{self, EnvDoc};
+use crate::settings::{DEFAULT_MCP_NAME, Settings};
+
+const AREA: Area = Area::LocalFiles;
+
+pub struct LocalFacts {
+    env: Result<Option<EnvDoc>, String>,
+    codex: Result<Option<ConfigView>, CodexConfigError>,
+    /// The fixed callback port and whether 127.0.0.1 would let Codex listen on it now.
+    port: Option<(u16, io::Result<()>)>,
+}
+
+pub fn inspect(settings: &Settings) -> LocalFacts {
+    let env = match env::read(&settings.env_file) {
+        Ok(None) => Ok(None),
+        Ok(Some(Ok(doc))) => Ok(Some(doc)),
+        Ok(Some(Err(e))) => Err(format!("cannot be parsed ({e})")),
+        Err(e) => Err(format!("cannot be read: {e}")),
+    };
+    let codex = codex::inspect(&settings.codex_home.join("config.toml"), &settings.mcp_name);
+    let port = match &codex {
+        Ok(Some(ConfigView {
+            callback_port: Some(Ok(port)),
+            ..
+        })) => Some((*port, TcpListener::bind(("127.0.0.1", *port)).map(drop))),
+        _ => None,
+    };
+    LocalFacts { env, codex, port }
+}
+
+impl LocalFacts {
+    fn view(&self) -> Result<&ConfigView, Finding> {
+        match &self.codex {
+            Ok(Some(view)) => Ok(view),
+            _ => Err(Finding::skip("no readable Codex config")),
+        }
+    }
+
+    /// A pre-registered client Codex will use: from its config, else the provider's own.
+    pub fn client_id<'a>(&'a self, expect: &'a Expectations) -> Option<&'a str> {
+        self.view()
+            .ok()
+            .and_then(|v| v.server.as_ref()?.client_id.as_deref())
+            .or(expect.client_id.as_deref())
+    }
+
+    /// The redirect URI Codex will use for this server (§A7), or why it cannot be known. An
+    /// authorization server that binds answers to its issuer gets `/callback` without the id
+    /// (§F).
+    pub fn redirect_uri(
+        &self,
+        settings: &Settings,
+        expect: &Expectations,
+        issuer_bound: bool,
+    ) -> Result<String, String> {
+        let view = self.view().ok();
+        let port = match view.and_then(|v| v.callback_port.clone()) {
+            Some(Ok(port)) => port,
+            Some(Err(_)) => return Err("the callback port in the Codex config is invalid".into()),
+            None if view.is_some() => {
+                return Err(
+                    "the Codex config fixes no callback port, so Codex picks one at each login"
+                        .into(),
+                );
+            }
+            None => settings.callback_port,
+        };
+        if issuer_bound {
+            return Ok(format!("http://127.0.0.1:{port}/callback"));
+        }
+        let url = view
+            .and_then(|v| v.server.as_ref()?.url.clone())
+            .or_else(|| settings.mcp_url.clone())
+            .unwrap_or_else(|| expect.audience.clone());
+        codex::redirect_uri(&url, port)
+            .map_err(|e| format!("the MCP URL {url} cannot be parsed: {e}"))
+    }
+}
+
+pub fn checks(
+    facts: &LocalFacts,
+    settings: &Settings,
+    expect: &Expectations,
+    issuer_bound: bool,
+) -> Vec<Check> {
+    vec![
+        Check::new("local.env", AREA, env_check(facts, settings, expect)),
+        Check::new("local.codex_config", AREA, config_check(facts, settings)),
+        Check::new(
+            "local.codex_server",
+            AREA,
+            server_check(facts, settings, expect),
+        ),
+        Check::new("local.callback_port", AREA, port_check(facts, expect)),
+        Check::new(
+            "local.redirect_uri",
+            AREA,
+            redirect_check(facts, settings, expect, issuer_bound),
+        ),
+    ]
+}
+
+fn env_check(facts: &LocalFacts, settings: &Settings, expect: &Expectations) -> Outcome {
+    let path = settings.env_file.display();
+    let doc = match &facts.env {
+        Ok(Some(doc)) => doc,
+        Ok(None) => {
+            return Ok(Finding::warn(
+                format!(
+                    "no {path}: the MCP server has no settings here (pass --env-file for the server's)"
+                ),
+                "authsetup env write",
+            ));
+        }
+        Err(why) => {
+            return Ok(Finding::fail(
+                format!("{path} {why}"),
+                format!("fix {path} (KEY=VALUE lines), then `authsetup env write`"),
+            ));
+        }
+    };
+    let stale: Vec<String> = expect
+        .env
+        .iter()
+        .filter(|(key, want)| doc.get(key) != Some(want.as_str()))
+        .map(|(key, want)| match doc.get(key) {
+            Some(have) => format!("{key} is {have}, the tenant's is {want}"),
+            None => format!("{key} is missing"),
+        })
+        .collect();
+    if stale.is_empty() {
+        let keys: Vec<&str> = expect.env.iter().map(|(k, _)| k.as_str()).collect();
+        return Ok(Finding::pass(format!(
+            "{path} has this tenant's {}",
+            keys.join(" and ")
+        )));
+    }
+    Ok(Finding::fail(
+        format!("{path} is stale: {}", stale.join("; ")),
+        "authsetup env write",
+    ))
+}
+
+/// `authsetup codex config --write` with the options that name this server.
+fn codex_fix(settings: &Settings) -> String {
+    let mut fix = "authsetup codex config --write".to_string();
+    if settings.mcp_name != DEFAULT_MCP_NAME {
+        fix.push_str(&format!(" --mcp-name {}", settings.mcp_name));
+    }
+    if settings.mcp_url.is_none() {
+        fix.push_str(" --mcp-url URL");
+    }
+    fix
+}
+
+fn config_check(facts: &LocalFacts, settings: &Settings) -> Outcome {
+    let path = settings.codex_home.join("config.toml");
+    match &facts.codex {
+        Ok(Some(_)) => Ok(Finding::pass(format!("{} parses", path.display()))),
+        Ok(None) => Ok(Finding::warn(
+            format!(
+                "no {}: Codex does not know the server on this machine",
+                path.display()
+            ),
+            codex_fix(settings),
+        )),
+        Err(e) => Ok(Finding::fail(
+            format!("Codex cannot read its config: {e}"),
+            format!(
+                "fix {} by hand (authsetup does not rewrite a file it cannot parse)",
+                path.display()
+            ),
+        )),
+    }
+}
+
+fn server_check(facts: &LocalFacts, settings: &Settings, expect: &Expectations) -> Outcome {
+    let view = facts.view()?;
+    let name = &settings.mcp_name;
+    let Some(server) = &view.server else {
+        return Ok(Finding::fail(
+            format!(
+                "the Codex config has no [mcp_servers.{name}], so `codex mcp login {name}` fails"
+            ),
+            codex_fix(settings),
+        ));
+    };
+    if server.stdio {
+        return Ok(Finding::fail(
+            format!("[mcp_servers.{name}] is a stdio server (it has command), not this MCP URL"),
+            "pick another --mcp-name for this server, or remove that entry",
+        ));
+    }
+    let Some(url) = &server.url else {
+        return Ok(Finding::fail(
+            format!("[mcp_servers.{name}] has no url"),
+            codex_fix(settings),
+        ));
+    };
+    match &settings.mcp_url {
+        Some(want) if url == want => {
+            Ok(Finding::pass(format!("[mcp_servers.{name}] url is {url}")))
+        }
+        Some(want) => Ok(Finding::fail(
+            format!("[mcp_servers.{name}] url is {url}, not {want}"),
+            codex_fix(settings),
+        )),
+        None => match codex::warn_url_vs_audience(url, &expect.audience) {
+            Some(why) => Ok(Finding::warn(why, codex_fix(settings))),
+            None => Ok(Finding::pass(format!(
+                "[mcp_servers.{name}] url is {url} (pass --mcp-url to compare)"
+            ))),
+        },
+    }
+}
+
+fn port_check(facts: &LocalFacts, expect: &Expectations) -> Outcome {
+    let view = facts.view()?;
+    let fix = "authsetup codex config --write --callback-port PORT";
+    match (&view.callback_port, &facts.port) {
+        (Some(Err(raw)), _) => Ok(Finding::fail(
+            format!("the callback port {raw} is not a port from 1 to 65535; Codex refuses it"),
+            fix,
+        )),
+        (Some(Ok(_)), Some((port, Ok(())))) => Ok(Finding::pass(format!(
+            "callback port {port} is free on 127.0.0.1"
+        ))),
+        (Some(Ok(_)), Some((port, Err(e)))) => Ok(Finding::warn(
+            format!(
+                "callback port {port} cannot be opened on 127.0.0.1 ({e}); `codex mcp login` fails while it is taken (`codex login` uses 1455 too)"
+            ),
+            format!("stop what listens on 127.0.0.1:{port}, or choose another: {fix}"),
+        )),
+        (None, _) if facts.client_id(expect).is_some() => Ok(Finding::fail(
+            "no fixed callback port: the redirect URI of the pre-registered client would change at every login",
+            fix,
+        )),
+        _ => Ok(Finding::pass(
+            "no fixed callback port: Codex picks a free one at each login",
+        )),
+    }
+}
+
+fn redirect_check(
+    facts: &LocalFacts,
+    settings: &Settings,
+    expect: &Expectations,
+    issuer_bound: bool,
+) -> Outcome {
+    let Some(client) = facts.client_id(expect) else {
+        return Ok(Finding::skip(
+            "no pre-registered client: Codex registers its redirect URI itself (DCR)",
+        ));
+    };
+    let uri = facts
+        .redirect_uri(settings, expect, issuer_bound)
+        .map_err(|why| Finding::skip(format!("the redirect URI is unknown: {why}")))?;
+    Ok(Finding::pass(format!(
+        "the client {client} must allow the redirect URI {uri}"
+    )))
+}
