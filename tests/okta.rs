@@ -428,3 +428,58 @@ fn a_drifted_app_and_a_missing_assignment_are_repaired() {
     run_ok(o.cmd().arg("apply"));
     assert_org_ready(&o);
 }
+
+/// `doctor --output json` without an MCP server to reach: (exit code, checks by id).
+fn doctor(o: &Org) -> (Option<i32>, Vec<Value>) {
+    let out = o
+        .cmd()
+        .args(["doctor", "--output", "json", "--codex-home", "codex"])
+        .env_remove("MCP_URL")
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", output_text(&out)));
+    (out.status.code(), doc["checks"].as_array().unwrap().clone())
+}
+
+fn check<'a>(checks: &'a [Value], id: &str) -> &'a Value {
+    checks
+        .iter()
+        .find(|c| c["id"] == id)
+        .unwrap_or_else(|| panic!("no check {id}: {checks:#?}"))
+}
+
+#[test]
+fn doctor_passes_after_apply_and_names_the_fix_for_a_wrong_redirect_or_assignment() {
+    let o = Org::new();
+    run_ok(o.cmd().arg("apply"));
+    run_ok(o.cmd().args(["codex", "config", "--write", "--codex-home", "codex"]));
+    let (code, checks) = doctor(&o);
+    let failed: Vec<&Value> = checks.iter().filter(|c| c["status"] == "fail").collect();
+    assert_eq!(code, Some(0), "{failed:#?}");
+    assert_eq!(check(&checks, "okta.app")["status"], "pass");
+    assert_eq!(check(&checks, "oauth.issuer")["status"], "pass");
+
+    o.sandbox.with_org(|org| {
+        let app = org.apps.iter_mut().find(|a| a["label"] == APP).unwrap();
+        app["settings"]["oauthClient"]["redirect_uris"] =
+            json!(["http://localhost:1455/auth/callback"]);
+    });
+    let (code, checks) = doctor(&o);
+    assert_eq!(code, Some(1));
+    let app = check(&checks, "okta.app");
+    assert_eq!(app["status"], "fail", "{app}");
+    assert!(app["message"].as_str().unwrap().contains(REDIRECT), "{app}");
+    assert_eq!(app["fix"], "authsetup dcr enable");
+
+    run_ok(o.cmd().args(["dcr", "enable"]));
+    o.sandbox.with_org(|org| org.assignments.clear());
+    o.sandbox.clear_log();
+    let (code, checks) = doctor(&o);
+    assert_eq!(code, Some(1));
+    let assignment = check(&checks, "okta.assignment");
+    assert_eq!(assignment["status"], "fail", "{assignment}");
+    assert_eq!(assignment["fix"], "authsetup connection promote");
+    assert_eq!(check(&checks, "okta.app")["status"], "pass");
+    assert!(o.writes().is_empty(), "doctor writes nothing: {:#?}", o.writes());
+}

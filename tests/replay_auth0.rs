@@ -7,22 +7,16 @@
 //! Interactions the emulator does not model are skipped and listed; a few are compared by status
 //! only, each with the reason next to it.
 
+mod replay;
+
 use std::path::PathBuf;
 
 use authsetup::sandbox::{Sandbox, SandboxConfig};
+use replay::{Interaction, parse, same_shape, split_url};
 use serde_json::Value;
 
 /// Fewer replayed interactions than this means the recordings were not found or mostly skipped.
 const MIN_REPLAYED: usize = 25;
-
-struct Interaction {
-    method: String,
-    url: String,
-    content_type: Option<String>,
-    body: String,
-    status: u16,
-    response: String,
-}
 
 /// How to run one session: cassettes replayed in order against one sandbox.
 struct Session {
@@ -185,63 +179,11 @@ impl Session {
 }
 
 fn recordings() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/reference/recordings/auth0")
+    replay::recordings("auth0")
 }
 
-/// go-vcr (`interactions[]`) and Ruby VCR (`http_interactions[]`) cassettes alike.
 fn load(cassette: &str) -> Vec<Interaction> {
-    let path = recordings().join(cassette);
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
-    let doc: Value =
-        serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("parsing {}: {e}", path.display()));
-    let text_of = |v: &Value| match v {
-        Value::String(s) => s.clone(),
-        Value::Object(_) => v["string"].as_str().unwrap_or("").to_string(),
-        _ => String::new(),
-    };
-    let header = |headers: &Value, name: &str| {
-        headers.as_object().and_then(|h| {
-            h.iter()
-                .find(|(k, _)| k.eq_ignore_ascii_case(name))
-                .and_then(|(_, v)| v[0].as_str().map(String::from))
-        })
-    };
-    let list = doc
-        .get("interactions")
-        .or_else(|| doc.get("http_interactions"))
-        .and_then(Value::as_array);
-    list.unwrap_or_else(|| panic!("{cassette} has no interactions"))
-        .iter()
-        .map(|it| {
-            let (req, resp) = (&it["request"], &it["response"]);
-            Interaction {
-                method: req["method"].as_str().unwrap_or("GET").to_uppercase(),
-                url: req
-                    .get("url")
-                    .or_else(|| req.get("uri"))
-                    .and_then(Value::as_str)
-                    .unwrap_or("")
-                    .to_string(),
-                content_type: header(&req["headers"], "content-type"),
-                body: text_of(&req["body"]),
-                status: resp["code"]
-                    .as_u64()
-                    .or_else(|| resp["status"]["code"].as_u64())
-                    .unwrap_or(0) as u16,
-                response: text_of(&resp["body"]),
-            }
-        })
-        .collect()
-}
-
-/// Splits `https://host/path?query` into (`https://host`, `/path?query`).
-fn split_url(url: &str) -> (&str, &str) {
-    let after_scheme = url.find("://").map_or(0, |i| i + 3);
-    let path_at = url[after_scheme..]
-        .find('/')
-        .map_or(url.len(), |i| after_scheme + i);
-    url.split_at(path_at)
+    replay::load(&recordings().join(cassette))
 }
 
 /// What the emulator answers; anything else is skipped.
@@ -256,70 +198,6 @@ fn modelled(method: &str, path: &str) -> bool {
         ["clients"] => method == "GET",
         ["clients", _] => method == "GET" || method == "DELETE",
         _ => false,
-    }
-}
-
-fn kind(v: &Value) -> &'static str {
-    match v {
-        Value::Null => "null",
-        Value::Bool(_) => "boolean",
-        Value::Number(_) => "number",
-        Value::String(_) => "string",
-        Value::Array(_) => "array",
-        Value::Object(_) => "object",
-    }
-}
-
-/// Same keys and JSON types at this level; lists are compared by their first elements.
-fn same_shape(recorded: &Value, actual: &Value, at: &str, problems: &mut Vec<String>) {
-    if kind(recorded) != kind(actual) {
-        problems.push(format!(
-            "{at}: recorded {} but got {}",
-            kind(recorded),
-            kind(actual)
-        ));
-        return;
-    }
-    match (recorded, actual) {
-        (Value::Object(r), Value::Object(a)) => {
-            let missing: Vec<&String> = r.keys().filter(|k| !a.contains_key(*k)).collect();
-            let extra: Vec<&String> = a.keys().filter(|k| !r.contains_key(*k)).collect();
-            if !missing.is_empty() || !extra.is_empty() {
-                problems.push(format!(
-                    "{at}: missing keys {missing:?}, unexpected keys {extra:?}"
-                ));
-            }
-            for (key, r_value) in r {
-                if let Some(a_value) = a.get(key) {
-                    if kind(r_value) != kind(a_value) {
-                        problems.push(format!(
-                            "{at}.{key}: recorded {} but got {}",
-                            kind(r_value),
-                            kind(a_value)
-                        ));
-                    } else if let (Value::Array(rs), Value::Array(acts)) = (r_value, a_value)
-                        && let (Some(r0), Some(a0)) = (rs.first(), acts.first())
-                        && r0.is_object()
-                    {
-                        same_shape(r0, a0, &format!("{at}.{key}[0]"), problems);
-                    }
-                }
-            }
-        }
-        (Value::Array(r), Value::Array(a)) => {
-            if let (Some(r0), Some(a0)) = (r.first(), a.first()) {
-                same_shape(r0, a0, &format!("{at}[0]"), problems);
-            }
-        }
-        _ => {}
-    }
-}
-
-fn parse(body: &str) -> Option<Value> {
-    if body.trim().is_empty() {
-        None
-    } else {
-        serde_json::from_str(body).ok()
     }
 }
 

@@ -35,7 +35,10 @@ pub struct OktaApi {
 enum Access {
     None,
     Ssws(SecretString),
-    ServiceApp { client_id: String, key: SigningKey },
+    ServiceApp {
+        client_id: String,
+        key: Box<SigningKey>,
+    },
 }
 
 /// How every Management API request is authorised in this run.
@@ -45,7 +48,7 @@ enum Authorization {
     /// A DPoP-bound token: each request carries a fresh proof signed with `key`.
     Dpop {
         token: SecretString,
-        key: SigningKey,
+        key: Box<SigningKey>,
     },
 }
 
@@ -63,10 +66,12 @@ impl OktaApi {
                 key_file,
             } => Access::ServiceApp {
                 client_id: client_id.clone(),
-                key: SigningKey::parse(private_key.expose_secret()).map_err(|e| AppError {
-                    message: format!("{} ({})", e.message, key_file.display()),
-                    ..e
-                })?,
+                key: Box::new(SigningKey::parse(private_key.expose_secret()).map_err(|e| {
+                    AppError {
+                        message: format!("{} ({})", e.message, key_file.display()),
+                        ..e
+                    }
+                })?),
             },
             _ => Access::None,
         };
@@ -86,17 +91,23 @@ impl OktaApi {
         Url::parse(&format!("{}{path_and_query}", self.domain.origin())).expect("valid Okta URL")
     }
 
+    /// Bad input when there are no credentials at all, known without a request.
+    pub fn require_credentials(&self) -> Result<()> {
+        match self.access {
+            Access::None => Err(no_credentials()),
+            _ => Ok(()),
+        }
+    }
+
     async fn authorization(&self) -> Result<&Authorization> {
         self.token
             .get_or_try_init(|| async {
                 match &self.access {
-                    // Reached before any request is sent, so this is bad input (exit 2).
-                    Access::None => Err(AppError::usage(
-                        "no Okta API credentials were given",
-                        "set OKTA_API_TOKEN, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY for an OAuth service app, or pass --token-stdin",
-                    )),
+                    Access::None => Err(no_credentials()),
                     Access::Ssws(t) => Ok(Authorization::Ssws(t.clone())),
-                    Access::ServiceApp { client_id, key } => self.service_token(client_id, key).await,
+                    Access::ServiceApp { client_id, key } => {
+                        self.service_token(client_id, key).await
+                    }
                 }
             })
             .await
@@ -107,7 +118,7 @@ impl OktaApi {
     /// (`use_dpop_nonce`); each answer is followed once (notes/okta.md §B.3).
     async fn service_token(&self, client_id: &str, key: &SigningKey) -> Result<Authorization> {
         let url = self.url("/oauth2/v1/token");
-        let mut dpop: Option<SigningKey> = None;
+        let mut dpop: Option<Box<SigningKey>> = None;
         let mut nonce: Option<String> = None;
         for _ in 0..3 {
             let assertion = key.sign(
@@ -146,7 +157,7 @@ impl OktaApi {
             }
             match body["error"].as_str() {
                 Some("invalid_dpop_proof") if dpop.is_none() => {
-                    dpop = Some(SigningKey::generate_es256()?);
+                    dpop = Some(Box::new(SigningKey::generate_es256()?));
                 }
                 Some("use_dpop_nonce") if dpop.is_some() && nonce.is_none() => {
                     nonce = resp
@@ -258,6 +269,14 @@ impl OktaApi {
             }
         }
     }
+}
+
+/// Reached before any request is sent, so this is bad input (exit 2).
+fn no_credentials() -> AppError {
+    AppError::usage(
+        "no Okta API credentials were given",
+        "set OKTA_API_TOKEN, or OKTA_CLIENT_ID and OKTA_PRIVATE_KEY for an OAuth service app, or pass --token-stdin",
+    )
 }
 
 /// A DPoP proof for one request (RFC 9449): `htu` without query or fragment, `ath` binding the

@@ -6,6 +6,7 @@
 //! the planner is pure, and apply sends each write as soon as what it needs exists.
 
 mod api;
+mod doctor;
 mod keys;
 mod planner;
 mod state;
@@ -16,7 +17,9 @@ use async_trait::async_trait;
 use futures::future::join_all;
 use reqwest::Method;
 use serde_json::{Value, json};
+use url::Url;
 
+use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
 use crate::files::codex::redirect_uri;
 use crate::http::Http;
@@ -35,6 +38,8 @@ const DEFAULT_GROUP: &str = "Everyone";
 pub struct Okta {
     api: OktaApi,
     desired: Desired,
+    /// Where the credentials came from, to name it (never the value).
+    credentials_source: Option<&'static str>,
 }
 
 /// Ids known so far in a run: observed, or returned by the creates of this apply.
@@ -65,6 +70,7 @@ impl Okta {
             .unwrap_or_else(|| format!("MCP {audience}"));
         Ok(Self {
             api: OktaApi::new(http, domain, &settings.credentials)?,
+            credentials_source: settings.credentials_source,
             desired: Desired {
                 app_label: format!("Codex CLI ({server_name})"),
                 server_name,
@@ -329,6 +335,58 @@ impl Provider for Okta {
 
     fn registers_client(&self) -> bool {
         true
+    }
+
+    fn require_credentials(&self) -> Result<()> {
+        self.api.require_credentials()
+    }
+
+    /// The issuer carries the server's id, so this reads the org: the server and the app.
+    async fn expectations(&self) -> Result<Expectations> {
+        let (server, app) = tokio::try_join!(self.find_server(), self.find_app())?;
+        let server = server.ok_or_else(|| {
+            AppError::failed(format!(
+                "the authorization server {} does not exist",
+                self.desired.server_name
+            ))
+            .with_hint("run `authsetup apply` (or `authsetup api create`) first")
+        })?;
+        let origin = self.api.domain().origin();
+        // Codex tries RFC 8414's path-inserted URL first, and Okta serves OIDC discovery under
+        // the issuer (notes/codex-mcp.md §A5, notes/okta.md §A.3).
+        let metadata_urls = [
+            format!(
+                "{origin}/.well-known/oauth-authorization-server/oauth2/{}",
+                server.id
+            ),
+            format!("{}/.well-known/openid-configuration", server.issuer),
+        ]
+        .iter()
+        .filter_map(|u| Url::parse(u).ok())
+        .collect();
+        let ids = Ids {
+            server: Some(server.id.clone()),
+            issuer: Some(server.issuer.clone()),
+            app: app.map(|a| a.id),
+            policy: None,
+        };
+        let outputs = self.outputs(&ids);
+        Ok(Expectations {
+            issuer: server.issuer,
+            metadata_urls,
+            env: outputs
+                .env
+                .into_iter()
+                .filter_map(|(k, v)| Some((k, v?)))
+                .collect(),
+            audience: self.desired.audience.clone(),
+            client_id: outputs.client_id,
+        })
+    }
+
+    async fn diagnose(&self, _probe_dcr: bool) -> Vec<Check> {
+        let observed = self.observe(&Step::ALL).await;
+        doctor::checks(&self.desired, self.credentials_source, &observed)
     }
 
     async fn plan(&self, steps: &[Step]) -> Result<Plan> {

@@ -16,7 +16,10 @@ use crate::sandbox::query::Params;
 pub(crate) fn routes() -> Router<Arc<Okta>> {
     Router::new()
         .route("/api/v1/apps", get(list_apps).post(create_app))
-        .route("/api/v1/apps/{id}", get(get_app).put(replace_app))
+        .route(
+            "/api/v1/apps/{id}",
+            get(get_app).put(replace_app).delete(delete_app),
+        )
         .route("/api/v1/apps/{id}/lifecycle/{action}", post(app_lifecycle))
         .route("/api/v1/apps/{id}/groups", get(list_assignments))
         .route(
@@ -156,6 +159,23 @@ async fn replace_app(State(app): State<Arc<Okta>>, Path(id): Path<String>, body:
         *slot = doc.clone();
     }
     Ok(wire(StatusCode::OK, &doc))
+}
+
+/// An active app cannot be deleted (E0000056, notes/okta.md §B.4).
+async fn delete_app(State(app): State<Arc<Okta>>, Path(id): Path<String>) -> Answer {
+    if find_app(&app, &id)?["status"] == "ACTIVE" {
+        return Err(ApiError::new(
+            StatusCode::FORBIDDEN,
+            "E0000056",
+            "Delete application forbidden.",
+        ));
+    }
+    let mut org = app.org();
+    org.apps.retain(|a| a["id"] != id.as_str());
+    org.assignments.retain(|(a, _)| *a != id);
+    Ok(axum::response::IntoResponse::into_response(
+        StatusCode::NO_CONTENT,
+    ))
 }
 
 /// Apps answer 200 `{}` to lifecycle calls (TF-VCR deactivate), unlike servers' 204.

@@ -46,12 +46,16 @@ pub(crate) fn routes() -> Router<Arc<Okta>> {
             get(list_scopes).post(create_scope),
         )
         .route(
+            "/api/v1/authorizationServers/{id}/scopes/{sid}",
+            get(get_scope).put(replace_scope).delete(delete_scope),
+        )
+        .route(
             "/api/v1/authorizationServers/{id}/policies",
             get(list_policies).post(create_policy),
         )
         .route(
             "/api/v1/authorizationServers/{id}/policies/{pid}",
-            get(get_policy).put(replace_policy),
+            get(get_policy).put(replace_policy).delete(delete_policy),
         )
         .route(
             "/api/v1/authorizationServers/{id}/policies/{pid}/rules",
@@ -59,12 +63,22 @@ pub(crate) fn routes() -> Router<Arc<Okta>> {
         )
         .route(
             "/api/v1/authorizationServers/{id}/policies/{pid}/rules/{rid}",
-            get(get_rule).put(replace_rule),
+            get(get_rule).put(replace_rule).delete(delete_rule),
+        )
+        .route(
+            "/api/v1/authorizationServers/{id}/policies/{pid}/rules/{rid}/lifecycle/{action}",
+            post(rule_lifecycle),
         )
 }
 
+/// Both the issuer-relative documents and the RFC 8414 path-inserted form DOCS
+/// `concepts/auth-servers` lists (notes/okta.md §A.3).
 pub(crate) fn metadata_routes() -> Router<Arc<Okta>> {
     Router::new()
+        .route(
+            "/.well-known/oauth-authorization-server/oauth2/{id}",
+            get(metadata),
+        )
         .route(
             "/oauth2/{id}/.well-known/oauth-authorization-server",
             get(metadata),
@@ -182,6 +196,7 @@ async fn create_server(State(app): State<Arc<Okta>>, body: Bytes) -> Answer {
         .iter()
         .map(|name| {
             scope_doc(
+                &format!("{base}{SERVERS}/{id}/scopes"),
                 &json!({"name": name, "metadataPublish": "ALL_CLIENTS"}),
                 true,
             )
@@ -238,10 +253,12 @@ async fn server_lifecycle(
 }
 
 /// TF-VCR TestAccResourceOktaAuthServerScope_crud, 201 body.
-fn scope_doc(body: &Value, system: bool) -> Value {
+/// `scopes` is the collection's URL, for `_links.self`.
+fn scope_doc(scopes: &str, body: &Value, system: bool) -> Value {
     let text = |k: &str, d: &str| body.get(k).cloned().unwrap_or(json!(d));
+    let id = okta_id("scp");
     json!({
-        "id": okta_id("scp"),
+        "id": id,
         "name": body["name"],
         "displayName": text("displayName", ""),
         "description": text("description", ""),
@@ -251,6 +268,7 @@ fn scope_doc(body: &Value, system: bool) -> Value {
         "optional": body.get("optional").cloned().unwrap_or(json!(false)),
         "apiResourceId": null,
         "default": body.get("default").cloned().unwrap_or(json!(false)),
+        "_links": {"self": {"href": format!("{scopes}/{id}"), "hints": {"allow": ["GET", "PUT", "DELETE"]}}},
     })
 }
 
@@ -281,9 +299,64 @@ async fn create_scope(State(app): State<Arc<Okta>>, Path(id): Path<String>, body
     if !causes.is_empty() {
         return Err(ApiError::validation("name", &causes));
     }
-    let doc = scope_doc(&body, false);
+    let doc = scope_doc(
+        &format!("{}{SERVERS}/{id}/scopes", app.base_url),
+        &body,
+        false,
+    );
     server.scopes.push(doc.clone());
     created(&doc)
+}
+
+fn scope_mut<'a>(org: &'a mut OktaOrg, id: &str, sid: &str) -> Result<&'a mut Value, ApiError> {
+    server_mut(org, id)?
+        .scopes
+        .iter_mut()
+        .find(|s| s["id"] == sid)
+        .ok_or_else(|| ApiError::not_found(sid, "OAuth2Scope"))
+}
+
+async fn get_scope(
+    State(app): State<Arc<Okta>>,
+    Path((id, sid)): Path<(String, String)>,
+) -> Answer {
+    ok(scope_mut(&mut app.org(), &id, &sid)?)
+}
+
+async fn replace_scope(
+    State(app): State<Arc<Okta>>,
+    Path((id, sid)): Path<(String, String)>,
+    body: Bytes,
+) -> Answer {
+    let body = parse_json(&body)?;
+    let mut org = app.org();
+    let scope = scope_mut(&mut org, &id, &sid)?;
+    for key in [
+        "name",
+        "displayName",
+        "description",
+        "consent",
+        "metadataPublish",
+        "default",
+        "optional",
+    ] {
+        if let Some(v) = body.get(key) {
+            scope[key] = v.clone();
+        }
+    }
+    ok(scope)
+}
+
+async fn delete_scope(
+    State(app): State<Arc<Okta>>,
+    Path((id, sid)): Path<(String, String)>,
+) -> Answer {
+    let mut org = app.org();
+    scope_mut(&mut org, &id, &sid)?;
+    server_mut(&mut org, &id)?
+        .scopes
+        .retain(|s| s["id"] != sid.as_str());
+    no_content()
 }
 
 async fn list_policies(
@@ -397,6 +470,18 @@ async fn replace_policy(
     policy.doc["conditions"] = conditions;
     policy.doc["lastUpdated"] = json!(iso8601_now());
     ok(&policy.doc)
+}
+
+async fn delete_policy(
+    State(app): State<Arc<Okta>>,
+    Path((id, pid)): Path<(String, String)>,
+) -> Answer {
+    let mut org = app.org();
+    policy_mut(&mut org, &id, &pid)?;
+    server_mut(&mut org, &id)?
+        .policies
+        .retain(|p| p.doc["id"] != pid.as_str());
+    no_content()
 }
 
 async fn list_rules(
@@ -523,6 +608,31 @@ async fn replace_rule(
     rule["conditions"] = conditions;
     rule["lastUpdated"] = json!(iso8601_now());
     ok(rule)
+}
+
+async fn delete_rule(
+    State(app): State<Arc<Okta>>,
+    Path((id, pid, rid)): Path<(String, String, String)>,
+) -> Answer {
+    let mut org = app.org();
+    let policy = policy_mut(&mut org, &id, &pid)?;
+    rule_mut(policy, &rid)?;
+    policy.rules.retain(|r| r["id"] != rid.as_str());
+    no_content()
+}
+
+async fn rule_lifecycle(
+    State(app): State<Arc<Okta>>,
+    Path((id, pid, rid, action)): Path<(String, String, String, String)>,
+) -> Answer {
+    let status = match action.as_str() {
+        "activate" => "ACTIVE",
+        "deactivate" => "INACTIVE",
+        _ => return Err(ApiError::not_found(&action, "Lifecycle")),
+    };
+    let mut org = app.org();
+    rule_mut(policy_mut(&mut org, &id, &pid)?, &rid)?["status"] = json!(status);
+    no_content()
 }
 
 /// SPEC-OAUTH `CustomASOAuthMetadata` and the real org metadata in TF-VCR: custom scopes appear
