@@ -224,7 +224,7 @@ _authsetup() {
 
     case "${cmd}" in
         authsetup)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -247,6 +247,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -290,7 +294,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version create help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -313,6 +317,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -356,7 +364,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api__subcmd__create)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -379,6 +387,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -464,7 +476,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__apply)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -487,6 +499,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -530,7 +546,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__codex)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version config help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -553,6 +569,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -596,7 +616,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__codex__subcmd__config)
-            opts="-y -v -h -V --write --credentials-store --client-id --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -627,6 +647,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -712,7 +736,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__completions)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version bash elvish fish powershell zsh"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -735,6 +759,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -778,7 +806,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version promote help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version promote help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -801,6 +829,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -886,7 +918,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection__subcmd__promote)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -909,6 +941,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -952,7 +988,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version enable help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version enable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -975,6 +1011,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1018,7 +1058,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr__subcmd__enable)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1041,6 +1081,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1126,7 +1170,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__demo)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1149,6 +1193,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1192,7 +1240,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__doctor)
-            opts="-y -v -h -V --probe-dcr --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --probe-dcr --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1215,6 +1263,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1258,7 +1310,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__env)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version write help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version write help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1281,6 +1333,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1366,7 +1422,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__env__subcmd__write)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1389,6 +1445,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1768,7 +1828,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__init)
-            opts="-y -v -h -V --write-config --write-codex-config --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write-config --write-codex-config --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1795,6 +1855,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1838,7 +1902,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__man)
-            opts="-y -v -h -V --out-dir --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --out-dir --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1865,6 +1929,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1908,7 +1976,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__plan)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1931,6 +1999,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1974,7 +2046,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__policy)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version set help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1997,6 +2069,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2082,7 +2158,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__policy__subcmd__set)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2105,6 +2181,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2148,7 +2228,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__sandbox)
-            opts="-y -v -h -V --port --rate-limit --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --port --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2179,6 +2259,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2222,7 +2306,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__tenant)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version default-audience help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version default-audience help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2245,6 +2329,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2288,7 +2376,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__tenant__subcmd__default__subcmd__audience)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2311,6 +2399,10 @@ _authsetup() {
                     return 0
                     ;;
                 --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

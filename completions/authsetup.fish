@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authsetup_global_optspecs
-    string join \n provider= domain= audience= api-name= connection= create-connection replace-default-audience mcp-name= mcp-url= env-file= codex-home= callback-port= config= token-stdin y/yes output= color= v/verbose h/help V/version
+    string join \n provider= domain= audience= api-name= connection= group= create-connection replace-default-audience mcp-name= mcp-url= env-file= codex-home= callback-port= config= token-stdin y/yes output= color= v/verbose h/help V/version
 end
 
 function __fish_authsetup_needs_command
@@ -30,6 +30,7 @@ complete -c authsetup -n "__fish_authsetup_needs_command" -l domain -d 'Tenant h
 complete -c authsetup -n "__fish_authsetup_needs_command" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_needs_command" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -71,6 +72,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l domain -d '
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -96,6 +98,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l domain -d '
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -120,6 +123,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l domain -d 
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -144,6 +148,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -170,6 +175,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -196,6 +202,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -222,6 +229,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -248,6 +256,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -274,6 +283,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -300,6 +310,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -326,6 +337,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -352,6 +364,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not 
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -378,6 +391,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -404,6 +418,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -430,6 +445,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -456,6 +472,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fis
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -486,6 +503,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_se
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -513,6 +531,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l domain -d
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -538,6 +557,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l doma
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -564,6 +584,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l domain -
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -588,6 +609,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l domain -d '
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -613,6 +635,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l domain -d 'T
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
