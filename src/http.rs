@@ -5,6 +5,7 @@
 //! only for requests that do the same thing twice (reads, PATCH, PUT, DELETE). A POST that may
 //! have created something is left to the caller, which can look the object up first.
 
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -37,6 +38,8 @@ pub struct Request<'a> {
     pub body: Body,
     /// Whether the request goes through the Management API rate-limit pacer.
     pub paced: bool,
+    /// A POST that creates nothing (a token request), so sending it twice is harmless.
+    pub repeatable: bool,
 }
 
 impl<'a> Request<'a> {
@@ -48,6 +51,7 @@ impl<'a> Request<'a> {
             proof: None,
             body: Body::Empty,
             paced: false,
+            repeatable: false,
         }
     }
 
@@ -80,8 +84,13 @@ impl<'a> Request<'a> {
         self
     }
 
+    pub fn repeatable(mut self) -> Self {
+        self.repeatable = true;
+        self
+    }
+
     fn idempotent(&self) -> bool {
-        self.method != Method::POST
+        self.method != Method::POST || self.repeatable
     }
 
     /// `GET /api/v2/...` style label for messages, without the query (which may hold ids).
@@ -136,6 +145,14 @@ impl Http {
             pacer: Arc::new(Pacer::default()),
             secrets: Arc::new(Mutex::new(Vec::new())),
         })
+    }
+
+    /// Paced requests go to this tenant: its remembered rate limit shapes the first requests.
+    pub fn pace_for(&self, origin: &str) {
+        if let Some(dir) = cache_dir() {
+            self.pacer
+                .remember_for(origin, dir.join("rate-limits.json"));
+        }
     }
 
     /// Registers a value that must never appear in a trace, even inside a body.
@@ -193,6 +210,9 @@ impl Http {
                     return Ok(resp);
                 }
                 Err(e) => {
+                    if req.paced {
+                        self.pacer.abandon();
+                    }
                     self.trace(&format!("{} failed: {e}", req.label()));
                     if req.idempotent() && transient < MAX_TRANSIENT_RETRIES {
                         transient += 1;
@@ -425,16 +445,30 @@ fn until_epoch(epoch_secs: u64) -> Duration {
 
 /// Paces Management API requests from the `X-RateLimit-*` headers so that, once the limit is
 /// known, requests wait for the reset instead of provoking 429s.
+///
+/// A new process does not know the limit, and firing every read at once on a free tenant (burst
+/// 2) provokes a burst of 429s. So the limit each tenant announced is remembered in the user's
+/// cache folder; when it is small, a run starts by sending one request and paces from its
+/// headers. A tenant with a large limit keeps full concurrency from the first request.
 #[derive(Default)]
 struct Pacer {
     state: Mutex<PacerState>,
+    /// The tenant origin, once known, and where its limit is remembered.
+    memory: Mutex<Option<(String, PathBuf)>>,
 }
+
+/// Below this limit the first request of a run goes alone: its headers tell how much of the
+/// budget an earlier run left.
+const SMALL_LIMIT: u32 = 10;
 
 #[derive(Default)]
 struct PacerState {
     limit: Option<u32>,
     remaining: Option<u32>,
     reset_at: Option<Instant>,
+    /// Requests sent whose answer has not arrived: each will still spend one unit of whatever
+    /// budget the latest answer reported.
+    in_flight: u32,
 }
 
 impl Pacer {
@@ -447,7 +481,7 @@ impl Pacer {
                     s.remaining = s.limit;
                     s.reset_at = None;
                 }
-                match s.remaining {
+                let wait = match s.remaining {
                     None => None,
                     Some(0) => Some(
                         s.reset_at
@@ -458,7 +492,11 @@ impl Pacer {
                         s.remaining = Some(n - 1);
                         None
                     }
+                };
+                if wait.is_none() {
+                    s.in_flight += 1;
                 }
+                wait
             };
             match wait {
                 None => return,
@@ -467,26 +505,90 @@ impl Pacer {
         }
     }
 
+    /// A paced request ended without an answer.
+    fn abandon(&self) {
+        let mut s = self.state.lock().unwrap();
+        s.in_flight = s.in_flight.saturating_sub(1);
+    }
+
+    fn remember_for(&self, origin: &str, cache_file: PathBuf) {
+        if let Some(limit) = read_limits(&cache_file).get(origin).and_then(Value::as_u64) {
+            let mut s = self.state.lock().unwrap();
+            s.limit = Some(limit as u32);
+            if (limit as u32) < SMALL_LIMIT {
+                s.remaining = Some(1);
+                s.reset_at = None;
+            }
+        }
+        *self.memory.lock().unwrap() = Some((origin.to_string(), cache_file));
+    }
+
+    fn persist(&self, limit: u32) {
+        let Some((origin, file)) = self.memory.lock().unwrap().clone() else {
+            return;
+        };
+        let mut limits = read_limits(&file);
+        if limits.get(&origin).and_then(Value::as_u64) == Some(u64::from(limit)) {
+            return;
+        }
+        limits.insert(origin, Value::from(limit));
+        // A cache: failing to write it only costs the next run a burst of 429s.
+        if let Some(dir) = file.parent() {
+            let _ = std::fs::create_dir_all(dir);
+        }
+        let text = serde_json::to_vec_pretty(&Value::Object(limits)).unwrap_or_default();
+        let _ = crate::files::atomic::write_atomic(&file, &text);
+    }
+
     fn observe(&self, headers: &HeaderMap, status: StatusCode) {
         let num = |field: &str| quota_header(headers, field).and_then(|v| v.parse::<u64>().ok());
         let mut s = self.state.lock().unwrap();
         if let Some(limit) = num("limit") {
-            s.limit = Some(limit as u32);
+            let limit = limit as u32;
+            if s.limit != Some(limit) {
+                s.limit = Some(limit);
+                drop(s);
+                self.persist(limit);
+                s = self.state.lock().unwrap();
+            }
         }
         let remaining = num("remaining")
             .map(|r| r as u32)
             .or((status == StatusCode::TOO_MANY_REQUESTS).then_some(0));
+        s.in_flight = s.in_flight.saturating_sub(1);
         if let Some(r) = remaining {
-            // Concurrent responses arrive out of order; the smaller count is the safer one.
-            s.remaining = Some(s.remaining.map_or(r, |cur| cur.min(r)));
+            s.remaining = Some(r.saturating_sub(s.in_flight));
         }
         if let Some(reset) = num("reset") {
-            s.reset_at = Some(Instant::now() + until_epoch(reset));
+            // Answers to concurrent requests arrive in any order; the latest reset any of them
+            // announced is the one after which the whole budget is back.
+            let at = Instant::now() + until_epoch(reset);
+            s.reset_at = Some(s.reset_at.map_or(at, |cur| cur.max(at)));
         }
         if s.remaining == Some(0) && s.reset_at.is_none() {
             s.reset_at = Some(Instant::now() + Duration::from_secs(1));
         }
     }
+}
+
+fn read_limits(file: &Path) -> serde_json::Map<String, Value> {
+    std::fs::read(file)
+        .ok()
+        .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
+        .and_then(|v| v.as_object().cloned())
+        .unwrap_or_default()
+}
+
+/// `$XDG_CACHE_HOME/authsetup` or `~/.cache/authsetup`.
+fn cache_dir() -> Option<PathBuf> {
+    let non_empty = |k: &str| {
+        std::env::var_os(k)
+            .filter(|v| !v.is_empty())
+            .map(PathBuf::from)
+    };
+    non_empty("XDG_CACHE_HOME")
+        .or_else(|| non_empty("HOME").map(|h| h.join(".cache")))
+        .map(|d| d.join("authsetup"))
 }
 
 #[cfg(test)]
@@ -575,6 +677,29 @@ mod tests {
         );
         assert_eq!(next_link(&one).unwrap().as_str(), "https://a/x?after=1");
         assert!(next_link(&HeaderMap::new()).is_none());
+    }
+
+    #[test]
+    fn a_small_remembered_limit_makes_the_first_request_go_alone() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("authsetup").join("rate-limits.json");
+        let first = Pacer::default();
+        first.remember_for("https://t.auth0.com", file.clone());
+        assert_eq!(
+            first.state.lock().unwrap().remaining,
+            None,
+            "nothing known yet"
+        );
+        let mut h = HeaderMap::new();
+        h.insert("x-ratelimit-limit", HeaderValue::from_static("2"));
+        first.observe(&h, StatusCode::OK);
+
+        let next = Pacer::default();
+        next.remember_for("https://t.auth0.com", file.clone());
+        assert_eq!(next.state.lock().unwrap().remaining, Some(1));
+        let other = Pacer::default();
+        other.remember_for("https://other.auth0.com", file);
+        assert_eq!(other.state.lock().unwrap().remaining, None);
     }
 
     #[tokio::test]

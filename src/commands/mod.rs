@@ -13,7 +13,7 @@ use crate::cli::{
     ApiCommand, CodexCommand, Command, ConnectionCommand, DcrCommand, EnvCommand, GlobalArgs,
     PolicyCommand, TenantCommand,
 };
-use crate::error::Result;
+use crate::error::{AppError, Result};
 use crate::output::Printer;
 use crate::provider::Step;
 use crate::settings::Settings;
@@ -60,6 +60,15 @@ pub async fn run(
         Command::Connection(ConnectionCommand::Promote { name }) => {
             let mut settings = settings;
             if let Some(name) = name {
+                if global.connection.as_ref().is_some_and(|flag| *flag != name) {
+                    return Err(AppError::usage(
+                        format!(
+                            "two connection names were given: {name} and --connection {}",
+                            global.connection.as_deref().unwrap_or_default()
+                        ),
+                        "give the name once, either as the argument or with --connection",
+                    ));
+                }
                 settings.connection = crate::settings::validate_connection(&name)?;
             }
             provision::run(&settings, &printer, &[Step::Connection], false, Mode::Apply)
@@ -75,9 +84,7 @@ pub async fn run(
         Command::Man(args) => completions::man(&args),
         Command::Sandbox(args) => sandbox::run(&args, settings.provider, &printer).await,
         Command::Demo => demo::run(global, &printer).await,
-        Command::Codex(CodexCommand::Config(args)) => {
-            codex::run(&settings, &printer, &args).await
-        }
+        Command::Codex(CodexCommand::Config(args)) => codex::run(&settings, &printer, &args).await,
         Command::Init(args) => init::run(global, settings, &printer, &args).await,
         Command::Doctor(args) => doctor::run(&settings, &printer, &args).await.map(drop),
     }

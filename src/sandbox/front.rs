@@ -111,6 +111,18 @@ pub(crate) async fn front_door(
             return kill(conn);
         }
         Some(FaultKind::Reset) => return kill(conn),
+        Some(FaultKind::LostAnswer) => {
+            if let Ok(bytes) = body {
+                let _ = admit(
+                    &front,
+                    &path,
+                    Request::from_parts(parts, Body::from(bytes)),
+                    next,
+                )
+                .await;
+            }
+            return kill(conn);
+        }
         Some(kind) => fault_response(&front, kind, &path),
         None => match body {
             Err(_) => json_error(&front, StatusCode::PAYLOAD_TOO_LARGE, &path),
@@ -213,6 +225,8 @@ fn fault_response(front: &Front, kind: FaultKind, path: &str) -> Response {
             )
                 .into_response()
         }
-        FaultKind::Hang | FaultKind::Reset => unreachable!("handled before a response is built"),
+        FaultKind::Hang | FaultKind::Reset | FaultKind::LostAnswer => {
+            unreachable!("handled before a response is built")
+        }
     }
 }

@@ -72,6 +72,7 @@ impl ManagementApi {
             },
             _ => CredentialSource::None,
         };
+        http.pace_for(&domain.origin());
         match &credentials {
             CredentialSource::None => {}
             CredentialSource::Token(t) => http.register_secret(t.expose_secret()),
@@ -106,9 +107,10 @@ impl ManagementApi {
                         secret: t.clone(),
                         scopes: jwt_scopes(t.expose_secret()),
                     }),
-                    CredentialSource::ClientCredentials { client_id, client_secret } => {
-                        self.client_credentials(client_id, client_secret).await
-                    }
+                    CredentialSource::ClientCredentials {
+                        client_id,
+                        client_secret,
+                    } => self.client_credentials(client_id, client_secret).await,
                 }
             })
             .await
@@ -135,7 +137,7 @@ impl ManagementApi {
         let url =
             Url::parse(&format!("{}/oauth/token", self.domain.origin())).expect("valid token URL");
         let audience = format!("{}/api/v2/", self.domain.origin());
-        let req = Request::new(Method::POST, url).form(vec![
+        let req = Request::new(Method::POST, url).repeatable().form(vec![
             ("grant_type", "client_credentials".into()),
             ("client_id", client_id.into()),
             ("client_secret", client_secret.expose_secret().to_string()),
@@ -143,6 +145,13 @@ impl ManagementApi {
         ]);
         let resp = self.http.send(&req).await?;
         let body = resp.json().unwrap_or(Value::Null);
+        if resp.status.is_server_error() {
+            return Err(AppError::failed(format!(
+                "POST /oauth/token: Auth0 answered {} (after retries)",
+                resp.status
+            ))
+            .with_hint("the tenant's authentication service is unavailable; check https://status.auth0.com and run the command again"));
+        }
         if !resp.status.is_success() {
             let code = body["error"].as_str().unwrap_or_default();
             let desc = body["error_description"].as_str().unwrap_or_default();
