@@ -116,24 +116,60 @@ pub fn connect(settings: &Settings, http: Http) -> Result<Box<dyn Provider>> {
     }
 }
 
-/// A write of an apply round failed: the error says what was already done, because running the
-/// command again continues from there.
-fn partial_failure(mut e: AppError, done: &[String]) -> AppError {
-    e.message = format!(
-        "{} ({}; running the command again continues from here)",
-        e.message,
-        so_far(done)
-    );
-    e
-}
-
-fn interrupted_after(done: &[String]) -> AppError {
-    let mut e = AppError::interrupted();
-    e.message = format!(
-        "interrupted before the remaining writes ({}); run the command again to finish",
-        so_far(done)
-    );
-    e
+/// One round of an apply: every write at once, each reported to `progress`. A write that succeeds
+/// joins `done`; when any fails, the first failure is returned saying what was already done,
+/// because running the command again continues from there. Checks for Ctrl-C before sending.
+async fn write_round<'a, O, T, Fut>(
+    round: &[(usize, &'a O)],
+    done: &mut Vec<String>,
+    progress: &dyn Progress,
+    label: impl Fn(&O) -> String,
+    write: impl Fn(&'a O) -> Fut,
+) -> Result<Vec<T>>
+where
+    Fut: std::future::Future<Output = Result<T>>,
+{
+    if crate::interrupt::requested() {
+        let mut e = AppError::interrupted();
+        e.message = format!(
+            "interrupted before the remaining writes ({}); run the command again to finish",
+            so_far(done)
+        );
+        return Err(e);
+    }
+    let results = futures::future::join_all(round.iter().map(|(i, op)| {
+        let label = label(op);
+        let sent = write(*op);
+        async move {
+            progress.started(*i, &label);
+            let result = sent.await;
+            progress.finished(*i, &label, result.is_ok());
+            (label, result)
+        }
+    }))
+    .await;
+    let mut made = Vec::new();
+    let mut failure = None;
+    for (label, result) in results {
+        match result {
+            Ok(value) => {
+                done.push(label);
+                made.push(value);
+            }
+            Err(e) => failure = failure.or(Some(e.context(format!("cannot {label}")))),
+        }
+    }
+    match failure {
+        None => Ok(made),
+        Some(mut e) => {
+            e.message = format!(
+                "{} ({}; running the command again continues from here)",
+                e.message,
+                so_far(done)
+            );
+            Err(e)
+        }
+    }
 }
 
 fn so_far(done: &[String]) -> String {

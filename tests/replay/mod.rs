@@ -142,3 +142,46 @@ pub fn parse(body: &str) -> Option<Value> {
     }
 }
 
+/// Why a replayed answer's status differs from the recording's, if it does.
+pub fn status_mismatch(label: &str, rec: &Interaction, status: u16, text: &str) -> Option<String> {
+    (status != rec.status).then(|| {
+        format!(
+            "{label}: status {status}, recorded {}; body {text}",
+            rec.status
+        )
+    })
+}
+
+/// Why a replayed answer's body differs in shape from the recording's, if it does.
+pub fn shape_mismatch(label: &str, rec: &Interaction, text: &str) -> Option<String> {
+    match (parse(&rec.response), parse(text)) {
+        (None, None) => None,
+        (Some(r), Some(a)) => {
+            let mut problems = Vec::new();
+            same_shape(&r, &a, "$", &mut problems);
+            (!problems.is_empty()).then(|| format!("{label}: {}", problems.join("; ")))
+        }
+        (r, _) => Some(format!(
+            "{label}: recorded body {} but got {text:?}",
+            if r.is_some() { "JSON" } else { "empty" }
+        )),
+    }
+}
+
+/// Prints what was replayed and skipped, then fails on any mismatch or too little replayed.
+pub fn conclude(replayed: usize, min: usize, notes: &[String], failures: &[String]) {
+    println!("replayed {replayed} recorded interactions");
+    for line in notes {
+        println!("  {line}");
+    }
+    assert!(
+        failures.is_empty(),
+        "{} mismatches:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+    assert!(
+        replayed >= min,
+        "only {replayed} interactions replayed, want at least {min}"
+    );
+}

@@ -10,16 +10,13 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use async_trait::async_trait;
-use futures::future::join_all;
 use url::Url;
 
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
-use crate::provider::{
-    LoginConnection, Progress, Provider, Step, interrupted_after, partial_failure,
-};
+use crate::provider::{LoginConnection, Progress, Provider, Step, write_round};
 use crate::settings::Settings;
 
 use api::ManagementApi;
@@ -266,27 +263,10 @@ impl Provider for Auth0 {
             if round.is_empty() {
                 continue;
             }
-            if crate::interrupt::requested() {
-                return Err(interrupted_after(&done));
-            }
-            let results = join_all(round.iter().map(|(i, op)| async move {
-                let label = op.label();
-                progress.started(*i, &label);
-                let result = self.execute(op).await;
-                progress.finished(*i, &label, result.is_ok());
-                (label, result)
-            }))
-            .await;
-            let mut failure = None;
-            for (label, result) in results {
-                match result {
-                    Ok(()) => done.push(label),
-                    Err(e) => failure = failure.or(Some(e.context(format!("cannot {label}")))),
-                }
-            }
-            if let Some(e) = failure {
-                return Err(partial_failure(e, &done));
-            }
+            write_round(&round, &mut done, progress, Op::label, |op| {
+                self.execute(op)
+            })
+            .await?;
         }
         Ok(self.outputs())
     }

@@ -14,7 +14,6 @@ mod state;
 use std::collections::HashSet;
 
 use async_trait::async_trait;
-use futures::future::join_all;
 use reqwest::Method;
 use serde_json::{Value, json};
 use url::Url;
@@ -24,9 +23,7 @@ use crate::error::{AppError, Result};
 use crate::files::codex::redirect_uri;
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
-use crate::provider::{
-    LoginConnection, Progress, Provider, Step, interrupted_after, partial_failure,
-};
+use crate::provider::{LoginConnection, Progress, Provider, Step, write_round};
 use crate::settings::{DEFAULT_CONNECTION, Settings};
 
 use api::OktaApi;
@@ -422,9 +419,6 @@ impl Provider for Okta {
         let mut pending: Vec<(usize, &Op)> = planned.ops.iter().enumerate().collect();
         let mut done: Vec<String> = Vec::new();
         while !pending.is_empty() {
-            if crate::interrupt::requested() {
-                return Err(interrupted_after(&done));
-            }
             let (round, later): (Vec<_>, Vec<_>) = pending
                 .into_iter()
                 .partition(|(_, op)| op.needs().iter().all(|n| exists.contains(n)));
@@ -435,40 +429,21 @@ impl Provider for Okta {
             }
             pending = later;
             let snapshot = ids.clone();
-            let results = join_all(round.iter().map(|(i, op)| {
-                let snapshot = &snapshot;
-                async move {
-                    let label = op.label();
-                    progress.started(*i, &label);
-                    let result = self.execute(op, snapshot).await;
-                    progress.finished(*i, &label, result.is_ok());
-                    (label, result)
-                }
-            }))
-            .await;
-            let mut failure = None;
-            for (label, result) in results {
-                match result {
-                    Ok(made) => {
-                        if let Some((object, doc)) = made {
-                            let id = doc["id"].as_str().map(String::from);
-                            match object {
-                                Object::Server => {
-                                    ids.server = id;
-                                    ids.issuer = doc["issuer"].as_str().map(String::from);
-                                }
-                                Object::App => ids.app = id,
-                                Object::Policy => ids.policy = id,
-                            }
-                            exists.insert(object);
-                        }
-                        done.push(label);
+            let made = write_round(&round, &mut done, progress, Op::label, |op| {
+                self.execute(op, &snapshot)
+            })
+            .await?;
+            for (object, doc) in made.into_iter().flatten() {
+                let id = doc["id"].as_str().map(String::from);
+                match object {
+                    Object::Server => {
+                        ids.server = id;
+                        ids.issuer = doc["issuer"].as_str().map(String::from);
                     }
-                    Err(e) => failure = failure.or(Some(e.context(format!("cannot {label}")))),
+                    Object::App => ids.app = id,
+                    Object::Policy => ids.policy = id,
                 }
-            }
-            if let Some(e) = failure {
-                return Err(partial_failure(e, &done));
+                exists.insert(object);
             }
         }
         Ok(self.outputs(&ids))

@@ -9,7 +9,7 @@ use axum::http::StatusCode;
 use axum::routing::{get, post};
 use serde_json::{Value, json};
 
-use super::{Answer, ApiError, Okta, page, parse_json, wire};
+use super::{Answer, ApiError, Okta, lifecycle_status, page, parse_json, wire};
 use crate::sandbox::clock::iso8601_now;
 use crate::sandbox::query::Params;
 
@@ -183,11 +183,7 @@ async fn app_lifecycle(
     State(app): State<Arc<Okta>>,
     Path((id, action)): Path<(String, String)>,
 ) -> Answer {
-    let status = match action.as_str() {
-        "activate" => "ACTIVE",
-        "deactivate" => "INACTIVE",
-        _ => return Err(ApiError::not_found(&action, "Lifecycle")),
-    };
+    let status = lifecycle_status(&action)?;
     find_app(&app, &id)?;
     let mut org = app.org();
     if let Some(a) = org.apps.iter_mut().find(|a| a["id"] == id.as_str()) {

@@ -355,6 +355,15 @@ pub(crate) fn page(base_url: &str, path: &str, params: &Params, items: Vec<Value
     Ok(response)
 }
 
+/// The status a `lifecycle/activate` or `lifecycle/deactivate` call sets.
+pub(crate) fn lifecycle_status(action: &str) -> Result<&'static str, ApiError> {
+    match action {
+        "activate" => Ok("ACTIVE"),
+        "deactivate" => Ok("INACTIVE"),
+        _ => Err(ApiError::not_found(action, "Lifecycle")),
+    }
+}
+
 pub(crate) fn random_string(len: usize) -> String {
     rand::rng()
         .sample_iter(&Alphanumeric)

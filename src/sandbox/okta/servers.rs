@@ -11,8 +11,8 @@ use axum::routing::{get, post};
 use serde_json::{Value, json};
 
 use super::{
-    Answer, ApiError, AuthServerRecord, Okta, OktaOrg, PolicyRecord, okta_id, page, parse_json,
-    wire,
+    Answer, ApiError, AuthServerRecord, Okta, OktaOrg, PolicyRecord, lifecycle_status, okta_id,
+    page, parse_json, wire,
 };
 use crate::sandbox::clock::iso8601_now;
 use crate::sandbox::query::Params;
@@ -243,11 +243,7 @@ async fn server_lifecycle(
     State(app): State<Arc<Okta>>,
     Path((id, action)): Path<(String, String)>,
 ) -> Answer {
-    let status = match action.as_str() {
-        "activate" => "ACTIVE",
-        "deactivate" => "INACTIVE",
-        _ => return Err(ApiError::not_found(&action, "Lifecycle")),
-    };
+    let status = lifecycle_status(&action)?;
     server_mut(&mut app.org(), &id)?.doc["status"] = json!(status);
     no_content()
 }
@@ -625,11 +621,7 @@ async fn rule_lifecycle(
     State(app): State<Arc<Okta>>,
     Path((id, pid, rid, action)): Path<(String, String, String, String)>,
 ) -> Answer {
-    let status = match action.as_str() {
-        "activate" => "ACTIVE",
-        "deactivate" => "INACTIVE",
-        _ => return Err(ApiError::not_found(&action, "Lifecycle")),
-    };
+    let status = lifecycle_status(&action)?;
     let mut org = app.org();
     rule_mut(policy_mut(&mut org, &id, &pid)?, &rid)?["status"] = json!(status);
     no_content()
