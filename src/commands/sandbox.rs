@@ -26,15 +26,28 @@ pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) 
     // stdout carries only the export lines so `eval "$(authsetup sandbox &)"`-style use works.
     // The handle is kept until Ctrl-C: dropping it stops the server.
     let (_auth0, _okta);
-    let (name, base_url) = match provider {
+    let (name, base_url, details) = match provider {
         ProviderKind::Auth0 => {
             let sandbox = Sandbox::start(config).await.map_err(cannot_start)?;
             println!("export AUTH0_DOMAIN={}", sandbox.base_url());
             println!("export AUTH0_CLIENT_ID={}", sandbox.client_id());
             println!("export AUTH0_CLIENT_SECRET={}", sandbox.client_secret());
             let base_url = sandbox.base_url();
+            // what an MCP server under test needs to validate the tenant's tokens
+            let details = vec![
+                format!("  issuer     {}", sandbox.issuer()),
+                format!("  JWKS       {base_url}/.well-known/jwks.json"),
+                format!(
+                    "  test user  {} (/authorize signs them in and consents at once)",
+                    Sandbox::test_user()
+                ),
+                format!(
+                    "  demo MCP server {} (accepts the tenant's tokens for it)",
+                    sandbox.mcp_url()
+                ),
+            ];
             _auth0 = sandbox;
-            ("Auth0 tenant", base_url)
+            ("Auth0 tenant", base_url, details)
         }
         ProviderKind::Okta => {
             let sandbox = OktaSandbox::start(config).await.map_err(cannot_start)?;
@@ -42,12 +55,15 @@ pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) 
             println!("export OKTA_API_TOKEN={}", sandbox.api_token());
             let base_url = sandbox.base_url();
             _okta = sandbox;
-            ("Okta org", base_url)
+            ("Okta org", base_url, Vec::new())
         }
     };
     printer.line(format!(
         "Sandbox {name} serving on {base_url} (Ctrl-C to stop)"
     ));
+    for line in details {
+        printer.line(line);
+    }
     printer.line("Its credentials are throw-away values that only this sandbox accepts.");
     let _ = tokio::signal::ctrl_c().await;
     printer.line("sandbox stopped");

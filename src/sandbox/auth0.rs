@@ -1,5 +1,6 @@
 //! The Auth0 flavour: one tenant's Management API v2 (the parts authsetup touches), its
-//! client-credentials token endpoint, discovery and open dynamic client registration.
+//! client-credentials token endpoint, discovery, open dynamic client registration, and the
+//! sign-in side MCP clients use (`/authorize`, code and refresh grants, RS256 tokens, JWKS).
 //!
 //! Written from the recordings, notes and OAS under shared/reference only (see
 //! fixtures/SOURCES.md); nothing here is shared with the client side of the crate.
@@ -8,6 +9,7 @@ mod auth;
 mod client_grants;
 mod clients;
 mod connections;
+mod login;
 mod oauth;
 mod resource_servers;
 mod tenant_settings;
@@ -24,7 +26,7 @@ use serde_json::{Value, json};
 
 use super::clock::epoch_seconds;
 use super::front::{Dialect, lock};
-use super::jwt::Signer;
+use super::jwt::{RsaSigner, Signer};
 use super::schema::{Schemas, Violation};
 
 /// The tenant's state, as JSON documents in the shape the Management API returns them.
@@ -46,6 +48,8 @@ pub struct Auth0Tenant {
     /// a broken authorization server, e.g. another `issuer`. Empty on a real-looking tenant.
     pub discovery_overrides: serde_json::Map<String, Value>,
 }
+
+pub(crate) use login::TEST_USER_ID;
 
 /// Every scope a Management API route of the emulator checks (OAS `oAuth2ClientCredentials`).
 pub(crate) const SCOPES: &[&str] = &[
@@ -80,6 +84,9 @@ pub(crate) struct Auth0 {
     pub(crate) client_id: String,
     pub(crate) client_secret: String,
     signer: Signer,
+    /// Signs the access tokens for APIs (MCP servers); its public half is the JWKS.
+    pub(crate) rsa: RsaSigner,
+    sessions: login::Sessions,
     schemas: Schemas,
 }
 
@@ -94,6 +101,8 @@ impl Auth0 {
             client_id,
             client_secret,
             signer: Signer::random(),
+            rsa: RsaSigner::throwaway(),
+            sessions: login::Sessions::default(),
             schemas: request_schemas(),
         }
     }

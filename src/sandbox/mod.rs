@@ -158,7 +158,8 @@ impl Sandbox {
             Box::new(auth0::Auth0Dialect),
             |base_url| {
                 let app = Arc::new(auth0::Auth0::new(base_url));
-                let resource = Arc::new(resource::Resource::new(base_url));
+                let resource =
+                    Arc::new(resource::Resource::new(base_url, app.rsa.public().clone()));
                 apps = Some((app.clone(), resource.clone()));
                 auth0::router(app).merge(resource::router(resource))
             },
@@ -176,6 +177,17 @@ impl Sandbox {
     /// would be for it.
     pub fn mcp_url(&self) -> String {
         format!("{}{}", self.base_url(), resource::PATH)
+    }
+
+    /// The tenant's issuer identifier, `<base_url>/`: the `iss` of its tokens.
+    pub fn issuer(&self) -> String {
+        format!("{}/", self.base_url())
+    }
+
+    /// The `sub` of the test user whom `/authorize` signs in (and who consents) at once, when
+    /// they sign in with a database connection such as `Username-Password-Authentication`.
+    pub fn test_user() -> String {
+        format!("auth0|{}", auth0::TEST_USER_ID)
     }
 
     /// Reads or changes how the demo MCP server presents itself.

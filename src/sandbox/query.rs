@@ -20,6 +20,10 @@ impl Params {
             .map(|(_, v)| v.as_str())
     }
 
+    pub(crate) fn names(&self) -> impl Iterator<Item = &str> {
+        self.0.iter().map(|(k, _)| k.as_str())
+    }
+
     /// Every value of a repeatable key (`?strategy=auth0&strategy=google-oauth2`).
     pub(crate) fn all(&self, key: &str) -> Vec<&str> {
         self.0

@@ -1,22 +1,26 @@
 //! A demo MCP server on the sandbox's own port: the protected resource an MCP client meets first.
-//! It answers every request to its endpoint with 401 and points at its protected-resource
-//! metadata (RFC 9728), which names the sandbox tenant as its authorization server.
+//! It answers a request without a valid token with 401 and points at its protected-resource
+//! metadata (RFC 9728), which names the sandbox tenant as its authorization server. A bearer
+//! token is accepted only when the tenant's key signed it for this server: the check every MCP
+//! server must make (`aud`, `iss`, signature, expiry).
 //!
 //! Shaped after the MCP authorization spec and what codex-cli 0.171 does with it
-//! (notes/codex-mcp.md §A5, §B1, §B2, §C); fixtures/SOURCES.md lists each behaviour. It checks no
-//! token: nothing an MCP client does after the login is modelled. Tests break it through
-//! [`ProtectedResource`] to see that doctor notices.
+//! (notes/codex-mcp.md §A5, §B1, §B2, §C); fixtures/SOURCES.md lists each behaviour. An MCP
+//! session after the login is not modelled. Tests break it through [`ProtectedResource`] to see
+//! that doctor notices.
 
 use std::sync::{Arc, Mutex};
 
 use axum::Router;
 use axum::extract::State;
-use axum::http::{HeaderValue, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use serde_json::{Value, json};
 
+use super::clock::epoch_seconds;
 use super::front::lock;
+use super::jwt::RsaPublic;
 
 /// Where the demo MCP endpoint lives on the sandbox.
 pub(crate) const PATH: &str = "/mcp";
@@ -53,14 +57,45 @@ impl ProtectedResource {
 pub(crate) struct Resource {
     base_url: String,
     state: Mutex<ProtectedResource>,
+    /// The tenant's signing key, as a real server would take it from the JWKS.
+    key: RsaPublic,
 }
 
 impl Resource {
-    pub(crate) fn new(base_url: &str) -> Self {
+    pub(crate) fn new(base_url: &str, key: RsaPublic) -> Self {
         Resource {
             base_url: base_url.to_string(),
             state: Mutex::new(ProtectedResource::new(base_url)),
+            key,
         }
+    }
+
+    /// The token's claims when it is the tenant's, for this server and not expired; else what
+    /// is wrong with it, for `error_description`.
+    fn validate(&self, token: &str) -> Result<Value, &'static str> {
+        let claims = self
+            .key
+            .verify(token)
+            .ok_or("not an RS256 JWT signed with a key of the issuer's JWKS")?;
+        if claims["iss"] != format!("{}/", self.base_url).as_str() {
+            return Err("issued by another authorization server");
+        }
+        let me = format!("{}{PATH}", self.base_url);
+        let for_me = match &claims["aud"] {
+            Value::String(aud) => *aud == me,
+            Value::Array(auds) => auds.iter().any(|a| *a == me.as_str()),
+            _ => false,
+        };
+        if !for_me {
+            return Err("the audience is not this server");
+        }
+        if claims["exp"]
+            .as_u64()
+            .is_none_or(|exp| exp <= epoch_seconds())
+        {
+            return Err("expired");
+        }
+        Ok(claims)
     }
 
     pub(crate) fn with<R>(&self, f: impl FnOnce(&mut ProtectedResource) -> R) -> R {
@@ -70,7 +105,7 @@ impl Resource {
 
 pub(crate) fn router(resource: Arc<Resource>) -> Router {
     Router::new()
-        .route(PATH, get(challenge).post(challenge))
+        .route(PATH, get(endpoint).post(endpoint))
         // RFC 9728 §3.1 inserts the well-known segment before the resource's path; MCP clients
         // also try the root (§A5 step 2), so both answer.
         .route(&format!("{METADATA_ROOT}{PATH}"), get(metadata))
@@ -79,19 +114,42 @@ pub(crate) fn router(resource: Arc<Resource>) -> Router {
 }
 
 /// §B1: a request without a token gets 401 and `WWW-Authenticate` naming the metadata (RFC 9728
-/// §5.1), without an error code, as RFC 6750 §3.1 asks for a request that carried no token.
-async fn challenge(State(resource): State<Arc<Resource>>) -> Response {
+/// §5.1), without an error code, as RFC 6750 §3.1 asks for a request that carried no token; a
+/// bad token gets `error="invalid_token"` as well. A good one gets who it was issued to.
+async fn endpoint(State(resource): State<Arc<Resource>>, headers: HeaderMap) -> Response {
     let (enabled, header_on) = resource.with(|r| (r.enabled, r.resource_metadata_header));
     if !enabled {
         return StatusCode::NOT_FOUND.into_response();
     }
-    let challenge = if header_on {
-        format!(
-            "Bearer resource_metadata=\"{}{METADATA_ROOT}{PATH}\"",
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim());
+    let mut params = Vec::new();
+    if let Some(token) = bearer {
+        match resource.validate(token) {
+            Ok(claims) => {
+                let whoami =
+                    json!({"sub": claims["sub"], "scope": claims["scope"], "aud": claims["aud"]});
+                return (StatusCode::OK, axum::Json(whoami)).into_response();
+            }
+            Err(why) => {
+                params.push("error=\"invalid_token\"".to_string());
+                params.push(format!("error_description=\"{why}\""));
+            }
+        }
+    }
+    if header_on {
+        params.push(format!(
+            "resource_metadata=\"{}{METADATA_ROOT}{PATH}\"",
             resource.base_url
-        )
-    } else {
-        "Bearer".to_string()
+        ));
+    }
+    let challenge = match params.is_empty() {
+        true => "Bearer".to_string(),
+        false => format!("Bearer {}", params.join(", ")),
     };
     let mut response = StatusCode::UNAUTHORIZED.into_response();
     if let Ok(value) = HeaderValue::from_str(&challenge) {

@@ -1,5 +1,5 @@
 //! The tokenless surface: client-credentials tokens (notes/auth0.md §A1), discovery and JWKS
-//! (§D1) and open dynamic client registration (§D2).
+//! (§D1) and open dynamic client registration (§D2). The user-facing grants are in `login`.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -13,11 +13,12 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
 use serde_json::{Value, json};
 
-use super::{Answer, ApiError, Auth0, random_string, wire};
+use super::{Answer, ApiError, Auth0, Auth0Tenant, login, random_string, wire};
 
 pub(super) fn routes() -> Router<Arc<Auth0>> {
     Router::new()
         .route("/oauth/token", post(token))
+        .route("/authorize", get(login::authorize))
         .route("/.well-known/openid-configuration", get(discovery))
         .route("/.well-known/oauth-authorization-server", get(discovery))
         .route("/.well-known/jwks.json", get(jwks))
@@ -57,6 +58,9 @@ fn basic_credentials(headers: &HeaderMap) -> Option<(String, String)> {
 async fn token(State(app): State<Arc<Auth0>>, headers: HeaderMap, body: Bytes) -> Answer {
     let params = parameters(&headers, &body);
     let grant_type = params.get("grant_type").map(String::as_str).unwrap_or("");
+    if ["authorization_code", "refresh_token"].contains(&grant_type) {
+        return login::token(&app, grant_type, &params);
+    }
     if grant_type != "client_credentials" {
         return Err(ApiError::oauth(
             StatusCode::FORBIDDEN,
@@ -131,6 +135,11 @@ async fn token(State(app): State<Arc<Auth0>>, headers: HeaderMap, body: Bytes) -
 /// The document of the Auth0 docs sample (§D1) rooted at this tenant. `registration_endpoint` is
 /// advertised whether or not DCR is enabled, as on real tenants.
 async fn discovery(State(app): State<Arc<Auth0>>) -> Answer {
+    Ok(wire(StatusCode::OK, &metadata(&app, &app.tenant())))
+}
+
+/// The discovery document as served, `discovery_overrides` included.
+pub(super) fn metadata(app: &Auth0, tenant: &Auth0Tenant) -> Value {
     let base = &app.base_url;
     let mut doc = json!({
         "issuer": format!("{base}/"),
@@ -157,7 +166,6 @@ async fn discovery(State(app): State<Arc<Auth0>>) -> Answer {
         "request_parameter_supported": false,
         "token_endpoint_auth_signing_alg_values_supported": ["RS256", "RS384", "PS256", "PS384", "ES256", "ES384"],
     });
-    let tenant = app.tenant();
     // The tenant settings named like RFC 8414 / RFC 9207 metadata show up in it (notes §D1,
     // manual-cimd-registration; §A5 "Include Issuer in Authorization Responses").
     for setting in [
@@ -177,21 +185,14 @@ async fn discovery(State(app): State<Arc<Auth0>>) -> Answer {
             }
         }
     }
-    Ok(wire(StatusCode::OK, &doc))
+    doc
 }
 
-/// A fixed placeholder key: the emulator signs nothing with it, it only has to parse as a JWKS.
-async fn jwks() -> Answer {
+/// The public half of the key that signs access tokens for APIs (`login`).
+async fn jwks(State(app): State<Arc<Auth0>>) -> Answer {
     Ok(wire(
         StatusCode::OK,
-        &json!({"keys": [{
-            "kty": "RSA",
-            "use": "sig",
-            "alg": "RS256",
-            "kid": "authsetup-sandbox-placeholder",
-            "e": "AQAB",
-            "n": "tjBtNpOyIUcohW6g3gfA-w1SsG4cjYbBmptz08rzppRe5DOqBQoxkbWEu-nh0zIN6DS9bswKuFFOUovytccz0tFtroZ9ukjwocmD0EVcUtmzRYp3ENna_pLKKh-7S9M5SptE6sO93OhNKFU-6OrPr28GxaiLuADz1ekgfZYdUKNJnE-SGLXsQUmiRndpVEb29rJ33Km6XXWBi4alna5Hko7J5cENxI2HNZOu8M-R50LqRGazDwdZ23yYUSlvkemBCVV5L5Gp5nHNI0GuHc4s67ErTNFV5j1tC1xHS8PKHw2bL2Qsi8gHWKBdv08aQmobHUMMSQmFk3mRT6wyx06JDQ",
-        }]}),
+        &json!({"keys": [app.rsa.public().jwk()]}),
     ))
 }
 
@@ -269,13 +270,18 @@ async fn register(State(app): State<Arc<Auth0>>, body: Bytes) -> Answer {
         _ => "regular_web",
     };
 
+    // Tenants that had third-party apps before April 2026 may keep DCR clients permissive (§0.1,
+    // OAS `TenantSettingsDynamicClientRegistrationSecurityMode`).
+    let mode = match tenant.settings["dynamic_client_registration_security_mode"].as_str() {
+        Some("permissive") => "permissive",
+        _ => "strict",
+    };
     let mut client = json!({
         "name": name,
         "client_id": client_id,
         "app_type": app_type,
         "is_first_party": false,
-        "third_party_security_mode": "strict",
-        "redirection_policy": "open_redirect_protection",
+        "third_party_security_mode": mode,
         "callbacks": redirect_uris,
         "grant_types": grant_types,
         "token_endpoint_auth_method": auth_method,
@@ -293,6 +299,10 @@ async fn register(State(app): State<Arc<Auth0>>, body: Bytes) -> Answer {
     if let Some(secret) = secret {
         client["client_secret"] = json!(secret);
         answer["client_secret"] = json!(secret);
+    }
+    // OAS `ClientRedirectionPolicyEnum`: the default for strict third-party clients only
+    if mode == "strict" {
+        client["redirection_policy"] = json!("open_redirect_protection");
     }
     tenant.clients.push(client);
     Ok(wire(StatusCode::CREATED, &answer))
