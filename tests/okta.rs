@@ -188,7 +188,7 @@ fn fresh_org_is_set_up_codex_is_configured_and_a_second_apply_writes_nothing() {
     );
     let config = read(&o.path("codex/config.toml"));
     assert!(
-        config.contains(&format!("[mcp_servers.mcp.oauth]\n"))
+        config.contains("[mcp_servers.mcp.oauth]\n")
             && config.contains(&format!("client_id = \"{client_id}\"")),
         "{config}"
     );

@@ -25,7 +25,7 @@ pub struct Interaction {
 /// go-vcr (`interactions[]`) and Ruby VCR (`http_interactions[]`) cassettes alike.
 pub fn load(path: &Path) -> Vec<Interaction> {
     let cassette = path.display();
-    let text = std::fs::read_to_string(&path)
+    let text = std::fs::read_to_string(path)
         .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     let doc: Value =
         serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("parsing {}: {e}", path.display()));
