@@ -39,12 +39,17 @@ impl World {
 
     fn bare_std(&self) -> std::process::Command {
         let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_authsetup"));
+        self.isolate(&mut cmd);
+        cmd
+    }
+
+    /// What `bare` does, for a command that is not an assert_cmd one (a pseudo-terminal's).
+    pub fn isolate(&self, cmd: &mut std::process::Command) {
         cmd.env_clear()
             .env("PATH", std::env::var("PATH").unwrap_or_default())
             .env("HOME", self.dir.path())
             .env("AUTHSETUP_HTTP_TIMEOUT", "5")
             .current_dir(self.dir.path());
-        cmd
     }
 
     /// The binary pointed at the sandbox with client credentials and the test audience.
