@@ -30,11 +30,11 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> R
             )
         })?;
     printer.heading(format!(
-        "Checking the {} tenant {} for the audience {}",
+        "Checking the {} tenant {}",
         provider.display_name(),
         settings.require_domain()?.display,
-        settings.require_audience()?
     ));
+    printer.line(format!("  for the audience {}", settings.require_audience()?));
     printer.line("");
     let report = diagnose(
         settings,

@@ -191,28 +191,32 @@ fn registration(seen: &Seen) -> Outcome {
     ))
 }
 
-/// §B2 item 11: Codex 0.171 tolerates a missing list, but the MCP spec tells clients to refuse.
+/// §B2 items 10 and 11 (Codex 0.171 tolerates a missing S256, but the MCP spec tells clients to
+/// refuse).
 fn pkce(seen: &Seen) -> Outcome {
-    let doc = seen.doc()?;
-    if listed(doc, "code_challenge_methods_supported", "S256") {
-        return Ok(Finding::pass("PKCE with S256"));
-    }
-    Ok(Finding::fail(
-        "code_challenge_methods_supported lacks S256: MCP clients that follow the spec refuse to log in",
-        "the authorization server must advertise S256 PKCE; no authsetup command changes that",
-    ))
+    must_list(seen, "code_challenge_methods_supported", "S256", "PKCE with S256")
 }
 
 fn response_type(seen: &Seen) -> Outcome {
+    must_list(
+        seen,
+        "response_types_supported",
+        "code",
+        "authorization code flow (response type code)",
+    )
+}
+
+/// What no client of an MCP server can do without; only the server's operator can change it.
+fn must_list(seen: &Seen, key: &str, value: &str, pass: &str) -> Outcome {
     let doc = seen.doc()?;
-    if listed(doc, "response_types_supported", "code") {
-        return Ok(Finding::pass(
-            "authorization code flow (response type code)",
-        ));
+    if listed(doc, key, value) {
+        return Ok(Finding::pass(pass));
     }
     Ok(Finding::fail(
-        "response_types_supported lacks code: the authorization code flow Codex uses is not offered",
-        "the authorization server must offer response type code; no authsetup command changes that",
+        format!("{key} lacks {value}: MCP clients that follow the spec refuse to log in"),
+        format!(
+            "the authorization server must list {value} in {key}; no authsetup command changes that"
+        ),
     ))
 }
 

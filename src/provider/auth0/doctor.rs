@@ -404,12 +404,8 @@ mod tests {
 
     fn desired() -> Desired {
         Desired {
-            audience: AUD.into(),
-            api_name: None,
-            connection: "Username-Password-Authentication".into(),
-            create_connection: false,
-            replace_default_audience: false,
             mcp_url: Some(AUD.into()),
+            ..Desired::example()
         }
     }
 

@@ -395,15 +395,11 @@ fn resource_profile_warning(
 }
 
 #[cfg(test)]
-mod tests {
-    use super::super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
-    use super::*;
-
-    const AUD: &str = "https://mcp.example.com/mcp";
-
-    fn desired() -> Desired {
+impl Desired {
+    /// What the unit tests start from: the audience is the MCP URL, the default connection.
+    pub fn example() -> Desired {
         Desired {
-            audience: AUD.into(),
+            audience: "https://mcp.example.com/mcp".into(),
             api_name: None,
             connection: "Username-Password-Authentication".into(),
             create_connection: false,
@@ -411,6 +407,14 @@ mod tests {
             mcp_url: None,
         }
     }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
+    use super::*;
+
+    const AUD: &str = "https://mcp.example.com/mcp";
 
     fn fresh() -> TenantState {
         TenantState {
@@ -457,7 +461,7 @@ mod tests {
 
     #[test]
     fn fresh_tenant_needs_four_writes() {
-        let p = plan(&desired(), &Step::ALL, &fresh()).unwrap();
+        let p = plan(&Desired::example(), &Step::ALL, &fresh()).unwrap();
         assert_eq!(p.ops.len(), 4, "{:?}", p.ops);
         let Op::CreateResourceServer(body) = &p.ops[0] else {
             panic!("{:?}", p.ops[0])
@@ -488,7 +492,7 @@ mod tests {
 
     #[test]
     fn what_a_fresh_setup_opens_up_is_said() {
-        let w = plan(&desired(), &Step::ALL, &fresh()).unwrap().warnings;
+        let w = plan(&Desired::example(), &Step::ALL, &fresh()).unwrap().warnings;
         assert!(
             w.iter().any(|w| w.contains("Dynamic Client Registration")),
             "{w:?}"
@@ -499,7 +503,7 @@ mod tests {
 
     #[test]
     fn converged_tenant_needs_nothing() {
-        let p = plan(&desired(), &Step::ALL, &converged()).unwrap();
+        let p = plan(&Desired::example(), &Step::ALL, &converged()).unwrap();
         assert!(p.ops.is_empty(), "{:?}", p.ops);
         assert!(p.changes.iter().all(|c| c.action == Action::None));
     }
@@ -510,7 +514,7 @@ mod tests {
         let rs = s.resource_server.as_mut().unwrap();
         rs.signing_alg = Some("HS256".into());
         rs.client_policy = Some("require_client_grant".into());
-        let p = plan(&desired(), &Step::ALL, &s).unwrap();
+        let p = plan(&Desired::example(), &Step::ALL, &s).unwrap();
         let Op::UpdateResourceServer { id, body } = &p.ops[0] else {
             panic!()
         };
@@ -528,12 +532,12 @@ mod tests {
     fn a_different_default_audience_is_refused_unless_replaced() {
         let mut s = converged();
         s.settings.as_mut().unwrap().default_audience = "https://other/".into();
-        let err = plan(&desired(), &Step::ALL, &s).unwrap_err();
+        let err = plan(&Desired::example(), &Step::ALL, &s).unwrap_err();
         assert!(err.message.contains("https://other/"), "{}", err.message);
         assert!(err.hint.unwrap().contains("--replace-default-audience"));
         let d = Desired {
             replace_default_audience: true,
-            ..desired()
+            ..Desired::example()
         };
         let p = plan(&d, &Step::ALL, &s).unwrap();
         assert_eq!(
@@ -546,7 +550,7 @@ mod tests {
     fn client_connections_flag_turned_back_on_alone() {
         let mut s = converged();
         s.settings.as_mut().unwrap().client_connections = false;
-        let p = plan(&desired(), &[Step::Dcr], &s).unwrap();
+        let p = plan(&Desired::example(), &[Step::Dcr], &s).unwrap();
         assert_eq!(
             p.ops,
             vec![Op::UpdateTenant(
@@ -560,11 +564,11 @@ mod tests {
         let mut s = converged();
         s.connection = None;
         s.connection_names = vec!["google-oauth2 (google-oauth2)".into()];
-        let err = plan(&desired(), &[Step::Connection], &s).unwrap_err();
+        let err = plan(&Desired::example(), &[Step::Connection], &s).unwrap_err();
         assert!(err.message.contains("google-oauth2"));
         let d = Desired {
             create_connection: true,
-            ..desired()
+            ..Desired::example()
         };
         let p = plan(&d, &[Step::Connection], &s).unwrap();
         assert_eq!(
@@ -579,7 +583,7 @@ mod tests {
     fn grant_gains_the_api_scopes_it_lacks() {
         let mut s = converged();
         s.resource_server.as_mut().unwrap().scopes = vec!["mcp:use".into()];
-        let p = plan(&desired(), &[Step::Policy], &s).unwrap();
+        let p = plan(&Desired::example(), &[Step::Policy], &s).unwrap();
         assert_eq!(
             p.ops,
             vec![Op::UpdateGrant {
@@ -591,7 +595,7 @@ mod tests {
 
     #[test]
     fn policy_alone_on_a_missing_api_is_an_error() {
-        let err = plan(&desired(), &[Step::Policy], &fresh()).unwrap_err();
+        let err = plan(&Desired::example(), &[Step::Policy], &fresh()).unwrap_err();
         assert!(err.hint.unwrap().contains("api create"));
     }
 
@@ -601,12 +605,12 @@ mod tests {
         s.settings.as_mut().unwrap().resource_parameter_profile = Some("compatibility".into());
         let d = Desired {
             mcp_url: Some("https://mcp.example.com/other".into()),
-            ..desired()
+            ..Desired::example()
         };
         assert_eq!(plan(&d, &Step::ALL, &s).unwrap().warnings.len(), 1);
         let d = Desired {
             mcp_url: Some(AUD.into()),
-            ..desired()
+            ..Desired::example()
         };
         assert!(plan(&d, &Step::ALL, &s).unwrap().warnings.is_empty());
     }
