@@ -78,29 +78,20 @@ pub trait Provider: Send + Sync {
     }
 
     /// Bad input (exit 2) when there are no credentials at all, found without a request: doctor
-    /// sends its other requests at the same time as the provider's, so it asks first. A provider
-    /// that refuses to be created without credentials has nothing to add.
-    fn require_credentials(&self) -> Result<()> {
-        Ok(())
-    }
+    /// sends its other requests at the same time as the provider's, so it asks first.
+    fn require_credentials(&self) -> Result<()>;
 
     /// What doctor's provider-neutral checks compare the live surface and the local files
     /// against: the issuer clients see, the metadata URLs, the `.env` values. A provider that
     /// knows them without asking its API answers at once, so the live checks start right away.
-    async fn expectations(&self) -> Result<Expectations> {
-        Err(AppError::failed(format!(
-            "doctor cannot check {} yet",
-            self.display_name()
-        )))
-    }
+    async fn expectations(&self) -> Result<Expectations>;
 
     /// Doctor's checks of the credentials and the tenant. Read-only; a failed request becomes a
     /// failed check, not an error.
-    async fn diagnose(&self, _probe_dcr: bool) -> Vec<Check> {
-        Vec::new()
-    }
+    async fn diagnose(&self, probe_dcr: bool) -> Vec<Check>;
 
-    /// Deletes an application: the one `doctor --probe-dcr` registered.
+    /// Deletes an application: the one `doctor --probe-dcr` registered. Only reached where the
+    /// authorization server offers open registration; elsewhere there is nothing to delete.
     async fn delete_client(&self, client_id: &str) -> Result<()> {
         Err(AppError::failed(format!(
             "authsetup cannot delete {} applications; delete {client_id} by hand",
