@@ -75,6 +75,7 @@ impl OktaApi {
             },
             _ => Access::None,
         };
+        http.pace_for(&domain.origin());
         Ok(Self {
             http,
             domain,
