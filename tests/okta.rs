@@ -241,6 +241,18 @@ fn an_org_without_api_access_management_fails_with_the_explanation() {
     assert!(o.env_file().is_none());
 }
 
+/// `apply --verbose` with the service app's credentials; the org must end up set up.
+fn apply_as_service_app(o: &Org, client_id: &str, key: &std::path::Path) -> String {
+    let text = run_ok(
+        o.bare()
+            .args(["apply", "--verbose"])
+            .env("OKTA_CLIENT_ID", client_id)
+            .env("OKTA_PRIVATE_KEY", key),
+    );
+    assert_org_ready(o);
+    text
+}
+
 #[test]
 fn a_service_app_with_a_pem_key_signs_its_way_in_and_no_secret_is_printed() {
     let o = Org::new();
@@ -248,16 +260,7 @@ fn a_service_app_with_a_pem_key_signs_its_way_in_and_no_secret_is_printed() {
     let client_id = app.client_id.clone();
     o.sandbox.with_org(|org| org.service_apps.push(app));
     std::fs::write(o.path("service.pem"), &pem).unwrap();
-    let out = o
-        .bare()
-        .args(["apply", "--verbose"])
-        .env("OKTA_CLIENT_ID", &client_id)
-        .env("OKTA_PRIVATE_KEY", o.path("service.pem"))
-        .output()
-        .unwrap();
-    let text = output_text(&out);
-    assert!(out.status.success(), "{text}");
-    assert_org_ready(&o);
+    let text = apply_as_service_app(&o, &client_id, &o.path("service.pem"));
     let log = o.sandbox.requests();
     let token = log
         .iter()
@@ -291,16 +294,7 @@ fn a_service_app_with_an_rsa_jwk_follows_the_dpop_nonce_dance() {
     app.keys = vec![public];
     let client_id = app.client_id.clone();
     o.sandbox.with_org(|org| org.service_apps.push(app));
-    let out = o
-        .bare()
-        .args(["apply", "--verbose"])
-        .env("OKTA_CLIENT_ID", &client_id)
-        .env("OKTA_PRIVATE_KEY", &jwk_file)
-        .output()
-        .unwrap();
-    let text = output_text(&out);
-    assert!(out.status.success(), "{text}");
-    assert_org_ready(&o);
+    let text = apply_as_service_app(&o, &client_id, &jwk_file);
     let log = o.sandbox.requests();
     let statuses: Vec<u16> = log
         .iter()
@@ -453,7 +447,10 @@ fn check<'a>(checks: &'a [Value], id: &str) -> &'a Value {
 fn doctor_passes_after_apply_and_names_the_fix_for_a_wrong_redirect_or_assignment() {
     let o = Org::new();
     run_ok(o.cmd().arg("apply"));
-    run_ok(o.cmd().args(["codex", "config", "--write", "--codex-home", "codex"]));
+    run_ok(
+        o.cmd()
+            .args(["codex", "config", "--write", "--codex-home", "codex"]),
+    );
     let (code, checks) = doctor(&o);
     let failed: Vec<&Value> = checks.iter().filter(|c| c["status"] == "fail").collect();
     assert_eq!(code, Some(0), "{failed:#?}");
@@ -481,5 +478,9 @@ fn doctor_passes_after_apply_and_names_the_fix_for_a_wrong_redirect_or_assignmen
     assert_eq!(assignment["status"], "fail", "{assignment}");
     assert_eq!(assignment["fix"], "authsetup connection promote");
     assert_eq!(check(&checks, "okta.app")["status"], "pass");
-    assert!(o.writes().is_empty(), "doctor writes nothing: {:#?}", o.writes());
+    assert!(
+        o.writes().is_empty(),
+        "doctor writes nothing: {:#?}",
+        o.writes()
+    );
 }

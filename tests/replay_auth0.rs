@@ -288,9 +288,7 @@ async fn replay(session: &Session, http: &reqwest::Client, report: &mut Report) 
                     .header("content-type", content_type)
                     .body(rewrite(&rec.body));
             }
-            let resp = req.send().await.unwrap_or_else(|e| panic!("{label}: {e}"));
-            let status = resp.status().as_u16();
-            let text = resp.text().await.unwrap_or_default();
+            let (status, text) = replay::answer(req, &label).await;
             report.replayed += 1;
 
             if let Some(problem) = status_mismatch(&label, rec, status, &text) {

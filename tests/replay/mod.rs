@@ -25,8 +25,8 @@ pub struct Interaction {
 /// go-vcr (`interactions[]`) and Ruby VCR (`http_interactions[]`) cassettes alike.
 pub fn load(path: &Path) -> Vec<Interaction> {
     let cassette = path.display();
-    let text = std::fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
+    let text =
+        std::fs::read_to_string(path).unwrap_or_else(|e| panic!("reading {}: {e}", path.display()));
     let doc: Value =
         serde_yaml::from_str(&text).unwrap_or_else(|e| panic!("parsing {}: {e}", path.display()));
     let text_of = |v: &Value| match v {
@@ -184,4 +184,11 @@ pub fn conclude(replayed: usize, min: usize, notes: &[String], failures: &[Strin
         replayed >= min,
         "only {replayed} interactions replayed, want at least {min}"
     );
+}
+
+/// Sends a replayed request: its status and body.
+pub async fn answer(req: reqwest::RequestBuilder, label: &str) -> (u16, String) {
+    let resp = req.send().await.unwrap_or_else(|e| panic!("{label}: {e}"));
+    let status = resp.status().as_u16();
+    (status, resp.text().await.unwrap_or_default())
 }

@@ -291,56 +291,55 @@ fn plan_app(desired: &Desired, app: Option<&App>, out: &mut OktaPlan) {
         have.len() == want.len() && want.iter().all(|w| have.iter().any(|h| h == w))
     };
     let grants = [USER_GRANT, "refresh_token"];
-    change = set(
-        change,
-        "application_type",
-        "/settings/oauthClient/application_type",
-        json!(app.application_type),
-        json!("native"),
-    );
-    change = set(
-        change,
-        "grant_types",
-        "/settings/oauthClient/grant_types",
-        json!(app.grant_types),
-        if same_set(&app.grant_types, &grants) {
-            json!(app.grant_types)
+    // Sets compare without order: Okta may list grant and response types in any order.
+    let wanted_set = |have: &[String], want: &[&str]| {
+        if same_set(have, want) {
+            json!(have)
         } else {
-            json!(grants)
-        },
-    );
-    change = set(
-        change,
-        "response_types",
-        "/settings/oauthClient/response_types",
-        json!(app.response_types),
-        if same_set(&app.response_types, &["code"]) {
-            json!(app.response_types)
-        } else {
-            json!(["code"])
-        },
-    );
-    change = set(
-        change,
-        "redirect_uris",
-        "/settings/oauthClient/redirect_uris",
-        json!(app.redirect_uris),
-        json!([desired.redirect_uri]),
-    );
-    change = set(
-        change,
-        "token_endpoint_auth_method",
-        "/credentials/oauthClient/token_endpoint_auth_method",
-        json!(app.auth_method),
-        json!("none"),
-    );
-    change = set(
-        change,
-        "pkce_required",
-        "/credentials/oauthClient/pkce_required",
-        json!(app.pkce_required),
-        json!(true),
-    );
+            json!(want)
+        }
+    };
+    let fields = [
+        (
+            "application_type",
+            "/settings/oauthClient/application_type",
+            json!(app.application_type),
+            json!("native"),
+        ),
+        (
+            "grant_types",
+            "/settings/oauthClient/grant_types",
+            json!(app.grant_types),
+            wanted_set(&app.grant_types, &grants),
+        ),
+        (
+            "response_types",
+            "/settings/oauthClient/response_types",
+            json!(app.response_types),
+            wanted_set(&app.response_types, &["code"]),
+        ),
+        (
+            "redirect_uris",
+            "/settings/oauthClient/redirect_uris",
+            json!(app.redirect_uris),
+            json!([desired.redirect_uri]),
+        ),
+        (
+            "token_endpoint_auth_method",
+            "/credentials/oauthClient/token_endpoint_auth_method",
+            json!(app.auth_method),
+            json!("none"),
+        ),
+        (
+            "pkce_required",
+            "/credentials/oauthClient/pkce_required",
+            json!(app.pkce_required),
+            json!(true),
+        ),
+    ];
+    for (name, pointer, before, after) in fields {
+        change = set(change, name, pointer, before, after);
+    }
     if !change.fields.is_empty() {
         change.action = Action::Update;
         out.ops.push(Op::UpdateApp(doc));
