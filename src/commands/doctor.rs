@@ -34,7 +34,10 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> R
         provider.display_name(),
         settings.require_domain()?.display,
     ));
-    printer.line(format!("  for the audience {}", settings.require_audience()?));
+    printer.line(format!(
+        "  for the audience {}",
+        settings.require_audience()?
+    ));
     printer.line("");
     let report = diagnose(
         settings,

@@ -194,7 +194,12 @@ fn registration(seen: &Seen) -> Outcome {
 /// §B2 items 10 and 11 (Codex 0.171 tolerates a missing S256, but the MCP spec tells clients to
 /// refuse).
 fn pkce(seen: &Seen) -> Outcome {
-    must_list(seen, "code_challenge_methods_supported", "S256", "PKCE with S256")
+    must_list(
+        seen,
+        "code_challenge_methods_supported",
+        "S256",
+        "PKCE with S256",
+    )
 }
 
 fn response_type(seen: &Seen) -> Outcome {

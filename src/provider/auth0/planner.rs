@@ -492,7 +492,9 @@ mod tests {
 
     #[test]
     fn what_a_fresh_setup_opens_up_is_said() {
-        let w = plan(&Desired::example(), &Step::ALL, &fresh()).unwrap().warnings;
+        let w = plan(&Desired::example(), &Step::ALL, &fresh())
+            .unwrap()
+            .warnings;
         assert!(
             w.iter().any(|w| w.contains("Dynamic Client Registration")),
             "{w:?}"
