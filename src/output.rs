@@ -152,25 +152,23 @@ impl Printer {
     }
 
     /// Doctor's report for people: the checks grouped by area, one line each with the fix
-    /// below every warning and failure, then the counts. An area whose every check was skipped
-    /// for the same reason gets that reason once. Wrapped for 80 columns.
+    /// below every warning and failure, then the counts. Checks skipped one after another for the
+    /// same reason get that reason once. Wrapped for 80 columns.
     pub fn report(&self, report: &Report) {
         for area in Area::ALL {
-            let checks: Vec<&Check> = report.checks.iter().filter(|c| c.area == area).collect();
-            let Some(first) = checks.first() else {
+            let mut checks = report.checks.iter().filter(|c| c.area == area).peekable();
+            if checks.peek().is_none() {
                 continue;
-            };
+            }
             self.heading(area.title());
-            let all_skipped_alike = checks
-                .iter()
-                .all(|c| c.status() == Status::Skip && c.finding.message == first.finding.message);
-            let shown = if all_skipped_alike {
-                &checks[..1]
-            } else {
-                &checks[..]
-            };
-            for check in shown {
-                self.check(check);
+            let mut previous: Option<&Check> = None;
+            for check in checks {
+                let repeated = previous
+                    .is_some_and(|p| p.status() == Status::Skip && p.finding == check.finding);
+                if !repeated {
+                    self.check(check);
+                }
+                previous = Some(check);
             }
         }
         let s = report.summary();
