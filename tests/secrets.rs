@@ -63,35 +63,24 @@ fn no_command_prints_or_stores_a_secret_even_when_verbose() {
     let codex_home = w.path("codex-home");
     for args in COMMANDS {
         for format in ["human", "json"] {
-            // Client credentials: the secret goes out, a token comes back.
-            let out = w
-                .cmd()
-                .args(*args)
-                .args(["--verbose", "--output", format, "--mcp-url", AUD])
-                .env("CODEX_HOME", &codex_home)
-                .output()
-                .unwrap();
-            scan(
-                &format!("{args:?} {format}"),
-                &output_text(&out),
-                &[&secret, &token],
-            );
-            // A token given directly.
-            let out = w
-                .cmd()
-                .env_remove("AUTH0_CLIENT_ID")
-                .env_remove("AUTH0_CLIENT_SECRET")
-                .env("AUTH0_MGMT_TOKEN", &token)
-                .args(*args)
-                .args(["--verbose", "--output", format, "--mcp-url", AUD])
-                .env("CODEX_HOME", &codex_home)
-                .output()
-                .unwrap();
-            scan(
-                &format!("{args:?} {format} (token)"),
-                &output_text(&out),
-                &[&secret, &token],
-            );
+            // Client credentials (the secret goes out, a token comes back), then a token given
+            // directly.
+            for direct_token in [false, true] {
+                let mut cmd = w.cmd();
+                if direct_token {
+                    cmd.env_remove("AUTH0_CLIENT_ID")
+                        .env_remove("AUTH0_CLIENT_SECRET")
+                        .env("AUTH0_MGMT_TOKEN", &token);
+                }
+                let out = cmd
+                    .args(*args)
+                    .args(["--verbose", "--output", format, "--mcp-url", AUD])
+                    .env("CODEX_HOME", &codex_home)
+                    .output()
+                    .unwrap();
+                let what = format!("{args:?} {format} direct token: {direct_token}");
+                scan(&what, &output_text(&out), &[&secret, &token]);
+            }
         }
     }
     scan_files(w.dir.path(), &[&secret, &token]);
