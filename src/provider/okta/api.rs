@@ -239,14 +239,26 @@ impl OktaApi {
             .ok_or_else(|| AppError::failed(format!("{label}: Okta answered 404 Not Found")))
     }
 
-    /// Every item of a list, following `Link: rel="next"` and never building page URLs. A last
-    /// page may still link to an empty next one (notes/okta.md §B.6).
+    /// Every item of a list whose operation takes a page size (`limit`), following
+    /// `Link: rel="next"` and never building page URLs. A last page may still link to an empty
+    /// next one (notes/okta.md §B.6).
     pub async fn list(&self, path: &str, query: &[(&str, &str)]) -> Result<Vec<Value>> {
-        let label = label(&Method::GET, path);
         let mut url = self.url(path);
         url.query_pairs_mut()
             .extend_pairs(query)
             .append_pair("limit", &PAGE.to_string());
+        self.pages(path, url).await
+    }
+
+    /// Every item of a list whose operation declares no query parameter (an authorization
+    /// server's policies and their rules in SPEC-MGMT): sending `limit` there would be outside
+    /// the spec (tests/spec_conformance.rs).
+    pub async fn list_unpaged(&self, path: &str) -> Result<Vec<Value>> {
+        self.pages(path, self.url(path)).await
+    }
+
+    async fn pages(&self, path: &str, mut url: Url) -> Result<Vec<Value>> {
+        let label = label(&Method::GET, path);
         let mut items = Vec::new();
         loop {
             let resp = self.send(Method::GET, url.clone(), None).await?;

@@ -199,7 +199,7 @@ impl Okta {
 
     async fn find_policy(&self, server: &str) -> Result<Option<Policy>> {
         let path = format!("/api/v1/authorizationServers/{server}/policies");
-        let all = self.api.list(&path, &[]).await?;
+        let all = self.api.list_unpaged(&path).await?;
         Ok(all
             .iter()
             .map(Policy::from_json)
@@ -208,7 +208,7 @@ impl Okta {
 
     async fn find_rule(&self, server: &str, policy: &str) -> Result<Option<Rule>> {
         let path = format!("/api/v1/authorizationServers/{server}/policies/{policy}/rules");
-        let all = self.api.list(&path, &[]).await?;
+        let all = self.api.list_unpaged(&path).await?;
         Ok(all
             .iter()
             .map(Rule::from_json)
