@@ -1,7 +1,7 @@
 //! Every request the binary sends, across the main scenarios, matched to its operation in the
 //! official OpenAPI documents (shared/reference/specs) and checked against it; requests to the
-//! Authentication API and the demo MCP server, which no document here covers, are checked
-//! against the hand-written shapes of `spec::hand_table`.
+//! Authentication API, the demo MCP server and Okta's discovery probe, which no document here
+//! covers, are checked against the hand-written shapes in `spec` (see `spec::Rules`).
 
 mod common;
 mod spec;
@@ -13,7 +13,7 @@ use authsetup::sandbox::{
 };
 use common::{AUD, World, output_text};
 use serde_json::json;
-use spec::{Rules, Verdict};
+use spec::Rules;
 
 /// Where real traffic and the spec disagree, with the evidence. A problem is excused only when
 /// its operation and text match a row, and every row must still be observed, so the list

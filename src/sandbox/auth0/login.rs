@@ -450,7 +450,7 @@ fn error_page(refusal: &Refusal) -> Response {
 mod tests {
     use base64::Engine;
     use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
-    use reqwest::{Client, StatusCode, redirect};
+    use reqwest::{Client, Method, RequestBuilder, Response, StatusCode, redirect};
     use ring::signature::{RSA_PKCS1_2048_8192_SHA256, RsaPublicKeyComponents};
     use serde_json::{Value, json};
     use sha2::{Digest, Sha256};
@@ -485,17 +485,23 @@ mod tests {
             .unwrap()
     }
 
+    /// `method` on the tenant's `path`, the request finished by `build`.
+    async fn send(
+        s: &Sandbox,
+        method: Method,
+        path: &str,
+        build: impl FnOnce(RequestBuilder) -> RequestBuilder,
+    ) -> Response {
+        let req = http().request(method, format!("{}{path}", s.base_url()));
+        build(req).send().await.unwrap()
+    }
+
     /// A client registered through DCR the way Codex does (notes/codex-mcp.md §A6).
     async fn register(s: &Sandbox) -> String {
         let body = json!({"client_name": "Codex", "redirect_uris": [REDIRECT],
             "grant_types": ["authorization_code", "refresh_token"], "token_endpoint_auth_method": "none",
             "response_types": ["code"], "application_type": "native"});
-        let resp = http()
-            .post(format!("{}/oidc/register", s.base_url()))
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
+        let resp = send(s, Method::POST, "/oidc/register", |r| r.json(&body)).await;
         assert_eq!(resp.status(), StatusCode::CREATED);
         let v: Value = resp.json().await.unwrap();
         v["client_id"].as_str().unwrap().to_string()
@@ -516,12 +522,7 @@ mod tests {
         ];
         query.retain(|(k, _)| !extra.iter().any(|(e, _)| e == k));
         query.extend_from_slice(extra);
-        let resp = http()
-            .get(format!("{}/authorize", s.base_url()))
-            .query(&query)
-            .send()
-            .await
-            .unwrap();
+        let resp = send(s, Method::GET, "/authorize", |r| r.query(&query)).await;
         let status = resp.status().as_u16();
         match resp.headers().get("location") {
             Some(l) => (status, l.to_str().unwrap().to_string()),
@@ -538,12 +539,7 @@ mod tests {
     }
 
     async fn token(s: &Sandbox, form: &[(&str, &str)]) -> (StatusCode, Value) {
-        let resp = http()
-            .post(format!("{}/oauth/token", s.base_url()))
-            .form(form)
-            .send()
-            .await
-            .unwrap();
+        let resp = send(s, Method::POST, "/oauth/token", |r| r.form(form)).await;
         (resp.status(), resp.json().await.unwrap())
     }
 
@@ -564,14 +560,9 @@ mod tests {
     /// The claims of `token` after checking its signature with the key the tenant publishes at
     /// its JWKS URL, as an MCP server would.
     async fn verified_claims(s: &Sandbox, token: &str) -> Value {
-        let jwks: Value = http()
-            .get(format!("{}/.well-known/jwks.json", s.base_url()))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let url = format!("{}/.well-known/jwks.json", s.base_url());
+        let resp = http().get(url).send().await.unwrap();
+        let jwks: Value = resp.json().await.unwrap();
         let parts: Vec<&str> = token.split('.').collect();
         assert_eq!(parts.len(), 3, "{token}");
         let header: Value = serde_json::from_slice(&B64.decode(parts[0]).unwrap()).unwrap();

@@ -1,0 +1,500 @@
+//! The real Codex CLI (`@openai/codex` 0.171.0, installed by `.ci/run` into `.codex-cache/`) logs
+//! in to the sandbox's demo MCP server through a tenant that authsetup set up, and fails the way
+//! it fails on real Auth0 when a piece of the setup is missing (notes/codex-mcp.md §0, §F).
+//!
+//! Codex runs with HOME and CODEX_HOME in a temporary folder and every proxy variable pointing at
+//! a closed loopback port, so nothing but 127.0.0.1 is reachable; every wait is bounded.
+
+mod common;
+mod spec;
+
+use std::io::{BufRead, BufReader};
+use std::net::TcpListener;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc::{self, Receiver};
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
+use common::{World, output_text};
+use serde_json::{Value, json};
+
+const CODEX_VERSION: &str = "codex-cli 0.171.0";
+const NAME: &str = "demo";
+/// Long enough for a slow CI machine, short next to Codex's own 300 s wait for its callback.
+const STEP: Duration = Duration::from_secs(30);
+
+/// `AUTHSETUP_CODEX_BIN`, else the copy `.ci/run` installs. Missing or another version fails the
+/// test: a login test that skips itself would prove nothing.
+fn codex_bin() -> PathBuf {
+    let bin = std::env::var_os("AUTHSETUP_CODEX_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(".codex-cache/node_modules/.bin/codex")
+        });
+    let install = "run ./.ci/run (it installs the pinned Codex CLI first), or \
+         `npm install --prefix .codex-cache @openai/codex@0.171.0`, or set AUTHSETUP_CODEX_BIN";
+    let version = Command::new(&bin)
+        .arg("--version")
+        .output()
+        .unwrap_or_else(|e| panic!("Codex CLI not found at {}: {e}; {install}", bin.display()));
+    let version = String::from_utf8_lossy(&version.stdout);
+    assert_eq!(
+        version.trim(),
+        CODEX_VERSION,
+        "{} is not the pinned Codex CLI; {install}",
+        bin.display()
+    );
+    bin
+}
+
+fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free loopback port")
+}
+
+/// A GET without following redirects: status, `Location`, body.
+fn get(url: &str, bearer: Option<&str>) -> (u16, Option<String>, String) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(STEP)
+            .build()
+            .unwrap();
+        let mut req = client.get(url);
+        if let Some(token) = bearer {
+            req = req.bearer_auth(token);
+        }
+        let resp = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+        let location = resp
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_string());
+        (resp.status().as_u16(), location, resp.text().await.unwrap())
+    })
+}
+
+/// The sandbox tenant after `authsetup apply` for its demo MCP server (audience = the MCP URL)
+/// and `authsetup codex config --write` into a CODEX_HOME of its own.
+struct Setup {
+    w: World,
+    codex: PathBuf,
+    codex_home: PathBuf,
+    callback_port: u16,
+}
+
+impl Setup {
+    fn new() -> Setup {
+        let w = World::new();
+        let codex_home = w.path("codex-home");
+        std::fs::create_dir_all(&codex_home).unwrap();
+        let s = Setup {
+            codex: codex_bin(),
+            codex_home,
+            callback_port: free_port(),
+            w,
+        };
+        s.authsetup(&["apply"]);
+        s.authsetup(&[
+            "codex",
+            "config",
+            "--write",
+            "--mcp-name",
+            NAME,
+            "--callback-port",
+            &s.callback_port.to_string(),
+        ]);
+        let config = std::fs::read_to_string(s.codex_home.join("config.toml")).unwrap();
+        assert!(
+            config.contains("mcp_oauth_credentials_store = \"file\""),
+            "{config}"
+        );
+        s
+    }
+
+    fn mcp_url(&self) -> String {
+        self.w.sandbox.mcp_url()
+    }
+
+    fn authsetup_cmd(&self) -> assert_cmd::Command {
+        let mut cmd = self.w.cmd();
+        cmd.env("AUTH0_AUDIENCE", self.mcp_url())
+            .env("MCP_URL", self.mcp_url())
+            .env("CODEX_HOME", &self.codex_home);
+        cmd
+    }
+
+    fn authsetup(&self, args: &[&str]) {
+        let out = self.authsetup_cmd().args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", output_text(&out));
+    }
+
+    /// Codex with nothing from the developer's environment and no way off the machine.
+    fn codex(&self, args: &[&str]) -> Command {
+        let mut cmd = Command::new(&self.codex);
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.w.dir.path())
+            .env("CODEX_HOME", &self.codex_home)
+            .env("NO_PROXY", "127.0.0.1,localhost")
+            .current_dir(self.w.dir.path())
+            .args(args);
+        for proxy in ["HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"] {
+            cmd.env(proxy, "http://127.0.0.1:9");
+        }
+        cmd
+    }
+
+    /// `codex mcp login NAME`, running, once it has printed the authorization URL.
+    fn start_login(&self) -> Login {
+        let mut child = self
+            .codex(&["mcp", "login", NAME])
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("codex starts");
+        let (tx, lines) = mpsc::channel();
+        for pipe in [
+            Box::new(child.stdout.take().unwrap()) as Box<dyn std::io::Read + Send>,
+            Box::new(child.stderr.take().unwrap()),
+        ] {
+            let tx = tx.clone();
+            std::thread::spawn(move || {
+                for line in BufReader::new(pipe).lines().map_while(Result::ok) {
+                    if tx.send(line).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        let mut login = Login {
+            child,
+            lines,
+            seen: Vec::new(),
+            url: String::new(),
+        };
+        let authorize = format!("{}/authorize?", self.w.sandbox.base_url());
+        login.url = login.wait_for(|l| l.starts_with(&authorize));
+        login
+    }
+
+    /// A whole `codex mcp login`: the sandbox approves at once and redirects to Codex's callback,
+    /// which this follows. Codex's exit status and output.
+    fn log_in(&self) -> (bool, String) {
+        let mut login = self.start_login();
+        let (status, location, body) = login.authorize();
+        assert_eq!(status, 302, "{body}");
+        let location = location.unwrap();
+        let callback = format!("http://127.0.0.1:{}/callback/", self.callback_port);
+        assert!(location.starts_with(&callback), "{location}");
+        let (status, _, body) = get(&location, None);
+        assert_eq!(status, 200, "Codex's callback: {body}");
+        login.finish()
+    }
+
+    /// `codex mcp list --json`: the server's `auth_status`.
+    fn auth_status(&self) -> String {
+        let out = self.codex(&["mcp", "list", "--json"]).output().unwrap();
+        assert!(out.status.success(), "{}", output_text(&out));
+        let list: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let server = list
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == NAME)
+            .unwrap_or_else(|| panic!("{NAME} listed: {list}"));
+        assert_eq!(server["transport"]["url"], self.mcp_url().as_str());
+        server["auth_status"].as_str().unwrap().to_string()
+    }
+
+    /// The access token Codex stored for the server (`mcp_oauth_credentials_store = "file"`).
+    fn stored_token(&self) -> String {
+        let path = self.codex_home.join(".credentials.json");
+        let creds: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let entry = creds
+            .as_object()
+            .unwrap()
+            .iter()
+            .find(|(key, _)| key.starts_with(&format!("{NAME}|")))
+            .map(|(_, v)| v)
+            .unwrap_or_else(|| panic!("no entry for {NAME}: {creds}"));
+        assert_eq!(entry["server_url"], self.mcp_url().as_str());
+        entry["access_token"].as_str().unwrap().to_string()
+    }
+
+    /// `authsetup doctor` fails the check `id`, with a fix that names `fix`.
+    fn assert_doctor_names(&self, id: &str, fix: &str) {
+        let out = self
+            .authsetup_cmd()
+            .args(["doctor", "--output", "json"])
+            .output()
+            .unwrap();
+        let doc: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{e}: {}", output_text(&out)));
+        let check = doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .unwrap_or_else(|| panic!("no check {id}: {doc}"));
+        assert_eq!(check["status"], "fail", "{check}");
+        assert!(
+            check["fix"].as_str().is_some_and(|f| f.contains(fix)),
+            "{check}"
+        );
+    }
+}
+
+/// A running `codex mcp login`; dropping it kills Codex.
+struct Login {
+    child: Child,
+    lines: Receiver<String>,
+    seen: Vec<String>,
+    url: String,
+}
+
+impl Login {
+    /// The first line (stdout or stderr) matching `wanted`, within [`STEP`].
+    fn wait_for(&mut self, wanted: impl Fn(&str) -> bool) -> String {
+        let deadline = Instant::now() + STEP;
+        loop {
+            let left = deadline.saturating_duration_since(Instant::now());
+            match self.lines.recv_timeout(left) {
+                Ok(line) => {
+                    self.seen.push(line.clone());
+                    if wanted(&line) {
+                        return line;
+                    }
+                }
+                Err(_) => panic!("Codex did not print it in time:\n{}", self.seen.join("\n")),
+            }
+        }
+    }
+
+    /// Requests the authorization URL as the browser would: the sandbox answers with a redirect
+    /// to Codex's loopback callback, or with its error page.
+    fn authorize(&self) -> (u16, Option<String>, String) {
+        get(&self.url, None)
+    }
+
+    /// Codex's exit status and everything it printed, within [`STEP`].
+    fn finish(&mut self) -> (bool, String) {
+        let deadline = Instant::now() + STEP;
+        loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                // the reader threads drain what is left once the pipes close
+                while let Ok(line) = self.lines.recv_timeout(Duration::from_millis(200)) {
+                    self.seen.push(line);
+                }
+                return (status.success(), self.seen.join("\n"));
+            }
+            assert!(
+                Instant::now() < deadline,
+                "Codex did not exit in time:\n{}",
+                self.seen.join("\n")
+            );
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+
+    /// Codex is still waiting for its callback after `wait`, as it does when Auth0 shows an
+    /// error page instead of redirecting (its own limit is 300 s).
+    fn still_waiting_after(&mut self, wait: Duration) -> bool {
+        std::thread::sleep(wait);
+        while let Ok(line) = self.lines.try_recv() {
+            self.seen.push(line);
+        }
+        self.child.try_wait().unwrap().is_none()
+    }
+}
+
+impl Drop for Login {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn claims(token: &str) -> Value {
+    let parts: Vec<&str> = token.split('.').collect();
+    assert_eq!(parts.len(), 3, "a JWT, not an opaque token: {token}");
+    serde_json::from_slice(&B64.decode(parts[1]).unwrap()).unwrap()
+}
+
+/// Codex's traffic during the login, checked against the same shapes as authsetup's own
+/// (tests/spec): the real client keeps to what Auth0 documents, so the emulator's rules apply.
+fn assert_login_traffic_conforms(s: &Setup) {
+    let rules = spec::Rules::auth0();
+    let log = s.w.sandbox.requests();
+    for req in &log {
+        let verdict = rules
+            .check(req)
+            .unwrap_or_else(|| panic!("no shape for {} {}", req.method, req.path));
+        assert!(
+            verdict.problems.is_empty(),
+            "{}: {:?}",
+            verdict.operation,
+            verdict.problems
+        );
+    }
+    let path_of = |r: &authsetup::sandbox::RecordedRequest| format!("{} {}", r.method, r.path);
+    let order: Vec<String> = log.iter().map(path_of).collect();
+    for step in [
+        "GET /mcp",
+        "POST /oidc/register",
+        "GET /authorize",
+        "POST /oauth/token",
+    ] {
+        assert!(order.contains(&step.to_string()), "{step} in {order:#?}");
+    }
+}
+
+#[test]
+fn codex_logs_in_through_a_tenant_authsetup_set_up_and_the_mcp_server_takes_its_token() {
+    let s = Setup::new();
+    assert_eq!(s.auth_status(), "not_logged_in");
+    s.w.sandbox.clear_log();
+    let (ok, printed) = s.log_in();
+    assert!(ok, "{printed}");
+    assert!(
+        printed.contains(&format!("Successfully logged in to MCP server '{NAME}'")),
+        "{printed}"
+    );
+    assert_login_traffic_conforms(&s);
+
+    assert_eq!(s.auth_status(), "o_auth");
+    let token = s.stored_token();
+    let claims = claims(&token);
+    assert_eq!(claims["aud"], s.mcp_url().as_str());
+    assert_eq!(claims["iss"], s.w.sandbox.issuer());
+    let (status, _, body) = get(&s.mcp_url(), Some(&token));
+    assert_eq!(status, 200, "the MCP server refused the token: {body}");
+    let (status, _, _) = get(&s.mcp_url(), None);
+    assert_eq!(status, 401);
+}
+
+/// Breaks one piece of the set-up tenant, then runs the login: on real Auth0 a strict
+/// third-party client sees the error on Auth0's page and Codex waits for a callback that never
+/// comes (notes/codex-mcp.md §F). Returns the page.
+fn refused_on_the_error_page(
+    break_it: impl FnOnce(&mut authsetup::sandbox::Auth0Tenant),
+) -> (Setup, String) {
+    let s = Setup::new();
+    s.w.sandbox.with_tenant(break_it);
+    let mut login = s.start_login();
+    let (status, location, page) = login.authorize();
+    assert_eq!((status, location), (400, None), "{page}");
+    assert!(
+        login.still_waiting_after(Duration::from_secs(2)),
+        "Codex gave up: {}",
+        login.seen.join("\n")
+    );
+    drop(login);
+    assert!(!s.codex_home.join(".credentials.json").exists());
+    assert_eq!(s.auth_status(), "not_logged_in");
+    (s, page)
+}
+
+#[test]
+fn without_a_default_audience_auth0_refuses_codex_on_its_error_page_and_doctor_names_it() {
+    let (s, page) = refused_on_the_error_page(|t| {
+        t.settings["default_audience"] = json!("");
+    });
+    assert!(
+        page.contains("The userinfo audience is not allowed for third party clients"),
+        "{page}"
+    );
+    s.assert_doctor_names(
+        "tenant.default_audience",
+        "authsetup tenant default-audience",
+    );
+}
+
+#[test]
+fn without_a_domain_level_connection_auth0_refuses_codex_and_doctor_names_it() {
+    let (s, page) = refused_on_the_error_page(|t| {
+        for c in &mut t.connections {
+            c["is_domain_connection"] = json!(false);
+        }
+    });
+    assert!(
+        page.contains("invalid_request") && page.contains("no connections enabled for the client"),
+        "{page}"
+    );
+    s.assert_doctor_names("tenant.connection", "authsetup connection promote");
+}
+
+#[test]
+fn without_the_default_client_grant_the_token_request_fails_and_doctor_names_it() {
+    let s = Setup::new();
+    s.w.sandbox.with_tenant(|t| {
+        t.client_grants
+            .retain(|g| g["default_for"] != "third_party_clients")
+    });
+    let (ok, printed) = s.log_in();
+    assert!(!ok, "{printed}");
+    assert!(printed.contains("unauthorized_client"), "{printed}");
+    let token =
+        s.w.sandbox
+            .requests()
+            .into_iter()
+            .find(|r| r.path == "/oauth/token" && r.body.contains("grant_type=authorization_code"))
+            .expect("Codex asked for its token");
+    assert_eq!(token.status, 403);
+    assert!(!s.codex_home.join(".credentials.json").exists());
+    s.assert_doctor_names("tenant.default_grant", "authsetup policy set");
+}
+
+/// A set-up tenant without its default audience but with the tenant setting `key` = `value`,
+/// after a `codex mcp login` that succeeded.
+fn logged_in_without_default_audience(key: &str, value: &str) -> Setup {
+    let s = Setup::new();
+    s.w.sandbox.with_tenant(|t| {
+        t.settings["default_audience"] = json!("");
+        t.settings[key] = json!(value);
+    });
+    let (ok, printed) = s.log_in();
+    assert!(ok, "{printed}");
+    s
+}
+
+/// Tenants with third-party apps from before April 2026 may keep DCR clients permissive: then a
+/// missing default audience does not stop the login but yields an opaque token, which Codex
+/// stores and reports as logged in, and which the MCP server rejects (notes/codex-mcp.md §F).
+#[test]
+fn a_permissive_tenant_without_default_audience_hands_codex_an_opaque_token_the_server_rejects() {
+    let s = logged_in_without_default_audience(
+        "dynamic_client_registration_security_mode",
+        "permissive",
+    );
+    assert_eq!(s.auth_status(), "o_auth", "Codex cannot tell");
+    let token = s.stored_token();
+    assert_eq!(token.split('.').count(), 5, "opaque (JWE-shaped): {token}");
+    let (status, _, _) = get(&s.mcp_url(), Some(&token));
+    assert_eq!(status, 401);
+    s.assert_doctor_names(
+        "tenant.default_audience",
+        "authsetup tenant default-audience",
+    );
+}
+
+/// Codex sends `resource` = the protected-resource metadata's `resource` (notes/codex-mcp.md
+/// §A9): with the compatibility profile that alone selects the API, default audience or not.
+#[test]
+fn under_the_compatibility_profile_codexs_resource_parameter_selects_the_api() {
+    let s = logged_in_without_default_audience("resource_parameter_profile", "compatibility");
+    let token = s.stored_token();
+    assert_eq!(claims(&token)["aud"], s.mcp_url().as_str());
+    assert_eq!(get(&s.mcp_url(), Some(&token)).0, 200);
+}
