@@ -7,6 +7,7 @@ pub mod error;
 pub mod files;
 mod http;
 mod interrupt;
+mod jwt;
 mod output;
 pub mod plan;
 mod provider;

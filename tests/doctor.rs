@@ -181,7 +181,8 @@ fn a_set_up_tenant_passes_everything_with_the_expected_skips() {
         [
             "oauth.public_clients",
             "oauth.dcr_probe",
-            "local.redirect_uri"
+            "local.redirect_uri",
+            "local.stored_token"
         ]
     );
     for c in doc["checks"].as_array().unwrap() {
@@ -741,7 +742,7 @@ fn the_human_report_is_grouped_fixed_and_fits_80_columns() {
         text.lines()
             .last()
             .unwrap()
-            .ends_with("1 failed, 3 skipped"),
+            .ends_with("1 failed, 4 skipped"),
         "{text}"
     );
     assert!(!text.contains("error:"), "the report says it once: {text}");
@@ -776,5 +777,59 @@ fn bad_input_is_refused_before_any_request() {
         s.w.sandbox.requests().is_empty(),
         "{:#?}",
         s.w.sandbox.requests()
+    );
+}
+
+/// What `codex mcp login` stores with the `file` store (notes/codex-mcp.md §A3), holding
+/// `token` as the access token.
+fn store_login(s: &Setup, token: &str) {
+    let login = json!({
+        "mcp|0123456789abcdef": {
+            "server_name": "mcp", "server_url": s.mcp_url, "client_id": "tpc_x",
+            "access_token": token, "expires_at": 4102444800000u64, "scopes": ["mcp:tools"]
+        }
+    });
+    std::fs::write(s.w.path(".codex/.credentials.json"), login.to_string()).unwrap();
+}
+
+fn unsigned_jwt(claims: Value) -> String {
+    use base64::Engine;
+    let b64 = |v: &Value| base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(v.to_string());
+    format!("{}.{}.c2ln", b64(&json!({"alg": "RS256"})), b64(&claims))
+}
+
+#[test]
+fn the_token_codex_stored_is_checked_for_audience_and_issuer() {
+    let s = Setup::new();
+    let issuer = format!("{}/", s.w.sandbox.base_url());
+    let good = json!({"aud": [s.audience, format!("{issuer}userinfo")], "iss": issuer, "exp": 4102444800u64});
+    store_login(&s, &unsigned_jwt(good));
+    let doc = assert_only(s.doctor(&[]), &[]);
+    assert_eq!(check(&doc, "local.stored_token")["status"], "pass");
+
+    store_login(&s, "opaque-token-value");
+    let doc = assert_only(
+        s.doctor(&[]),
+        &[("local.stored_token", "fail", "codex mcp login mcp")],
+    );
+    assert!(message(&doc, "local.stored_token").contains("opaque"));
+    assert!(
+        !doc.to_string().contains("opaque-token-value"),
+        "the token is never shown"
+    );
+
+    let other = json!({"aud": "https://other.example/", "iss": issuer, "exp": 4102444800u64});
+    store_login(&s, &unsigned_jwt(other));
+    let doc = assert_only(
+        s.doctor(&[]),
+        &[("local.stored_token", "fail", "authsetup apply")],
+    );
+    assert!(message(&doc, "local.stored_token").contains("https://other.example/"));
+
+    let expired = json!({"aud": s.audience, "iss": issuer, "exp": 1u64});
+    store_login(&s, &unsigned_jwt(expired));
+    assert_only(
+        s.doctor(&[]),
+        &[("local.stored_token", "warn", "codex mcp login mcp")],
     );
 }

@@ -6,7 +6,7 @@ use std::io;
 use std::net::TcpListener;
 
 use super::{Area, Check, Expectations, Finding, Outcome};
-use crate::files::codex::{self, CodexConfigError, ConfigView};
+use crate::files::codex::{self, CodexConfigError, ConfigView, StoredLogin};
 use crate::files::env::{self, EnvDoc};
 use crate::settings::{DEFAULT_MCP_NAME, Settings};
 
@@ -17,6 +17,7 @@ pub struct LocalFacts {
     codex: Result<Option<ConfigView>, CodexConfigError>,
     /// The fixed callback port and whether 127.0.0.1 would let Codex listen on it now.
     port: Option<(u16, io::Result<()>)>,
+    login: Result<Option<StoredLogin>, String>,
 }
 
 pub fn inspect(settings: &Settings) -> LocalFacts {
@@ -34,7 +35,14 @@ pub fn inspect(settings: &Settings) -> LocalFacts {
         })) => Some((*port, TcpListener::bind(("127.0.0.1", *port)).map(drop))),
         _ => None,
     };
-    LocalFacts { env, codex, port }
+    let login = codex::stored_login(&settings.codex_home, &settings.mcp_name)
+        .map_err(|e| format!("Codex's .credentials.json cannot be read: {e}"));
+    LocalFacts {
+        env,
+        codex,
+        port,
+        login,
+    }
 }
 
 impl LocalFacts {
@@ -106,7 +114,94 @@ pub fn checks(
             AREA,
             redirect_check(facts, settings, expect, issuer_bound),
         ),
+        Check::new(
+            "local.stored_token",
+            AREA,
+            token_check(facts, settings, expect),
+        ),
     ]
+}
+
+/// Codex reports a server as logged in whatever token it got (notes/codex-mcp.md §F): only the
+/// token's claims show whether the MCP server will accept it (§B2 item 18). Decoded, never
+/// verified or printed.
+fn token_check(facts: &LocalFacts, settings: &Settings, expect: &Expectations) -> Outcome {
+    let name = &settings.mcp_name;
+    let relogin = format!("codex mcp logout {name} && codex mcp login {name}");
+    let login = match &facts.login {
+        Ok(Some(login)) => login,
+        Ok(None) => {
+            return Ok(Finding::skip(format!(
+                "no stored login for {name} in Codex's file store (checked after `codex mcp login {name}`)"
+            )));
+        }
+        Err(why) => return Ok(Finding::warn(why.clone(), relogin)),
+    };
+    if let (Some(stored), Some(want)) = (&login.server_url, &settings.mcp_url)
+        && stored != want
+    {
+        return Ok(Finding::warn(
+            format!("the stored login is for {stored}, not {want}"),
+            relogin,
+        ));
+    }
+    let token = secrecy::ExposeSecret::expose_secret(&login.access_token);
+    let claims = match token.split('.').count() {
+        3 => crate::jwt::claims(token).ok_or_else(|| {
+            Finding::fail(
+                "the stored access token is not a readable JWT",
+                relogin.clone(),
+            )
+        })?,
+        5 => {
+            return Ok(Finding::fail(
+                "the stored access token is encrypted (JWE): the MCP server cannot read it; the tenant issued it for no API",
+                format!("authsetup apply, then {relogin}"),
+            ));
+        }
+        _ => {
+            return Ok(Finding::fail(
+                "the stored access token is opaque, not a JWT: the tenant issued it without the API audience",
+                format!("authsetup apply, then {relogin}"),
+            ));
+        }
+    };
+    let audiences: Vec<&str> = match &claims["aud"] {
+        serde_json::Value::String(a) => vec![a.as_str()],
+        serde_json::Value::Array(a) => a.iter().filter_map(|v| v.as_str()).collect(),
+        _ => vec![],
+    };
+    if !audiences.contains(&expect.audience.as_str()) {
+        return Ok(Finding::fail(
+            format!(
+                "the stored token is for {}, not {}",
+                audiences.join(", "),
+                expect.audience
+            ),
+            format!("authsetup apply, then {relogin}"),
+        ));
+    }
+    let iss = claims["iss"].as_str().unwrap_or_default();
+    if iss != expect.issuer {
+        return Ok(Finding::fail(
+            format!("the stored token comes from {iss}, not {}", expect.issuer),
+            relogin,
+        ));
+    }
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or_default();
+    match claims["exp"].as_u64() {
+        Some(exp) if exp <= now => Ok(Finding::warn(
+            "the stored token has expired; Codex refreshes it at next use when it holds a refresh token",
+            format!("codex mcp login {name}"),
+        )),
+        _ => Ok(Finding::pass(format!(
+            "the stored token is a JWT for {} from {iss}",
+            expect.audience
+        ))),
+    }
 }
 
 fn env_check(facts: &LocalFacts, settings: &Settings, expect: &Expectations) -> Outcome {

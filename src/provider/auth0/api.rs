@@ -2,7 +2,6 @@
 
 use std::collections::BTreeSet;
 
-use base64::Engine;
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, utf8_percent_encode};
 use reqwest::Method;
 use secrecy::{ExposeSecret, SecretString};
@@ -513,14 +512,9 @@ fn list_items<'a>(v: &'a Value, key: &str) -> &'a [Value] {
     }
 }
 
-/// Reads the `scope` claim of a JWT without verifying it: only used to name missing scopes early,
-/// never to trust anything.
+/// The `scope` claim of a JWT, to name missing scopes before anything is written.
 fn jwt_scopes(token: &str) -> Option<BTreeSet<String>> {
-    let payload = token.split('.').nth(1)?;
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload.trim_end_matches('='))
-        .ok()?;
-    let claims: Value = serde_json::from_slice(&bytes).ok()?;
+    let claims = crate::jwt::claims(token)?;
     let scope = claims.get("scope")?.as_str()?;
     Some(scope.split_whitespace().map(String::from).collect())
 }
@@ -593,6 +587,7 @@ mod tests {
 
     #[test]
     fn scopes_from_a_jwt() {
+        use base64::Engine;
         let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
             .encode(r#"{"scope":"read:a update:b"}"#);
         let token = format!("e30.{payload}.sig");
