@@ -13,6 +13,7 @@ mod auth0;
 mod clock;
 mod faults;
 mod front;
+mod grants;
 mod jwt;
 mod log;
 mod okta;
@@ -158,8 +159,11 @@ impl Sandbox {
             Box::new(auth0::Auth0Dialect),
             |base_url| {
                 let app = Arc::new(auth0::Auth0::new(base_url));
-                let resource =
-                    Arc::new(resource::Resource::new(base_url, app.rsa.public().clone()));
+                let resource = Arc::new(resource::Resource::new(
+                    base_url,
+                    vec![format!("{base_url}/")],
+                    app.rsa.public().clone(),
+                ));
                 apps = Some((app.clone(), resource.clone()));
                 auth0::router(app).merge(resource::router(resource))
             },

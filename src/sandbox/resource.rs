@@ -39,13 +39,13 @@ pub struct ProtectedResource {
 }
 
 impl ProtectedResource {
-    fn new(base_url: &str) -> Self {
+    fn new(base_url: &str, authorization_servers: Vec<String>) -> Self {
         ProtectedResource {
             enabled: true,
             resource_metadata_header: true,
             metadata: Some(json!({
                 "resource": format!("{base_url}{PATH}"),
-                "authorization_servers": [format!("{base_url}/")],
+                "authorization_servers": authorization_servers,
                 "scopes_supported": ["mcp:tools"],
                 "bearer_methods_supported": ["header"],
                 "resource_name": "authsetup sandbox MCP server",
@@ -62,10 +62,11 @@ pub(crate) struct Resource {
 }
 
 impl Resource {
-    pub(crate) fn new(base_url: &str, key: RsaPublic) -> Self {
+    /// A server that trusts the first of its `authorization_servers`, signing with `key`.
+    pub(crate) fn new(base_url: &str, authorization_servers: Vec<String>, key: RsaPublic) -> Self {
         Resource {
             base_url: base_url.to_string(),
-            state: Mutex::new(ProtectedResource::new(base_url)),
+            state: Mutex::new(ProtectedResource::new(base_url, authorization_servers)),
             key,
         }
     }
@@ -77,7 +78,13 @@ impl Resource {
             .key
             .verify(token)
             .ok_or("not an RS256 JWT signed with a key of the issuer's JWKS")?;
-        if claims["iss"] != format!("{}/", self.base_url).as_str() {
+        // the server trusts the issuer its metadata names, as a real one is configured with it
+        let issuer = self.with(|r| {
+            r.metadata
+                .as_ref()
+                .and_then(|m| m["authorization_servers"][0].as_str().map(String::from))
+        });
+        if issuer.is_none_or(|iss| claims["iss"] != iss.as_str()) {
             return Err("issued by another authorization server");
         }
         let me = format!("{}{PATH}", self.base_url);

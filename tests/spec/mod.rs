@@ -634,6 +634,22 @@ fn auth0_table() -> Vec<Shape> {
             "notes/auth0.md §D1 (RFC 8414 alias)",
         ),
         well_known("/.well-known/jwks.json", "notes/auth0.md §D1 (jwks_uri)"),
+    ]
+    .into_iter()
+    .chain(demo_mcp_server())
+    .collect()
+}
+
+/// The sandbox's demo MCP server, beside either provider's tenant.
+fn demo_mcp_server() -> Vec<Shape> {
+    let well_known = |path: &'static str, source: &'static str| Shape {
+        method: "GET",
+        path,
+        source,
+        query: None,
+        body: None,
+    };
+    vec![
         well_known(
             "/.well-known/oauth-protected-resource",
             "notes/codex-mcp.md §C (RFC 9728 §3.1), demo MCP server",
@@ -649,16 +665,18 @@ fn auth0_table() -> Vec<Shape> {
     ]
 }
 
-/// Discovery as doctor (and Codex) tries it before the OIDC path Okta serves: the RFC 8414 path
-/// insertion, which the Okta spec does not list (Okta answers 404).
+/// Discovery as doctor (and Codex) tries it before the OIDC path: the RFC 8414 path insertion,
+/// which the Okta spec does not list though Okta's docs do.
 fn okta_table() -> Vec<Shape> {
-    vec![Shape {
+    let mut table = vec![Shape {
         method: "GET",
         path: "/.well-known/oauth-authorization-server/oauth2/{authorizationServerId}",
-        source: "notes/codex-mcp.md §A5 item 4, §B2 item 7 (RFC 8414 §3.1 path insertion, tried first)",
+        source: "notes/codex-mcp.md §A5 item 4, §B2 item 7, notes/okta.md §A.3 (RFC 8414 §3.1 path insertion, tried first)",
         query: None,
         body: None,
-    }]
+    }];
+    table.extend(demo_mcp_server());
+    table
 }
 
 /// `req` checked against the row of `table` with its method and path.

@@ -7,19 +7,20 @@
 //! fixtures/SOURCES.md has a row for each behaviour.
 
 use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 
 use axum::extract::{RawQuery, State};
-use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use serde_json::{Value, json};
-use sha2::{Digest, Sha256};
 
 use super::{Answer, ApiError, Auth0, Auth0Tenant, random_string, wire};
 use crate::sandbox::clock::epoch_seconds;
-use crate::sandbox::front::lock;
+use crate::sandbox::grants::{
+    OneTime, Refusal, error_page, pkce_matches, redirect, refusal_redirect, refuse, scopes,
+};
 use crate::sandbox::query::Params;
 
 /// The test user's id within whichever connection signs them in: the `sub` of their tokens is
@@ -69,24 +70,13 @@ struct Authorization {
 /// Codes and refresh tokens issued and not yet used.
 #[derive(Default)]
 pub(crate) struct Sessions {
-    codes: Mutex<HashMap<String, Authorization>>,
-    refresh_tokens: Mutex<HashMap<String, Authorization>>,
+    codes: OneTime<Authorization>,
+    refresh_tokens: OneTime<Authorization>,
 }
 
-/// A refusal: strict third-party clients get Auth0's error page while their `redirection_policy`
-/// is `open_redirect_protection` (their default, §D4), every other client a redirect carrying
-/// the error.
-struct Refusal {
-    error: &'static str,
-    description: String,
-}
-
-fn refuse(error: &'static str, description: impl Into<String>) -> Refusal {
-    Refusal {
-        error,
-        description: description.into(),
-    }
-}
+// A refusal goes to strict third-party clients on the error page while their
+// `redirection_policy` is `open_redirect_protection` (their default, §D4), to every other client
+// on a redirect carrying the error.
 
 pub(super) async fn authorize(State(app): State<Arc<Auth0>>, RawQuery(q): RawQuery) -> Response {
     let params = Params::parse(q.as_deref());
@@ -116,8 +106,7 @@ pub(super) async fn authorize(State(app): State<Arc<Auth0>>, RawQuery(q): RawQue
         && client["redirection_policy"] != "allow_always";
     match check(&tenant, client, &params) {
         Ok(authorization) => {
-            let code = random_string(32);
-            lock(&app.sessions.codes).insert(code.clone(), authorization);
+            let code = app.sessions.codes.issue(authorization, 32);
             let mut answer = vec![("code", code.as_str())];
             let issuer = format!("{}/", app.base_url);
             if super::oauth::metadata(&app, &tenant)["authorization_response_iss_parameter_supported"]
@@ -125,17 +114,10 @@ pub(super) async fn authorize(State(app): State<Arc<Auth0>>, RawQuery(q): RawQue
             {
                 answer.push(("iss", &issuer));
             }
-            redirect(redirect_uri, answer, state)
+            redirect(redirect_uri, &answer, state)
         }
         Err(refusal) if protected => error_page(&refusal),
-        Err(refusal) => redirect(
-            redirect_uri,
-            vec![
-                ("error", refusal.error),
-                ("error_description", &refusal.description),
-            ],
-            state,
-        ),
+        Err(refusal) => refusal_redirect(redirect_uri, &refusal, state),
     }
 }
 
@@ -208,12 +190,7 @@ fn check(tenant: &Auth0Tenant, client: &Value, params: &Params) -> Result<Author
         redirect_uri: params.get("redirect_uri").unwrap_or_default().to_string(),
         code_challenge: code_challenge.to_string(),
         audience,
-        requested_scopes: params
-            .get("scope")
-            .unwrap_or_default()
-            .split_whitespace()
-            .map(String::from)
-            .collect(),
+        requested_scopes: scopes(params.get("scope")),
         sub: format!(
             "{}|{TEST_USER_ID}",
             connection["strategy"].as_str().unwrap_or("auth0")
@@ -260,7 +237,7 @@ pub(super) fn token(app: &Auth0, grant_type: &str, params: &HashMap<String, Stri
     let invalid_grant =
         |description: &str| ApiError::oauth(StatusCode::FORBIDDEN, "invalid_grant", description);
     let authorization = if grant_type == "authorization_code" {
-        let found = lock(&app.sessions.codes).remove(param("code"));
+        let found = app.sessions.codes.take(param("code"));
         let Some(code) = found.filter(|c| c.expires_at > epoch_seconds()) else {
             return Err(invalid_grant("Invalid authorization code"));
         };
@@ -272,13 +249,12 @@ pub(super) fn token(app: &Auth0, grant_type: &str, params: &HashMap<String, Stri
                 "The redirect_uri does not match the one of the authorization request",
             ));
         }
-        let challenge = B64.encode(Sha256::digest(param("code_verifier").as_bytes()));
-        if challenge != code.code_challenge {
+        if !pkce_matches(param("code_verifier"), &code.code_challenge) {
             return Err(invalid_grant("Failed to verify code verifier"));
         }
         code
     } else {
-        let found = lock(&app.sessions.refresh_tokens).remove(param("refresh_token"));
+        let found = app.sessions.refresh_tokens.take(param("refresh_token"));
         match found {
             Some(grant) if grant.client_id == param("client_id") => grant,
             _ => return Err(invalid_grant("Unknown or invalid refresh token.")),
@@ -379,9 +355,7 @@ fn issue(app: &Auth0, authorization: Authorization) -> Answer {
     let mut answer = json!({"access_token": access_token, "expires_in": lifetime,
                             "scope": scopes.join(" "), "token_type": "Bearer"});
     if offline {
-        let refresh_token = random_string(48);
-        answer["refresh_token"] = json!(refresh_token);
-        lock(&app.sessions.refresh_tokens).insert(refresh_token, authorization);
+        answer["refresh_token"] = json!(app.sessions.refresh_tokens.issue(authorization, 48));
     }
     Ok(wire(StatusCode::OK, &answer))
 }
@@ -406,44 +380,6 @@ fn opaque_token(base_url: &str) -> String {
         random_string(22),
     ]
     .join(".")
-}
-
-fn redirect(to: &str, params: Vec<(&str, &str)>, state: Option<&str>) -> Response {
-    let mut url = match url::Url::parse(to) {
-        Ok(url) => url,
-        Err(_) => return error_page(&refuse("invalid_request", "invalid redirect_uri")),
-    };
-    {
-        let mut query = url.query_pairs_mut();
-        for (k, v) in params {
-            query.append_pair(k, v);
-        }
-        if let Some(state) = state {
-            query.append_pair("state", state);
-        }
-    }
-    (StatusCode::FOUND, [(header::LOCATION, url.to_string())]).into_response()
-}
-
-/// Auth0's hosted error page: the error and its description for a person, no redirect.
-fn error_page(refusal: &Refusal) -> Response {
-    let escape = |s: &str| {
-        s.replace('&', "&amp;")
-            .replace('<', "&lt;")
-            .replace('>', "&gt;")
-    };
-    let page = format!(
-        "<!DOCTYPE html><html><head><title>Error</title></head><body><h1>Oops!, something went wrong</h1>\
-         <p class=\"error\">{}</p><p class=\"error-description\">{}</p></body></html>",
-        escape(refusal.error),
-        escape(&refusal.description)
-    );
-    (
-        StatusCode::BAD_REQUEST,
-        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
-        page,
-    )
-        .into_response()
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@
 
 mod apps;
 mod auth;
+mod login;
 mod servers;
 
 use std::io;
@@ -22,8 +23,9 @@ use rand::distr::Alphanumeric;
 use serde_json::{Value, json};
 
 use super::front::{Dialect, lock};
-use super::jwt::Signer;
+use super::jwt::{RsaSigner, Signer};
 use super::query::Params;
+use super::resource::{self, ProtectedResource, Resource};
 use super::{BACKGROUND, HERE, Run, SandboxConfig, Served};
 
 pub use auth::ServiceApp;
@@ -77,6 +79,9 @@ pub(crate) struct Okta {
     pub(crate) base_url: String,
     org: Mutex<OktaOrg>,
     signer: Signer,
+    /// Signs the access tokens of custom authorization servers; its public half is `/v1/keys`.
+    rsa: RsaSigner,
+    sessions: login::Sessions,
 }
 
 impl Okta {
@@ -85,6 +90,8 @@ impl Okta {
             base_url: base_url.to_string(),
             org: Mutex::new(seed(base_url)),
             signer: Signer::random(),
+            rsa: RsaSigner::throwaway(),
+            sessions: login::Sessions::default(),
         }
     }
 
@@ -97,6 +104,7 @@ impl Okta {
 pub struct OktaSandbox {
     served: Served,
     okta: Arc<Okta>,
+    resource: Arc<Resource>,
 }
 
 impl std::ops::Deref for OktaSandbox {
@@ -119,26 +127,50 @@ impl OktaSandbox {
     }
 
     fn launch(config: SandboxConfig, run: Run) -> io::Result<OktaSandbox> {
-        let mut okta = None;
+        let mut apps = None;
         let served = Served::launch(
             &config,
             Box::new(OktaDialect),
             |base_url| {
                 let app = Arc::new(Okta::new(base_url));
-                okta = Some(app.clone());
-                router(app)
+                // no authorization server exists yet: a test names the one authsetup creates
+                let resource = Arc::new(Resource::new(
+                    base_url,
+                    Vec::new(),
+                    app.rsa.public().clone(),
+                ));
+                apps = Some((app.clone(), resource.clone()));
+                router(app).merge(resource::router(resource))
             },
             run,
         )?;
+        let (okta, resource) = apps.expect("the router was built");
         Ok(OktaSandbox {
             served,
-            okta: okta.expect("the router was built"),
+            okta,
+            resource,
         })
     }
 
     /// The org's SSWS token: the value for `OKTA_API_TOKEN`.
     pub fn api_token(&self) -> String {
         self.okta.org().api_token.clone()
+    }
+
+    /// The demo MCP server's endpoint on this org's port, as on the Auth0 sandbox.
+    pub fn mcp_url(&self) -> String {
+        format!("{}{}", self.base_url(), resource::PATH)
+    }
+
+    /// Reads or changes how the demo MCP server presents itself; its metadata names no
+    /// authorization server until a test puts the issuer of the one authsetup created there.
+    pub fn with_resource<R>(&self, f: impl FnOnce(&mut ProtectedResource) -> R) -> R {
+        self.resource.with(f)
+    }
+
+    /// The test user's login, the `sub` of the tokens custom authorization servers issue.
+    pub fn test_user() -> &'static str {
+        login::TEST_USER
     }
 
     /// Reads or seeds the org's state. Do not call it from inside another `with_org`.
@@ -157,6 +189,7 @@ fn router(app: Arc<Okta>) -> Router {
         ));
     Router::new()
         .merge(auth::token_routes())
+        .merge(login::routes())
         .merge(servers::metadata_routes())
         .merge(management)
         .fallback(unknown_route)
