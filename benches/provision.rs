@@ -9,10 +9,11 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use authsetup::sandbox::{RateLimit, RecordedRequest, Sandbox, SandboxConfig};
+use authsetup::sandbox::{OktaSandbox, RateLimit, RecordedRequest, Sandbox, SandboxConfig, Served};
 
-const AUD: &str = "https://mcp.example.com/mcp";
 const ITERATIONS: usize = 3;
+/// Okta's apply never contacts the MCP server; the URL only shapes Codex's redirect URI.
+const OKTA_MCP_URL: &str = "http://127.0.0.1:9/mcp";
 
 struct Sample {
     requests: usize,
@@ -22,38 +23,72 @@ struct Sample {
     wall: Duration,
 }
 
+#[derive(Clone, Copy)]
+enum Flavour {
+    Auth0,
+    Okta,
+}
+
+enum Tenant {
+    Auth0(Sandbox),
+    Okta(OktaSandbox),
+}
+
+impl Tenant {
+    fn start(flavour: Flavour, config: &SandboxConfig) -> Tenant {
+        match flavour {
+            Flavour::Auth0 => Tenant::Auth0(Sandbox::start_background(config.clone()).unwrap()),
+            Flavour::Okta => Tenant::Okta(OktaSandbox::start_background(config.clone()).unwrap()),
+        }
+    }
+
+    fn served(&self) -> &Served {
+        match self {
+            Tenant::Auth0(sb) => sb,
+            Tenant::Okta(sb) => sb,
+        }
+    }
+
+    /// What a user of this tenant exports; the audience is the MCP URL, as the README advises.
+    fn env(&self) -> Vec<(&'static str, String)> {
+        match self {
+            Tenant::Auth0(sb) => vec![
+                ("AUTH0_DOMAIN", sb.base_url()),
+                ("AUTH0_CLIENT_ID", sb.client_id()),
+                ("AUTH0_CLIENT_SECRET", sb.client_secret()),
+                ("AUTH0_AUDIENCE", sb.mcp_url()),
+                ("MCP_URL", sb.mcp_url()),
+            ],
+            Tenant::Okta(sb) => vec![
+                ("OKTA_DOMAIN", sb.base_url()),
+                ("OKTA_API_TOKEN", sb.api_token()),
+                ("OKTA_AUDIENCE", "https://mcp.example.com/mcp".to_string()),
+                ("MCP_URL", OKTA_MCP_URL.to_string()),
+            ],
+        }
+    }
+}
+
 struct Scenario {
     name: &'static str,
+    flavour: Flavour,
     /// The fewest sequential rounds the run can take (issue #8's bounds).
     bound_rounds: usize,
-    prepare: fn(&Sandbox, &Path),
+    /// Commands run first, unmeasured.
+    prepare: &'static [&'static [&'static str]],
     args: &'static [&'static str],
-}
-
-fn nothing(_: &Sandbox, _: &Path) {}
-
-fn applied(sb: &Sandbox, home: &Path) {
-    run(sb, home, &["apply"]);
-}
-
-fn with_api(sb: &Sandbox, home: &Path) {
-    run(sb, home, &["api", "create"]);
 }
 
 /// Runs the binary with `home` as HOME, so consecutive runs share the rate-limit memory the way
 /// one user's runs do.
-fn run(sb: &Sandbox, home: &Path, args: &[&str]) -> Duration {
+fn run(tenant: &Tenant, home: &Path, args: &[&str]) -> Duration {
     let dir = tempfile::tempdir().unwrap();
     let started = Instant::now();
     let status = Command::new(env!("CARGO_BIN_EXE_authsetup"))
         .args(args)
         .env_clear()
         .env("HOME", home)
-        .env("AUTH0_DOMAIN", sb.base_url())
-        .env("AUTH0_CLIENT_ID", sb.client_id())
-        .env("AUTH0_CLIENT_SECRET", sb.client_secret())
-        .env("AUTH0_AUDIENCE", AUD)
-        .env("MCP_URL", AUD)
+        .envs(tenant.env())
         .current_dir(dir.path())
         .output()
         .expect("binary runs");
@@ -69,17 +104,20 @@ fn run(sb: &Sandbox, home: &Path, args: &[&str]) -> Duration {
 fn measure(config: &SandboxConfig, scenario: &Scenario) -> Sample {
     let mut samples: Vec<Sample> = (0..ITERATIONS)
         .map(|_| {
-            let sb = Sandbox::start_background(config.clone()).unwrap();
+            let tenant = Tenant::start(scenario.flavour, config);
             let home = tempfile::tempdir().unwrap();
-            (scenario.prepare)(&sb, home.path());
-            sb.clear_log();
-            let wall = run(&sb, home.path(), scenario.args);
-            let log = sb.requests();
+            for args in scenario.prepare {
+                run(&tenant, home.path(), args);
+            }
+            let served = tenant.served();
+            served.clear_log();
+            let wall = run(&tenant, home.path(), scenario.args);
+            let log = served.requests();
             Sample {
                 requests: log.len(),
                 writes: log.iter().filter(|r| is_write(r)).count(),
                 rate_limited: log.iter().filter(|r| r.status == 429).count(),
-                rounds: sb.rounds(),
+                rounds: served.rounds(),
                 wall,
             }
         })
@@ -88,14 +126,18 @@ fn measure(config: &SandboxConfig, scenario: &Scenario) -> Sample {
     samples.swap_remove(ITERATIONS / 2)
 }
 
+/// A Management API change (the token request and DCR probes excluded).
 fn is_write(r: &RecordedRequest) -> bool {
-    r.method != "GET" && r.path.starts_with("/api/v2/")
+    r.method != "GET" && r.path.starts_with("/api/")
 }
 
 /// The manual recipe of the seed document: one curl after another, each waiting for the last.
 async fn naive_baseline(sb: &Sandbox) -> Sample {
+    use reqwest::Method;
+    use serde_json::json;
     let http = reqwest::Client::new();
     let base = sb.base_url();
+    let aud = sb.mcp_url();
     let started = Instant::now();
     let token: serde_json::Value = http
         .post(format!("{base}/oauth/token"))
@@ -112,58 +154,46 @@ async fn naive_baseline(sb: &Sandbox) -> Sample {
         .await
         .unwrap();
     let bearer = format!("Bearer {}", token["access_token"].as_str().unwrap());
-    let api = |method: reqwest::Method, path: &str| {
-        http.request(method, format!("{base}/api/v2/{path}"))
-            .header("authorization", bearer.clone())
+    let call = async |method: Method, path: &str, body: Option<serde_json::Value>| {
+        let mut req = http
+            .request(method, format!("{base}/api/v2/{path}"))
+            .header("authorization", bearer.clone());
+        if let Some(b) = body {
+            req = req.json(&b);
+        }
+        req.send()
+            .await
+            .unwrap()
+            .json::<serde_json::Value>()
+            .await
+            .unwrap_or_default()
     };
-    use reqwest::Method;
-    let enc = "https%3A%2F%2Fmcp.example.com%2Fmcp";
-    api(Method::GET, &format!("resource-servers/{enc}"))
-        .send()
-        .await
-        .unwrap();
-    api(Method::POST, "resource-servers")
-        .json(&serde_json::json!({"identifier": AUD, "name": "MCP server", "signing_alg": "RS256", "allow_offline_access": true}))
-        .send()
-        .await
-        .unwrap();
-    api(Method::GET, "tenants/settings").send().await.unwrap();
-    api(Method::PATCH, "tenants/settings")
-        .json(&serde_json::json!({"default_audience": AUD}))
-        .send()
-        .await
-        .unwrap();
-    api(Method::PATCH, "tenants/settings")
-        .json(&serde_json::json!({"flags": {"enable_dynamic_client_registration": true}}))
-        .send()
-        .await
-        .unwrap();
-    api(Method::PATCH, &format!("resource-servers/{enc}"))
-        .json(&serde_json::json!({"subject_type_authorization": {"user": {"policy": "allow_all"}, "client": {"policy": "deny_all"}}}))
-        .send()
-        .await
-        .unwrap();
-    api(Method::POST, "client-grants")
-        .json(&serde_json::json!({"default_for": "third_party_clients", "audience": AUD, "subject_type": "user", "scope": []}))
-        .send()
-        .await
-        .unwrap();
-    let conns: serde_json::Value = api(
+    let rs = format!("resource-servers/{}", urlencode(&aud));
+    call(Method::GET, &rs, None).await;
+    let api = json!({"identifier": aud, "name": "MCP server", "signing_alg": "RS256", "allow_offline_access": true});
+    call(Method::POST, "resource-servers", Some(api)).await;
+    call(Method::GET, "tenants/settings", None).await;
+    call(
+        Method::PATCH,
+        "tenants/settings",
+        Some(json!({"default_audience": aud})),
+    )
+    .await;
+    let dcr = json!({"flags": {"enable_dynamic_client_registration": true}});
+    call(Method::PATCH, "tenants/settings", Some(dcr)).await;
+    let policy = json!({"subject_type_authorization": {"user": {"policy": "allow_all"}, "client": {"policy": "deny_all"}}});
+    call(Method::PATCH, &rs, Some(policy)).await;
+    let grant = json!({"default_for": "third_party_clients", "audience": aud, "subject_type": "user", "scope": []});
+    call(Method::POST, "client-grants", Some(grant)).await;
+    let conns = call(
         Method::GET,
         "connections?name=Username-Password-Authentication",
+        None,
     )
-    .send()
-    .await
-    .unwrap()
-    .json()
-    .await
-    .unwrap();
+    .await;
     let id = conns[0]["id"].as_str().unwrap().to_string();
-    api(Method::PATCH, &format!("connections/{id}"))
-        .json(&serde_json::json!({"is_domain_connection": true}))
-        .send()
-        .await
-        .unwrap();
+    let promote = json!({"is_domain_connection": true});
+    call(Method::PATCH, &format!("connections/{id}"), Some(promote)).await;
     let wall = started.elapsed();
     let log = sb.requests();
     Sample {
@@ -175,89 +205,131 @@ async fn naive_baseline(sb: &Sandbox) -> Sample {
     }
 }
 
+fn urlencode(s: &str) -> String {
+    url::form_urlencoded::byte_serialize(s.as_bytes()).collect()
+}
+
 fn row(name: &str, latency: Duration, bound_rounds: usize, s: &Sample) -> String {
-    let bound = latency * bound_rounds as u32;
-    let ratio = s.wall.as_secs_f64() / bound.as_secs_f64();
+    let (bound, ratio) = match bound_rounds {
+        0 => ("–".to_string(), "–".to_string()),
+        n => {
+            let bound = latency * n as u32;
+            let ratio = s.wall.as_secs_f64() / bound.as_secs_f64();
+            (format!("{} ms", bound.as_millis()), format!("{ratio:.2}"))
+        }
+    };
     format!(
-        "| {name} | {} ms | {} | {} | {} | {} | {} ms | {} ms | {ratio:.2} |",
+        "| {name} | {} ms | {} | {} | {} | {bound_rounds} | {} ms | {bound} | {ratio} |",
         latency.as_millis(),
         s.requests,
         s.writes,
         s.rounds,
-        bound_rounds,
         s.wall.as_millis(),
-        bound.as_millis(),
     )
 }
 
+const APPLY: &[&str] = &["apply"];
+
+const SCENARIOS: &[Scenario] = &[
+    Scenario {
+        name: "apply (fresh tenant)",
+        flavour: Flavour::Auth0,
+        bound_rounds: 4,
+        prepare: &[],
+        args: APPLY,
+    },
+    Scenario {
+        name: "apply (no-op re-run)",
+        flavour: Flavour::Auth0,
+        bound_rounds: 2,
+        prepare: &[APPLY],
+        args: APPLY,
+    },
+    Scenario {
+        name: "plan (fresh tenant)",
+        flavour: Flavour::Auth0,
+        bound_rounds: 2,
+        prepare: &[],
+        args: &["plan"],
+    },
+    Scenario {
+        name: "doctor (applied tenant)",
+        flavour: Flavour::Auth0,
+        bound_rounds: 2,
+        prepare: &[APPLY, &["codex", "config", "--write"]],
+        args: &["doctor"],
+    },
+    Scenario {
+        name: "api create",
+        flavour: Flavour::Auth0,
+        bound_rounds: 3,
+        prepare: &[],
+        args: &["api", "create"],
+    },
+    Scenario {
+        name: "tenant default-audience",
+        flavour: Flavour::Auth0,
+        bound_rounds: 3,
+        prepare: &[],
+        args: &["tenant", "default-audience"],
+    },
+    Scenario {
+        name: "dcr enable",
+        flavour: Flavour::Auth0,
+        bound_rounds: 3,
+        prepare: &[],
+        args: &["dcr", "enable"],
+    },
+    Scenario {
+        name: "policy set",
+        flavour: Flavour::Auth0,
+        bound_rounds: 3,
+        prepare: &[&["api", "create"]],
+        args: &["policy", "set"],
+    },
+    Scenario {
+        name: "connection promote",
+        flavour: Flavour::Auth0,
+        bound_rounds: 3,
+        prepare: &[],
+        args: &["connection", "promote"],
+    },
+    Scenario {
+        name: "env write",
+        flavour: Flavour::Auth0,
+        bound_rounds: 0,
+        prepare: &[],
+        args: &["env", "write"],
+    },
+    Scenario {
+        name: "Okta apply (fresh org)",
+        flavour: Flavour::Okta,
+        bound_rounds: 4,
+        prepare: &[],
+        args: APPLY,
+    },
+    Scenario {
+        name: "Okta apply (no-op re-run)",
+        flavour: Flavour::Okta,
+        // Reads follow ids: the server, then its policies, then their rules.
+        bound_rounds: 3,
+        prepare: &[APPLY],
+        args: APPLY,
+    },
+];
+
 fn main() {
-    let scenarios = [
-        Scenario {
-            name: "apply (fresh tenant)",
-            bound_rounds: 4,
-            prepare: nothing,
-            args: &["apply"],
-        },
-        Scenario {
-            name: "apply (no-op re-run)",
-            bound_rounds: 2,
-            prepare: applied,
-            args: &["apply"],
-        },
-        Scenario {
-            name: "plan (fresh tenant)",
-            bound_rounds: 2,
-            prepare: nothing,
-            args: &["plan"],
-        },
-        Scenario {
-            name: "api create",
-            bound_rounds: 3,
-            prepare: nothing,
-            args: &["api", "create"],
-        },
-        Scenario {
-            name: "tenant default-audience",
-            bound_rounds: 3,
-            prepare: nothing,
-            args: &["tenant", "default-audience"],
-        },
-        Scenario {
-            name: "dcr enable",
-            bound_rounds: 3,
-            prepare: nothing,
-            args: &["dcr", "enable"],
-        },
-        Scenario {
-            name: "policy set",
-            bound_rounds: 3,
-            prepare: with_api,
-            args: &["policy", "set"],
-        },
-        Scenario {
-            name: "connection promote",
-            bound_rounds: 3,
-            prepare: nothing,
-            args: &["connection", "promote"],
-        },
-        Scenario {
-            name: "env write",
-            bound_rounds: 0,
-            prepare: nothing,
-            args: &["env", "write"],
-        },
-    ];
     // `cargo bench --bench provision -- free` runs only the rate-limit part, `-- latency` the rest.
     let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
     if only.as_deref() != Some("free") {
-        latency_table(&scenarios);
+        latency_table();
     }
     if only.as_deref() != Some("latency") {
-        free_tier_table(&scenarios);
+        free_tier_table();
     }
 }
 
-fn latency_table(scenarios: &[Scenario]) {
+fn latency_table() {
     println!(
         "| scenario | latency | requests | writes | rounds | bound | wall | bound × latency | ratio |"
     );
@@ -267,21 +339,11 @@ fn latency_table(scenarios: &[Scenario]) {
             latency,
             ..SandboxConfig::default()
         };
-        for sc in scenarios {
-            let s = measure(&config, sc);
-            if sc.bound_rounds == 0 {
-                println!(
-                    "| {} | {} ms | {} | {} | {} | 0 | {} ms | – | – |",
-                    sc.name,
-                    latency.as_millis(),
-                    s.requests,
-                    s.writes,
-                    s.rounds,
-                    s.wall.as_millis()
-                );
-            } else {
-                println!("{}", row(sc.name, latency, sc.bound_rounds, &s));
-            }
+        for sc in SCENARIOS {
+            println!(
+                "{}",
+                row(sc.name, latency, sc.bound_rounds, &measure(&config, sc))
+            );
         }
         let rt = tokio::runtime::Runtime::new().unwrap();
         let sb = Sandbox::start_background(config.clone()).unwrap();
@@ -300,7 +362,7 @@ fn latency_table(scenarios: &[Scenario]) {
 
 /// The free tier's 2 requests/s with burst 2: the second run in a row is the hard case, as the
 /// first one drained the bucket.
-fn free_tier_table(scenarios: &[Scenario]) {
+fn free_tier_table() {
     println!();
     println!("Free tier: 2 requests/s, burst 2, no Retry-After (pacing from X-RateLimit-* only)");
     println!();
@@ -314,9 +376,14 @@ fn free_tier_table(scenarios: &[Scenario]) {
         }),
         ..SandboxConfig::default()
     };
-    for sc in &scenarios[..3] {
+    for sc in SCENARIOS
+        .iter()
+        .filter(|s| matches!(s.flavour, Flavour::Auth0))
+        .take(4)
+    {
         let s = measure(&free, sc);
-        let api_requests = s.requests.saturating_sub(1);
+        // The token endpoint is not under the Management API limit.
+        let api_requests = s.requests.saturating_sub(1) as u64;
         println!(
             "| {} | {} | {} | {} ms | {} ms |",
             sc.name,

@@ -328,23 +328,20 @@ impl Http {
     }
 }
 
+/// Names whose values are credentials. Endpoint URLs and settings that merely mention tokens
+/// (`token_endpoint`, `token_lifetime`, `authorization_endpoint`) stay readable in traces.
 fn is_secret_name(name: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    [
+    let credential = [
         "secret",
-        "token",
         "assertion",
         "password",
-        "authorization",
         "code_verifier",
         "private_key",
     ]
     .iter()
-    .any(|s| n.contains(s))
-        && n != "token_type"
-        && n != "token_endpoint_auth_method"
-        && !n.starts_with("token_lifetime")
-        && n != "token_dialect"
+    .any(|s| n.contains(s));
+    credential || n == "authorization" || n == "token" || n.ends_with("_token") || n == "code"
 }
 
 pub fn redact_json(v: &Value) -> Value {
@@ -447,9 +444,9 @@ fn until_epoch(epoch_secs: u64) -> Duration {
 /// known, requests wait for the reset instead of provoking 429s.
 ///
 /// A new process does not know the limit, and firing every read at once on a free tenant (burst
-/// 2) provokes a burst of 429s. So the limit each tenant announced is remembered in the user's
-/// cache folder; when it is small, a run starts by sending one request and paces from its
-/// headers. A tenant with a large limit keeps full concurrency from the first request.
+/// 2) provokes a burst of 429s. So the budget each tenant announced last (limit, remaining,
+/// reset) is remembered in the user's cache folder; when the limit is small, the next run starts
+/// from it. A tenant with a large limit keeps full concurrency from the first request.
 #[derive(Default)]
 struct Pacer {
     state: Mutex<PacerState>,
@@ -511,28 +508,49 @@ impl Pacer {
         s.in_flight = s.in_flight.saturating_sub(1);
     }
 
+    /// Starts from what the previous run against this tenant left: on a small limit, a budget
+    /// it spent is waited for instead of discovered by a 429.
     fn remember_for(&self, origin: &str, cache_file: PathBuf) {
-        if let Some(limit) = read_limits(&cache_file).get(origin).and_then(Value::as_u64) {
+        let remembered = read_limits(&cache_file).get(origin).cloned();
+        if let Some(limit) = remembered.as_ref().and_then(|r| r["limit"].as_u64()) {
+            let limit = limit as u32;
             let mut s = self.state.lock().unwrap();
-            s.limit = Some(limit as u32);
-            if (limit as u32) < SMALL_LIMIT {
-                s.remaining = Some(1);
-                s.reset_at = None;
+            s.limit = Some(limit);
+            if limit < SMALL_LIMIT {
+                let reset = remembered.as_ref().and_then(|r| r["reset"].as_u64());
+                match reset.map(until_epoch).filter(|d| !d.is_zero()) {
+                    Some(wait) => {
+                        let left = remembered.as_ref().and_then(|r| r["remaining"].as_u64());
+                        s.remaining = Some(left.unwrap_or(0) as u32);
+                        s.reset_at = Some(Instant::now() + wait);
+                    }
+                    None => s.remaining = Some(limit),
+                }
             }
         }
         *self.memory.lock().unwrap() = Some((origin.to_string(), cache_file));
     }
 
-    fn persist(&self, limit: u32) {
+    /// Leaves the budget as this run saw it last for the next run.
+    fn persist(&self) {
         let Some((origin, file)) = self.memory.lock().unwrap().clone() else {
             return;
         };
+        let s = self.state.lock().unwrap();
+        let Some(limit) = s.limit else { return };
+        let reset = s.reset_at.map(|at| {
+            let epoch = SystemTime::now() + at.saturating_duration_since(Instant::now());
+            epoch
+                .duration_since(UNIX_EPOCH)
+                .unwrap_or_default()
+                .as_secs()
+                + 1
+        });
+        let entry = serde_json::json!({"limit": limit, "remaining": s.remaining, "reset": reset});
+        drop(s);
         let mut limits = read_limits(&file);
-        if limits.get(&origin).and_then(Value::as_u64) == Some(u64::from(limit)) {
-            return;
-        }
-        limits.insert(origin, Value::from(limit));
-        // A cache: failing to write it only costs the next run a burst of 429s.
+        limits.insert(origin, entry);
+        // A cache: failing to write it only costs the next run a 429 or two.
         if let Some(dir) = file.parent() {
             let _ = std::fs::create_dir_all(dir);
         }
@@ -544,13 +562,7 @@ impl Pacer {
         let num = |field: &str| quota_header(headers, field).and_then(|v| v.parse::<u64>().ok());
         let mut s = self.state.lock().unwrap();
         if let Some(limit) = num("limit") {
-            let limit = limit as u32;
-            if s.limit != Some(limit) {
-                s.limit = Some(limit);
-                drop(s);
-                self.persist(limit);
-                s = self.state.lock().unwrap();
-            }
+            s.limit = Some(limit as u32);
         }
         let remaining = num("remaining")
             .map(|r| r as u32)
@@ -568,6 +580,12 @@ impl Pacer {
         if s.remaining == Some(0) && s.reset_at.is_none() {
             s.reset_at = Some(Instant::now() + Duration::from_secs(1));
         }
+    }
+}
+
+impl Drop for Pacer {
+    fn drop(&mut self) {
+        self.persist();
     }
 }
 
@@ -603,6 +621,11 @@ mod tests {
         assert_eq!(r["token_type"], "Bearer");
         assert_eq!(r["nested"][0]["client_secret"], "[redacted]");
         assert_eq!(r["expires_in"], 86400);
+        let meta = serde_json::json!({"token_endpoint": "https://t/oauth/token", "authorization_endpoint": "https://t/authorize", "refresh_token": "r"});
+        let r = redact_json(&meta);
+        assert_eq!(r["token_endpoint"], "https://t/oauth/token");
+        assert_eq!(r["authorization_endpoint"], "https://t/authorize");
+        assert_eq!(r["refresh_token"], "[redacted]");
     }
 
     #[test]
@@ -680,7 +703,7 @@ mod tests {
     }
 
     #[test]
-    fn a_small_remembered_limit_makes_the_first_request_go_alone() {
+    fn a_spent_budget_is_remembered_for_the_next_run() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("authsetup").join("rate-limits.json");
         let first = Pacer::default();
@@ -692,11 +715,28 @@ mod tests {
         );
         let mut h = HeaderMap::new();
         h.insert("x-ratelimit-limit", HeaderValue::from_static("2"));
+        h.insert("x-ratelimit-remaining", HeaderValue::from_static("0"));
+        let soon = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .unwrap()
+            .as_secs()
+            + 5;
+        h.insert(
+            "x-ratelimit-reset",
+            HeaderValue::from_str(&soon.to_string()).unwrap(),
+        );
         first.observe(&h, StatusCode::OK);
+        drop(first);
 
         let next = Pacer::default();
         next.remember_for("https://t.auth0.com", file.clone());
-        assert_eq!(next.state.lock().unwrap().remaining, Some(1));
+        let s = next.state.lock().unwrap();
+        assert_eq!(s.remaining, Some(0), "the spent budget is waited for");
+        assert!(
+            s.reset_at
+                .is_some_and(|r| r > Instant::now() + Duration::from_secs(3))
+        );
+        drop(s);
         let other = Pacer::default();
         other.remember_for("https://other.auth0.com", file);
         assert_eq!(other.state.lock().unwrap().remaining, None);
