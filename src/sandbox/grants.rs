@@ -111,3 +111,22 @@ pub(crate) fn error_page(refusal: &Refusal) -> Response {
     )
         .into_response()
 }
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    /// The S256 challenge a client sends for `verifier`.
+    pub(crate) fn challenge_for(verifier: &str) -> String {
+        B64.encode(Sha256::digest(verifier.as_bytes()))
+    }
+
+    #[test]
+    fn only_the_verifier_the_challenge_was_made_from_matches() {
+        let challenge = challenge_for("the-verifier");
+        // 32 bytes of SHA-256, base64url without padding
+        assert_eq!(challenge.len(), 43);
+        assert!(pkce_matches("the-verifier", &challenge));
+        assert!(!pkce_matches("another-verifier", &challenge));
+    }
+}

@@ -389,8 +389,8 @@ mod tests {
     use reqwest::{Client, Method, RequestBuilder, Response, StatusCode, redirect};
     use ring::signature::{RSA_PKCS1_2048_8192_SHA256, RsaPublicKeyComponents};
     use serde_json::{Value, json};
-    use sha2::{Digest, Sha256};
 
+    use crate::sandbox::grants::tests::challenge_for;
     use crate::sandbox::{Sandbox, SandboxConfig};
 
     const VERIFIER: &str = "a-code-verifier-of-at-least-forty-three-characters";
@@ -446,7 +446,7 @@ mod tests {
     /// `/authorize` with PKCE, `extra` adding or replacing parameters; the answer's status and
     /// `Location` or body.
     async fn authorize(s: &Sandbox, client_id: &str, extra: &[(&str, &str)]) -> (u16, String) {
-        let challenge = B64.encode(Sha256::digest(VERIFIER.as_bytes()));
+        let challenge = challenge_for(VERIFIER);
         let mut query = vec![
             ("response_type", "code"),
             ("client_id", client_id),

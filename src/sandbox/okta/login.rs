@@ -300,3 +300,148 @@ fn issue(app: &Okta, authorization: Authorization) -> Response {
     }
     wire(StatusCode::OK, &answer)
 }
+
+#[cfg(test)]
+mod tests {
+    use reqwest::{Client, redirect};
+    use serde_json::{Value, json};
+
+    use crate::sandbox::SandboxConfig;
+    use crate::sandbox::grants::tests::challenge_for;
+    use crate::sandbox::jwt::RsaSigner;
+    use crate::sandbox::okta::{AuthServerRecord, OktaSandbox, PolicyRecord};
+
+    const REDIRECT: &str = "http://127.0.0.1:1455/callback/abc";
+    const VERIFIER: &str = "a-code-verifier-of-at-least-forty-three-characters";
+
+    /// An org as `authsetup apply` leaves it: server `aus1` for the MCP URL, the Codex app
+    /// `0oa1` assigned to Everyone, a policy rule for authorization code.
+    async fn ready() -> OktaSandbox {
+        let o = OktaSandbox::start(SandboxConfig::default()).await.unwrap();
+        let (issuer, aud) = (format!("{}/oauth2/aus1", o.base_url()), o.mcp_url());
+        o.with_org(|org| {
+            let rule = json!({"status": "ACTIVE", "actions": {"token": {"accessTokenLifetimeMinutes": 60}},
+                "conditions": {"grantTypes": {"include": ["authorization_code"]},
+                    "people": {"groups": {"include": ["EVERYONE"]}}, "scopes": {"include": ["*"]}}});
+            org.servers.push(AuthServerRecord {
+                doc: json!({"id": "aus1", "status": "ACTIVE", "issuer": issuer, "audiences": [aud]}),
+                scopes: ["mcp:access", "offline_access"].map(|n| json!({"name": n})).to_vec(),
+                policies: vec![PolicyRecord {
+                    doc: json!({"status": "ACTIVE", "conditions": {"clients": {"include": ["0oa1"]}}}),
+                    rules: vec![rule],
+                }],
+            });
+            org.apps.push(json!({"id": "0oa1", "status": "ACTIVE",
+                "credentials": {"oauthClient": {"pkce_required": true}},
+                "settings": {"oauthClient": {"redirect_uris": [REDIRECT],
+                    "grant_types": ["authorization_code", "refresh_token"]}}}));
+            let everyone = org.group_named("Everyone").unwrap()["id"].as_str().unwrap().to_string();
+            org.assignments.push(("0oa1".into(), everyone));
+        });
+        o
+    }
+
+    fn http() -> Client {
+        Client::builder()
+            .redirect(redirect::Policy::none())
+            .build()
+            .unwrap()
+    }
+
+    /// `/v1/authorize` for scope `scope`: the `Location` it redirects to.
+    async fn authorize(o: &OktaSandbox, scope: &str) -> String {
+        let url = format!("{}/oauth2/aus1/v1/authorize", o.base_url());
+        let challenge = challenge_for(VERIFIER);
+        let query = [
+            ("response_type", "code"),
+            ("client_id", "0oa1"),
+            ("redirect_uri", REDIRECT),
+            ("scope", scope),
+            ("state", "s"),
+            ("code_challenge", &challenge),
+            ("code_challenge_method", "S256"),
+        ];
+        let resp = http().get(url).query(&query).send().await.unwrap();
+        assert_eq!(resp.status(), 302);
+        resp.headers()["location"].to_str().unwrap().to_string()
+    }
+
+    async fn token(o: &OktaSandbox, form: &[(&str, &str)]) -> (u16, Value) {
+        let url = format!("{}/oauth2/aus1/v1/token", o.base_url());
+        let resp = http().post(url).form(form).send().await.unwrap();
+        (resp.status().as_u16(), resp.json().await.unwrap())
+    }
+
+    fn code_in(location: &str) -> String {
+        let url = url::Url::parse(location).unwrap();
+        let code = url.query_pairs().find(|(k, _)| k == "code");
+        code.map(|(_, v)| v.into_owned())
+            .unwrap_or_else(|| panic!("{location}"))
+    }
+
+    #[tokio::test]
+    async fn a_code_becomes_tokens_for_the_servers_audience_and_the_refresh_token_rotates() {
+        let o = ready().await;
+        let code = code_in(&authorize(&o, "mcp:access offline_access").await);
+        let exchange = |verifier: &'static str, code: String| {
+            let o = &o;
+            async move {
+                let form = [
+                    ("grant_type", "authorization_code"),
+                    ("client_id", "0oa1"),
+                    ("code", code.as_str()),
+                    ("code_verifier", verifier),
+                    ("redirect_uri", REDIRECT),
+                ];
+                token(o, &form).await
+            }
+        };
+        let (status, wrong) = exchange("another-verifier", code.clone()).await;
+        assert_eq!(
+            (status, wrong["error"].as_str()),
+            (400, Some("invalid_grant"))
+        );
+        let code = code_in(&authorize(&o, "mcp:access offline_access").await);
+        let (status, answer) = exchange(VERIFIER, code).await;
+        assert_eq!(status, 200, "{answer}");
+        let resp = http()
+            .get(format!("{}/oauth2/aus1/v1/keys", o.base_url()))
+            .send()
+            .await
+            .unwrap();
+        let keys: Value = resp.json().await.unwrap();
+        let signer = RsaSigner::throwaway();
+        assert_eq!(keys["keys"][0], signer.public().jwk(), "the signing key");
+        let claims = signer
+            .public()
+            .verify(answer["access_token"].as_str().unwrap())
+            .unwrap();
+        assert_eq!(claims["aud"], o.mcp_url().as_str());
+        assert_eq!(claims["sub"], OktaSandbox::test_user());
+        assert_eq!(claims["scp"], json!(["mcp:access", "offline_access"]));
+        let refresh = answer["refresh_token"].as_str().unwrap().to_string();
+        let form = [
+            ("grant_type", "refresh_token"),
+            ("client_id", "0oa1"),
+            ("refresh_token", refresh.as_str()),
+        ];
+        assert_eq!(token(&o, &form).await.0, 200);
+        assert_eq!(token(&o, &form).await.0, 400, "spent");
+    }
+
+    #[tokio::test]
+    async fn unknown_scopes_and_requests_no_rule_lets_through_are_redirected_refusals() {
+        let o = ready().await;
+        let location = authorize(&o, "mcp:access nope").await;
+        assert!(location.contains("error=invalid_scope"), "{location}");
+        o.with_org(|org| {
+            org.servers[0].policies[0].rules[0]["conditions"]["grantTypes"]["include"] =
+                json!(["client_credentials"])
+        });
+        let location = authorize(&o, "mcp:access").await;
+        assert!(
+            location.contains("error=access_denied") && location.contains("state=s"),
+            "{location}"
+        );
+    }
+}
