@@ -54,8 +54,16 @@ pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) 
             println!("export OKTA_DOMAIN={}", sandbox.base_url());
             println!("export OKTA_API_TOKEN={}", sandbox.api_token());
             let base_url = sandbox.base_url();
+            // the issuer and its keys exist once `authsetup apply` has created the server
+            let details = vec![
+                format!(
+                    "  test user  {} (a custom server's /v1/authorize signs them in at once)",
+                    OktaSandbox::test_user()
+                ),
+                format!("  demo MCP server {}", sandbox.mcp_url()),
+            ];
             _okta = sandbox;
-            ("Okta org", base_url, Vec::new())
+            ("Okta org", base_url, details)
         }
     };
     printer.line(format!(
