@@ -44,9 +44,11 @@ fn the_sandbox_prints_an_issuer_a_jwks_and_a_test_user_that_answer() {
         });
     }
     let mut seen = Vec::new();
-    while !seen.iter().any(|l: &String| l.contains("test user")) {
+    // stdout and stderr arrive on two threads in any order: wait for the last line of each
+    let has = |seen: &[String], text: &str| seen.iter().any(|l| l.contains(text));
+    while !has(&seen, "test user") || !has(&seen, "export AUTH0_CLIENT_SECRET=") {
         let line = lines.recv_timeout(Duration::from_secs(20));
-        seen.push(line.unwrap_or_else(|_| panic!("no test user line: {seen:#?}")));
+        seen.push(line.unwrap_or_else(|_| panic!("the sandbox stopped short: {seen:#?}")));
     }
     let field = |name: &str| {
         seen.iter()
