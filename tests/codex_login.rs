@@ -10,6 +10,7 @@ mod spec;
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpListener;
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
@@ -256,6 +257,9 @@ impl Setup {
     fn start_login(&self) -> Login {
         let mut child = self
             .codex(&["mcp", "login", NAME])
+            // the npm launcher is a node script that runs the native binary as its child: a group
+            // of their own lets both be stopped together
+            .process_group(0)
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -421,7 +425,13 @@ impl Login {
 
 impl Drop for Login {
     fn drop(&mut self) {
-        let _ = self.child.kill();
+        if let Ok(group) = i32::try_from(self.child.id()) {
+            // SAFETY: kill(2) with a negative pid signals the group this test started; no memory
+            // is involved
+            unsafe {
+                libc::kill(-group, libc::SIGKILL);
+            }
+        }
         let _ = self.child.wait();
     }
 }
