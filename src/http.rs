@@ -569,7 +569,10 @@ impl Pacer {
             .or((status == StatusCode::TOO_MANY_REQUESTS).then_some(0));
         s.in_flight = s.in_flight.saturating_sub(1);
         if let Some(r) = remaining {
-            s.remaining = Some(r.saturating_sub(s.in_flight));
+            // Answers arrive in any order, so a later one can report an older, larger budget;
+            // until the reset, the estimate only goes down.
+            let left = r.saturating_sub(s.in_flight);
+            s.remaining = Some(s.remaining.map_or(left, |cur| cur.min(left)));
         }
         if let Some(reset) = num("reset") {
             // Answers to concurrent requests arrive in any order; the latest reset any of them
