@@ -22,7 +22,7 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use rand::Rng;
 use rand::distr::Alphanumeric;
-use serde_json::{Value, json};
+use serde_json::{Map, Value, json};
 
 use super::clock::epoch_seconds;
 use super::front::{Dialect, lock};
@@ -109,6 +109,19 @@ impl Auth0 {
 
     pub(crate) fn tenant(&self) -> MutexGuard<'_, Auth0Tenant> {
         lock(&self.tenant)
+    }
+
+    /// A request body as the Management API accepts it: JSON that validates against its OAS
+    /// request schema, which makes it an object.
+    pub(crate) fn body(&self, schema: &str, bytes: &Bytes) -> Result<Map<String, Value>, ApiError> {
+        let body = parse_json(bytes)?;
+        self.schemas
+            .validate(schema, &body)
+            .map_err(ApiError::payload)?;
+        match body {
+            Value::Object(fields) => Ok(fields),
+            _ => unreachable!("every request schema is an object"),
+        }
     }
 
     /// The audience of Management API tokens: the canonical domain with a trailing slash (§A1).

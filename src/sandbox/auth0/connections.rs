@@ -120,13 +120,7 @@ async fn create(
     body: Bytes,
 ) -> Answer {
     granted.require(&["create:connections"])?;
-    let body = parse_json(&body)?;
-    app.schemas
-        .validate("CreateConnectionRequestContent", &body)
-        .map_err(ApiError::payload)?;
-    let Some(given) = body.as_object() else {
-        unreachable!("the schema requires an object")
-    };
+    let given = app.body("CreateConnectionRequestContent", &body)?;
     let name = given["name"].as_str().unwrap_or_default().to_string();
     let strategy = given["strategy"].as_str().unwrap_or_default().to_string();
 
@@ -164,7 +158,7 @@ async fn create(
             .cloned()
             .unwrap_or(json!(false)),
     );
-    for (key, value) in given {
+    for (key, value) in &given {
         if !doc.contains_key(key) && !matches!(key.as_str(), "enabled_clients" | "realms") {
             doc.insert(key.clone(), value.clone());
         }

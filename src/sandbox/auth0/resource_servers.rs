@@ -13,7 +13,7 @@ use serde_json::{Map, Value, json};
 use sha2::{Digest, Sha256};
 
 use super::auth::Granted;
-use super::{Answer, ApiError, Auth0, no_content, object_id, parse_json, wire};
+use super::{Answer, ApiError, Auth0, no_content, object_id, wire};
 use crate::sandbox::query::Params;
 
 pub(super) fn routes() -> Router<Arc<Auth0>> {
@@ -83,10 +83,7 @@ async fn create(
     body: Bytes,
 ) -> Answer {
     granted.require(&["create:resource_servers"])?;
-    let body = parse_json(&body)?;
-    app.schemas
-        .validate("CreateResourceServerRequestContent", &body)
-        .map_err(ApiError::payload)?;
+    let body = app.body("CreateResourceServerRequestContent", &body)?;
     let mut tenant = app.tenant();
     if tenant
         .resource_servers
@@ -102,7 +99,7 @@ async fn create(
     }
     let mut doc = Map::new();
     doc.insert("id".into(), json!(object_id()));
-    for (key, value) in body.as_object().into_iter().flatten() {
+    for (key, value) in &body {
         doc.insert(key.clone(), value.clone());
     }
     apply_defaults(&mut doc);
@@ -169,10 +166,7 @@ async fn update(
     body: Bytes,
 ) -> Answer {
     granted.require(&["update:resource_servers"])?;
-    let body = parse_json(&body)?;
-    app.schemas
-        .validate("UpdateResourceServerRequestContent", &body)
-        .map_err(ApiError::payload)?;
+    let body = app.body("UpdateResourceServerRequestContent", &body)?;
     let mut tenant = app.tenant();
     let i = position(&tenant.resource_servers, &id).ok_or_else(not_found)?;
     let Value::Object(doc) = &mut tenant.resource_servers[i] else {
@@ -181,7 +175,7 @@ async fn update(
     if doc.get("is_system") == Some(&Value::Bool(true)) {
         check_system_update(&body)?;
     }
-    for (key, value) in body.as_object().into_iter().flatten() {
+    for (key, value) in &body {
         match (key.as_str(), value, doc.get_mut(key)) {
             (_, Value::Null, _) => {
                 doc.remove(key);
@@ -204,13 +198,17 @@ async fn update(
 
 /// The Management API itself may not be renamed (auth0-deploy-cli #1484) and rejects a
 /// `client` policy (terraform-provider-auth0 #1367), both per notes §A3/§E.3.
-fn check_system_update(body: &Value) -> Result<(), ApiError> {
+fn check_system_update(body: &Map<String, Value>) -> Result<(), ApiError> {
     if body.get("name").is_some() {
         return Err(ApiError::bad_body(
             "Payload validation error: 'Additional properties not allowed: name'",
         ));
     }
-    if body.pointer("/subject_type_authorization/client").is_some() {
+    if body
+        .get("subject_type_authorization")
+        .and_then(|s| s.get("client"))
+        .is_some()
+    {
         return Err(ApiError::bad_body(
             "Payload validation error: 'Additional properties not allowed: client' on property subject_type_authorization",
         ));
