@@ -68,36 +68,17 @@ pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
         dir.path().display()
     ));
     printer.line("");
+    let inner = quiet_json(printer);
+    let step = |mode| provision::run(&settings, &inner, &Step::ALL, true, mode);
     printer.heading("1. plan: what the setup would change");
-    provision::run(
-        &settings,
-        &quiet_json(printer),
-        &Step::ALL,
-        true,
-        Mode::Plan,
-    )
-    .await?;
+    step(Mode::Plan).await?;
     printer.line("");
     printer.heading("2. apply");
-    provision::run(
-        &settings,
-        &quiet_json(printer),
-        &Step::ALL,
-        true,
-        Mode::Apply,
-    )
-    .await?;
+    step(Mode::Apply).await?;
     printer.line("");
     printer.heading("3. apply again: nothing left to change");
     let before = sandbox.requests().len();
-    let replay = provision::run(
-        &settings,
-        &quiet_json(printer),
-        &Step::ALL,
-        true,
-        Mode::Apply,
-    )
-    .await?;
+    let replay = step(Mode::Apply).await?;
     let writes = sandbox.requests()[before..]
         .iter()
         .filter(|r| r.method != "GET" && !r.path.starts_with("/oauth/"))
@@ -115,15 +96,10 @@ pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
     printer.line("");
     printer.heading("5. Codex config");
     let server = codex::server(&settings, None, CredentialsStore::File)?;
-    codex::write(&settings, &quiet_json(printer), &server)?;
+    codex::write(&settings, &inner, &server)?;
     printer.line("");
     printer.heading("6. doctor, with a test registration the way Codex makes one");
-    let report = doctor::run(
-        &settings,
-        &quiet_json(printer),
-        &DoctorArgs { probe_dcr: true },
-    )
-    .await?;
+    let report = doctor::run(&settings, &inner, &DoctorArgs { probe_dcr: true }).await?;
     printer.line("");
     printer.line(format!(
         "The sandbox answered {} request(s). Try it on your tenant:",
