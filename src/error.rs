@@ -51,10 +51,10 @@ impl AppError {
         }
     }
 
-    pub fn interrupted() -> Self {
+    pub fn interrupted(message: impl Into<String>) -> Self {
         Self {
             kind: ErrorKind::Interrupted,
-            message: "interrupted".into(),
+            message: message.into(),
             hint: None,
             reported: false,
         }

@@ -72,13 +72,13 @@ pub fn main() -> i32 {
         }
         interrupt::request();
         if !interrupt::applying() {
-            return Err(AppError::interrupted());
+            return Err(AppError::interrupted("interrupted"));
         }
         printer
             .line("interrupted: finishing the requests in flight (Ctrl-C again to stop at once)");
         tokio::select! {
             r = &mut run => r,
-            _ = tokio::signal::ctrl_c() => Err(AppError::interrupted()),
+            _ = tokio::signal::ctrl_c() => Err(AppError::interrupted("interrupted")),
         }
     });
     match result {

@@ -386,7 +386,7 @@ async fn on_prompt_thread<T: Send + 'static>(
     match rx.await {
         Ok(Ok(answer)) => Ok(answer),
         Ok(Err(dialoguer::Error::IO(e))) if e.kind() == std::io::ErrorKind::Interrupted => {
-            Err(AppError::interrupted())
+            Err(AppError::interrupted("interrupted"))
         }
         Ok(Err(e)) => Err(AppError::failed(format!("cannot read the answer: {e}"))),
         Err(_) => Err(AppError::failed("the prompt ended without an answer")),

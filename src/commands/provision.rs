@@ -170,11 +170,10 @@ impl Prepared {
             provider.apply(&plan, progress.as_ref()).await?
         };
         if crate::interrupt::requested() {
-            let mut e = AppError::interrupted();
-            e.message =
-                "interrupted after the tenant changes were made; the .env file was not written"
-                    .into();
-            return Err(e.with_hint("run the command again to write it"));
+            return Err(AppError::interrupted(
+                "interrupted after the tenant changes were made; the .env file was not written",
+            )
+            .with_hint("run the command again to write it"));
         }
 
         if with_env {
@@ -204,21 +203,17 @@ impl Prepared {
 }
 
 fn read_env(path: &Path) -> Result<Option<EnvDoc>> {
-    match env::read(path) {
-        Ok(None) => Ok(None),
-        Ok(Some(Ok(doc))) => Ok(Some(doc)),
-        Ok(Some(Err(e))) => Err(AppError::usage(
-            format!(
-                "{} cannot be parsed ({e}); refusing to rewrite it",
-                path.display()
-            ),
-            "fix that line (KEY=VALUE, # comments, quoted values closed) or pass another --env-file",
-        )),
-        Err(e) => Err(AppError::usage(
-            format!("cannot read {}: {e}", path.display()),
-            "check the file's permissions or pass another --env-file",
-        )),
-    }
+    env::read(path).map_err(|e| {
+        let hint = match e {
+            env::ReadError::Unparseable(_) => {
+                "fix that line (KEY=VALUE, # comments, quoted values closed) or pass another --env-file"
+            }
+            env::ReadError::Unreadable(_) => {
+                "check the file's permissions or pass another --env-file"
+            }
+        };
+        AppError::usage(format!("{} {e}; refusing to rewrite it", path.display()), hint)
+    })
 }
 
 fn env_change(path: &Path, doc: Option<&EnvDoc>, plan: &Plan) -> Change {

@@ -21,12 +21,7 @@ pub struct LocalFacts {
 }
 
 pub fn inspect(settings: &Settings) -> LocalFacts {
-    let env = match env::read(&settings.env_file) {
-        Ok(None) => Ok(None),
-        Ok(Some(Ok(doc))) => Ok(Some(doc)),
-        Ok(Some(Err(e))) => Err(format!("cannot be parsed ({e})")),
-        Err(e) => Err(format!("cannot be read: {e}")),
-    };
+    let env = env::read(&settings.env_file).map_err(|e| e.to_string());
     let codex = codex::inspect(&settings.codex_home.join("config.toml"), &settings.mcp_name);
     let port = match &codex {
         Ok(Some(ConfigView {

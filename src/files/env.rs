@@ -254,12 +254,30 @@ pub enum EnvOutcome {
     Unchanged,
 }
 
+/// Why an existing `.env` cannot be merged into.
+#[derive(Debug)]
+pub enum ReadError {
+    Unreadable(std::io::Error),
+    Unparseable(EnvError),
+}
+
+impl fmt::Display for ReadError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReadError::Unreadable(e) => write!(f, "cannot be read: {e}"),
+            ReadError::Unparseable(e) => write!(f, "cannot be parsed ({e})"),
+        }
+    }
+}
+
 /// Reads and parses the file; `Ok(None)` when it does not exist yet.
-pub fn read(path: &Path) -> std::io::Result<Option<Result<EnvDoc, EnvError>>> {
+pub fn read(path: &Path) -> Result<Option<EnvDoc>, ReadError> {
     match std::fs::read_to_string(path) {
-        Ok(text) => Ok(Some(EnvDoc::parse(&text))),
+        Ok(text) => EnvDoc::parse(&text)
+            .map(Some)
+            .map_err(ReadError::Unparseable),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
+        Err(e) => Err(ReadError::Unreadable(e)),
     }
 }
 

@@ -121,12 +121,10 @@ where
     Fut: std::future::Future<Output = Result<T>>,
 {
     if crate::interrupt::requested() {
-        let mut e = AppError::interrupted();
-        e.message = format!(
+        return Err(AppError::interrupted(format!(
             "interrupted before the remaining writes ({}); run the command again to finish",
             so_far(done)
-        );
-        return Err(e);
+        )));
     }
     let results = futures::future::join_all(round.iter().map(|(i, op)| {
         let label = label(op);
