@@ -111,6 +111,21 @@ impl Response {
         serde_json::from_slice(&self.body).ok()
     }
 
+    /// The JSON document an answer carries (`null` for an empty body), or an error naming the
+    /// request and the service when the body is something else, such as a proxy's page.
+    pub fn json_document(&self, label: &str, service: &str) -> Result<Value> {
+        if self.body.is_empty() {
+            return Ok(Value::Null);
+        }
+        self.json().ok_or_else(|| {
+            AppError::failed(format!(
+                "{label}: {service} answered {} with a body that is not JSON",
+                self.status.as_u16()
+            ))
+            .with_hint("a proxy or outage may be in the way; run the command again")
+        })
+    }
+
     pub fn text(&self) -> String {
         String::from_utf8_lossy(&self.body).into_owned()
     }

@@ -262,16 +262,7 @@ impl ManagementApi {
         if resp.status == reqwest::StatusCode::CONFLICT {
             return Err(decode_error(&label, &resp));
         }
-        if resp.body.is_empty() {
-            return Ok(Some(Value::Null));
-        }
-        resp.json().map(Some).ok_or_else(|| {
-            AppError::failed(format!(
-                "{label}: Auth0 answered {} with a body that is not JSON",
-                resp.status.as_u16()
-            ))
-            .with_hint("a proxy or outage may be in the way; run the command again")
-        })
+        resp.json_document(&label, "Auth0").map(Some)
     }
 
     fn not_found(label: &str) -> AppError {

@@ -214,16 +214,7 @@ impl OktaApi {
         if !resp.status.is_success() {
             return Err(decode_error(&label, &resp));
         }
-        if resp.body.is_empty() {
-            return Ok(Some(Value::Null));
-        }
-        resp.json().map(Some).ok_or_else(|| {
-            AppError::failed(format!(
-                "{label}: Okta answered {} with a body that is not JSON",
-                resp.status.as_u16()
-            ))
-            .with_hint("a proxy or outage may be in the way; run the command again")
-        })
+        resp.json_document(&label, "Okta").map(Some)
     }
 
     /// Like `call`, for writes whose target must exist.
