@@ -5,11 +5,14 @@
 //! A run is network bound, so the numbers that matter are counts and rounds; wall time is shown
 //! against `rounds × latency` to expose any waiting the client adds on top.
 
+// The benchmark's output is its Markdown table.
+#![allow(clippy::print_stdout)]
+
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use authsetup::sandbox::{OktaSandbox, RateLimit, RecordedRequest, Sandbox, SandboxConfig, Served};
+use authsetup_sandbox::{OktaSandbox, RateLimit, RecordedRequest, Sandbox, SandboxConfig, Served};
 
 const ITERATIONS: usize = 3;
 /// Okta's apply never contacts the MCP server; the URL only shapes Codex's redirect URI.

@@ -280,6 +280,10 @@ impl Http {
         })
     }
 
+    #[allow(
+        clippy::print_stderr,
+        reason = "traces interleave with requests; the Printer is not reachable here"
+    )]
     fn trace(&self, line: &str) {
         if self.verbose {
             eprintln!("  trace: {}", self.scrub(line));

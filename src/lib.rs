@@ -11,7 +11,6 @@ mod jwt;
 mod output;
 pub mod plan;
 mod provider;
-pub mod sandbox;
 pub mod settings;
 
 use std::io::IsTerminal;

@@ -1,6 +1,9 @@
 //! The printer: human output on stderr (colour and progress only on a terminal), machine output
 //! as one JSON document on stdout.
 
+// The one place allowed to print: everything else goes through the Printer.
+#![allow(clippy::print_stdout, clippy::print_stderr)]
+
 use std::io::{IsTerminal, Write};
 use std::sync::Mutex;
 use std::time::Duration;

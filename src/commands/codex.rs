@@ -58,6 +58,10 @@ pub fn redirect_uri(server: &CodexServer) -> Result<Option<String>> {
 }
 
 /// Prints the snippet on stdout, where it can be redirected into a file; the advice goes to stderr.
+#[allow(
+    clippy::print_stdout,
+    reason = "the snippet is raw TOML, the one document on stdout"
+)]
 pub fn print_snippet(settings: &Settings, printer: &Printer, server: &CodexServer) {
     print!("{}", codex::snippet(server));
     printer.line(format!(

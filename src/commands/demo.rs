@@ -8,8 +8,8 @@ use crate::error::{AppError, Result};
 use crate::files::codex::CredentialsStore;
 use crate::output::Printer;
 use crate::provider::Step;
-use crate::sandbox::{Sandbox, SandboxConfig};
 use crate::settings::{Settings, Terminal};
+use authsetup_sandbox::{Sandbox, SandboxConfig};
 
 use super::provision::{self, Mode};
 use super::{codex, doctor};

@@ -398,20 +398,14 @@ async fn on_prompt_thread<T: Send + 'static>(
 /// echo back on only once its line is read, which never happens when the run ends first.
 struct TerminalGuard {
     #[cfg(unix)]
-    saved: Option<libc::termios>,
+    saved: Option<rustix::termios::Termios>,
 }
 
 impl TerminalGuard {
     fn save() -> Self {
         TerminalGuard {
             #[cfg(unix)]
-            saved: {
-                let mut t = std::mem::MaybeUninit::<libc::termios>::uninit();
-                // SAFETY: tcgetattr only writes the struct it is given, and it is read only when
-                // the call succeeded.
-                (unsafe { libc::tcgetattr(libc::STDIN_FILENO, t.as_mut_ptr()) } == 0)
-                    .then(|| unsafe { t.assume_init() })
-            },
+            saved: rustix::termios::tcgetattr(std::io::stdin()).ok(),
         }
     }
 }
@@ -420,8 +414,11 @@ impl Drop for TerminalGuard {
     fn drop(&mut self) {
         #[cfg(unix)]
         if let Some(t) = &self.saved {
-            // SAFETY: `t` is a termios that tcgetattr filled for this same descriptor.
-            unsafe { libc::tcsetattr(libc::STDIN_FILENO, libc::TCSANOW, t) };
+            let _ = rustix::termios::tcsetattr(
+                std::io::stdin(),
+                rustix::termios::OptionalActions::Now,
+                t,
+            );
         }
         let _ = Term::stderr().show_cursor();
     }

@@ -3,9 +3,13 @@
 use crate::cli::SandboxArgs;
 use crate::error::{AppError, Result};
 use crate::output::Printer;
-use crate::sandbox::{OktaSandbox, RateLimit, Sandbox, SandboxConfig};
 use crate::settings::ProviderKind;
+use authsetup_sandbox::{OktaSandbox, RateLimit, Sandbox, SandboxConfig};
 
+#[allow(
+    clippy::print_stdout,
+    reason = "stdout carries only the export lines, for eval or a file"
+)]
 pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) -> Result<()> {
     let config = SandboxConfig {
         port: args.port,

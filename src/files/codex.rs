@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use sha2::{Digest, Sha256};
+use ring::digest::{SHA256, digest};
 use toml_edit::{DocumentMut, InlineTable, Item, Key, Table, Value};
 use url::Url;
 
@@ -247,8 +247,8 @@ fn placeholder_file() -> PathBuf {
 pub fn callback_id(server_url: &str) -> Result<String, url::ParseError> {
     let mut parsed = Url::parse(server_url)?;
     parsed.set_fragment(None);
-    let digest = Sha256::digest(parsed.as_str().as_bytes());
-    Ok(URL_SAFE_NO_PAD.encode(&digest[..9]))
+    let digest = digest(&SHA256, parsed.as_str().as_bytes());
+    Ok(URL_SAFE_NO_PAD.encode(&digest.as_ref()[..9]))
 }
 
 /// The redirect URI Codex 0.171 uses for a pre-registered client (notes §A7): the literal

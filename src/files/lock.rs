@@ -9,7 +9,7 @@ use std::fs::{File, OpenOptions, TryLockError};
 use std::io;
 use std::path::{Path, PathBuf};
 
-use sha2::{Digest, Sha256};
+use ring::digest::{SHA256, digest};
 
 /// Held until dropped; the OS releases it if the process dies.
 pub struct RunLock {
@@ -24,8 +24,11 @@ pub fn lock_path(target: &Path) -> PathBuf {
     let canonical = std::fs::canonicalize(dir)
         .unwrap_or_else(|_| dir.to_path_buf())
         .join(target.file_name().unwrap_or_default());
-    let digest = Sha256::digest(canonical.to_string_lossy().as_bytes());
-    let id: String = digest[..8].iter().map(|b| format!("{b:02x}")).collect();
+    let digest = digest(&SHA256, canonical.to_string_lossy().as_bytes());
+    let id: String = digest.as_ref()[..8]
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
     std::env::temp_dir().join(format!("authsetup-{id}.lock"))
 }
 

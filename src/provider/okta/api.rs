@@ -5,9 +5,9 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use reqwest::{Method, StatusCode};
+use ring::digest::{SHA256, digest};
 use secrecy::{ExposeSecret, SecretString};
 use serde_json::{Map, Value, json};
-use sha2::{Digest, Sha256};
 use tokio::sync::OnceCell;
 use url::Url;
 
@@ -301,7 +301,7 @@ fn proof(
         claims["nonce"] = json!(n);
     }
     if let Some(t) = token {
-        claims["ath"] = json!(B64.encode(Sha256::digest(t.expose_secret().as_bytes())));
+        claims["ath"] = json!(B64.encode(digest(&SHA256, t.expose_secret().as_bytes())));
     }
     let mut header = Map::new();
     header.insert("typ".into(), json!("dpop+jwt"));

@@ -1,0 +1,271 @@
+//! The bad-input corpus: every case exits 2 with one `error:` line and a `hint:` (clap's own
+//! usage errors keep clap's format), and sends no request at all.
+
+use crate::common::{World, output_text};
+
+/// (what, extra arguments, extra environment, a word the message must contain)
+type Case = (
+    &'static str,
+    &'static [&'static str],
+    &'static [(&'static str, &'static str)],
+    &'static str,
+);
+
+const CASES: &[Case] = &[
+    ("empty domain", &["--domain", ""], &[], "domain"),
+    (
+        "domain with a path",
+        &["--domain", "https://t.auth0.com/api/v2"],
+        &[],
+        "path",
+    ),
+    (
+        "domain with credentials",
+        &["--domain", "https://user:pw@t.auth0.com"],
+        &[],
+        "credentials",
+    ),
+    (
+        "plain http off loopback",
+        &["--domain", "http://t.auth0.com"],
+        &[],
+        "loopback",
+    ),
+    (
+        "unicode domain",
+        &["--domain", "tenänt.auth0.com"],
+        &[],
+        "punycode",
+    ),
+    ("trailing dot", &["--domain", "t.auth0.com."], &[], "dot"),
+    (
+        "domain with a space",
+        &["--domain", "t auth0.com"],
+        &[],
+        "whitespace",
+    ),
+    (
+        "domain from the environment",
+        &[],
+        &[("AUTH0_DOMAIN", "ftp://t.auth0.com")],
+        "AUTH0_DOMAIN",
+    ),
+    (
+        "audience not a URI",
+        &["--audience", "not a uri"],
+        &[],
+        "audience",
+    ),
+    (
+        "relative audience",
+        &["--audience", "mcp/api"],
+        &[],
+        "absolute URI",
+    ),
+    (
+        "path-only audience",
+        &["--audience", "/mcp"],
+        &[],
+        "absolute URI",
+    ),
+    (
+        "audience with a fragment",
+        &["--audience", "https://a.example/#x"],
+        &[],
+        "fragment",
+    ),
+    (
+        "audience with whitespace",
+        &["--audience", " https://a.example/"],
+        &[],
+        "whitespace",
+    ),
+    (
+        "audience from the environment",
+        &[],
+        &[("AUTH0_AUDIENCE", "mcp")],
+        "AUTH0_AUDIENCE",
+    ),
+    (
+        "connection with a space",
+        &["--connection", "my conn"],
+        &[],
+        "connection name",
+    ),
+    (
+        "connection with a leading hyphen",
+        &["--connection=-conn"],
+        &[],
+        "connection name",
+    ),
+    (
+        "connection with a double hyphen",
+        &["--connection", "a--b"],
+        &[],
+        "connection name",
+    ),
+    (
+        "connection from the environment",
+        &[],
+        &[("CONNECTION_NAME", "a_b")],
+        "CONNECTION_NAME",
+    ),
+    (
+        "callback port 0",
+        &["--callback-port", "0"],
+        &[],
+        "callback-port",
+    ),
+    (
+        "callback port too big",
+        &["--callback-port", "70000"],
+        &[],
+        "callback-port",
+    ),
+    (
+        "callback port not a number",
+        &["--callback-port", "abc"],
+        &[],
+        "callback-port",
+    ),
+    (
+        "unknown provider flag",
+        &["--provider", "keycloak"],
+        &[],
+        "provider",
+    ),
+    (
+        "unknown provider variable",
+        &[],
+        &[("AUTHSETUP_PROVIDER", "keycloak")],
+        "AUTHSETUP_PROVIDER",
+    ),
+    (
+        "unknown output variable",
+        &[],
+        &[("AUTHSETUP_OUTPUT", "yaml")],
+        "AUTHSETUP_OUTPUT",
+    ),
+    (
+        "mcp url not a url",
+        &["--mcp-url", "mcp.example.com"],
+        &[],
+        "MCP URL",
+    ),
+    (
+        "mcp url plain http off loopback",
+        &["--mcp-url", "http://mcp.example.com/mcp"],
+        &[],
+        "http",
+    ),
+    (
+        "mcp name with a dot",
+        &["--mcp-name", "my.server"],
+        &[],
+        "MCP server name",
+    ),
+    ("env file is a folder", &["--env-file", "."], &[], "folder"),
+    (
+        "env file in a missing folder",
+        &["--env-file", "missing/.env"],
+        &[],
+        "folder",
+    ),
+    (
+        "missing settings file",
+        &["--config", "nope.toml"],
+        &[],
+        "nope.toml",
+    ),
+    (
+        "client id without secret",
+        &[],
+        &[("AUTH0_CLIENT_SECRET", "")],
+        "AUTH0_CLIENT_SECRET",
+    ),
+];
+
+#[test]
+fn every_bad_input_exits_2_with_a_hint_and_no_request() {
+    let w = World::new();
+    for (what, args, env, needle) in CASES {
+        let mut cmd = w.cmd();
+        cmd.arg("apply").args(*args);
+        for (k, v) in *env {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{what}: {}", output_text(&out));
+        assert!(
+            stderr.contains(needle),
+            "{what}: expected {needle:?} in {stderr}"
+        );
+        let errors = stderr.lines().filter(|l| l.starts_with("error:")).count();
+        assert_eq!(errors, 1, "{what}: one error line: {stderr}");
+        let clap_usage = stderr.contains("For more information, try '--help'");
+        assert!(
+            clap_usage || stderr.contains("hint:"),
+            "{what}: a hint: {stderr}"
+        );
+    }
+    assert!(
+        w.sandbox.requests().is_empty(),
+        "{:#?}",
+        w.sandbox.requests()
+    );
+}
+
+#[test]
+fn conflicting_connection_names_are_refused() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .args(["connection", "promote", "Corp", "--connection", "Other"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--connection"));
+    assert!(w.sandbox.requests().is_empty());
+}
+
+#[test]
+fn settings_file_errors_point_at_line_and_column() {
+    let w = World::new();
+    let cases = [
+        ("audience = \"https://a.example/\"\ndomain = \n", "line 2"),
+        ("audiance = \"https://a.example/\"\n", "audiance"),
+        ("callback_port = \"x\"\n", "line 1"),
+        ("callback_port = 0\n", "port"),
+    ];
+    for (text, needle) in cases {
+        std::fs::write(w.path("authsetup.toml"), text).unwrap();
+        let out = w.bare().arg("plan").output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{text}: {}", output_text(&out));
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            stderr.contains(needle) && stderr.contains("hint:"),
+            "{text}: {stderr}"
+        );
+    }
+    assert!(w.sandbox.requests().is_empty());
+}
+
+#[test]
+fn json_errors_are_one_document_on_stdout() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .args(["apply", "--output", "json", "--audience", "nope"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON on stdout");
+    assert!(
+        doc["error"]["message"]
+            .as_str()
+            .unwrap()
+            .contains("audience")
+    );
+    assert!(doc["error"]["hint"].as_str().is_some());
+}

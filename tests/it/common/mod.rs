@@ -1,0 +1,122 @@
+//! Shared set-up for end-to-end tests: an emulated tenant on 127.0.0.1 and the built binary
+//! pointed at it with a clean environment.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use authsetup_sandbox::{RecordedRequest, Sandbox, SandboxConfig};
+use serde_json::Value;
+use tempfile::TempDir;
+
+pub const AUD: &str = "https://mcp.example.com/mcp";
+
+pub struct World {
+    pub sandbox: Sandbox,
+    pub dir: TempDir,
+}
+
+impl World {
+    pub fn new() -> World {
+        World::with_config(SandboxConfig::default())
+    }
+
+    pub fn with_config(config: SandboxConfig) -> World {
+        World {
+            sandbox: Sandbox::start_background(config).expect("sandbox starts"),
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The binary with nothing from the developer's environment, working in the temp folder.
+    pub fn bare(&self) -> Command {
+        Command::from_std(self.bare_std())
+    }
+
+    fn bare_std(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_authsetup"));
+        self.isolate(&mut cmd);
+        cmd
+    }
+
+    /// What `bare` does, for a command that is not an assert_cmd one (a pseudo-terminal's).
+    pub fn isolate(&self, cmd: &mut std::process::Command) {
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("AUTHSETUP_HTTP_TIMEOUT", "5")
+            .current_dir(self.dir.path());
+    }
+
+    /// The binary pointed at the sandbox with client credentials and the test audience.
+    pub fn cmd(&self) -> Command {
+        Command::from_std(self.std_cmd())
+    }
+
+    /// `cmd()` as a plain process, for tests that spawn it and signal or kill it.
+    pub fn std_cmd(&self) -> std::process::Command {
+        let mut cmd = self.bare_std();
+        cmd.env("AUTH0_DOMAIN", self.sandbox.base_url())
+            .env("AUTH0_CLIENT_ID", self.sandbox.client_id())
+            .env("AUTH0_CLIENT_SECRET", self.sandbox.client_secret())
+            .env("AUTH0_AUDIENCE", AUD);
+        cmd
+    }
+
+    /// Management API requests that change something (the token request excluded).
+    pub fn writes(&self) -> Vec<RecordedRequest> {
+        self.sandbox
+            .requests()
+            .into_iter()
+            .filter(|r| r.method != "GET" && r.path.starts_with("/api/v2/"))
+            .collect()
+    }
+
+    pub fn env_file(&self) -> Option<String> {
+        std::fs::read_to_string(self.path(".env")).ok()
+    }
+
+    pub fn resource_server(&self, identifier: &str) -> Option<Value> {
+        self.sandbox.with_tenant(|t| {
+            t.resource_servers
+                .iter()
+                .find(|rs| rs["identifier"] == identifier)
+                .cloned()
+        })
+    }
+
+    pub fn settings(&self) -> Value {
+        self.sandbox.with_tenant(|t| t.settings.clone())
+    }
+
+    pub fn connection(&self, name: &str) -> Option<Value> {
+        self.sandbox
+            .with_tenant(|t| t.connections.iter().find(|c| c["name"] == name).cloned())
+    }
+
+    pub fn default_grants(&self, audience: &str) -> Vec<Value> {
+        self.sandbox.with_tenant(|t| {
+            t.client_grants
+                .iter()
+                .filter(|g| g["audience"] == audience && g["default_for"] == "third_party_clients")
+                .cloned()
+                .collect()
+        })
+    }
+}
+
+pub fn output_text(out: &std::process::Output) -> String {
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
+pub fn read(path: &Path) -> String {
+    std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+}

@@ -1,0 +1,366 @@
+//! `authsetup init`: the wizard driven for real in a pseudo-terminal, Ctrl-C at its prompts, and
+//! the non-interactive mode that must reach the same tenant and files from flags.
+
+use std::path::Path;
+use std::process::Command;
+
+use crate::common::{AUD, World, output_text, read};
+use authsetup_sandbox::Sandbox;
+use rexpect::process::WaitStatus;
+use rexpect::session::PtySession;
+use serde_json::{Value, json};
+
+const DOWN: &str = "\x1b[B";
+const ENTER: &str = "\r";
+
+/// The binary in a pseudo-terminal with a clean environment; `stty echo` first because a real
+/// terminal echoes, and the wizard must leave it that way.
+fn spawn(w: &World, envs: &[(&str, &str)], args: &[&str]) -> PtySession {
+    let mut cmd = Command::new("sh");
+    w.isolate(&mut cmd);
+    cmd.arg("-c")
+        .arg("stty echo && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_authsetup"))
+        .args(args)
+        .env("TERM", "xterm")
+        .env("NO_COLOR", "1");
+    for (k, v) in envs {
+        cmd.env(k, v);
+    }
+    rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
+}
+
+/// Waits for `prompt`, then types `keys`; returns what the program printed before the prompt.
+fn answer(p: &mut PtySession, prompt: &str, keys: &str) -> String {
+    let before = p
+        .exp_string(prompt)
+        .unwrap_or_else(|e| panic!("waiting for {prompt:?}: {e}"));
+    p.send(keys).unwrap();
+    p.flush().unwrap();
+    before
+}
+
+fn exit_code(p: &mut PtySession) -> i32 {
+    match p.process().wait().expect("wait") {
+        WaitStatus::Exited(_, code) => code,
+        other => panic!("not a normal exit: {other:?}"),
+    }
+}
+
+fn pty_echo_is_on(p: &PtySession) -> bool {
+    let f = p.process().get_file_handle().expect("pty handle");
+    let t = rustix::termios::tcgetattr(&f).expect("the pty's terminal attributes");
+    t.local_modes.contains(rustix::termios::LocalModes::ECHO)
+}
+
+/// Answers every question of the wizard: a bad domain first (asked again), the token typed at
+/// the hidden prompt, the second connection of the tenant's list, and yes to both confirmations.
+fn run_wizard(w: &World) {
+    let token = w.sandbox.issue_token(Sandbox::all_scopes());
+    let mut p = spawn(w, &[], &["init", "--write-config", "authsetup.toml"]);
+    let mut seen = String::new();
+    let mut step = |p: &mut PtySession, prompt: &str, keys: &str| {
+        seen += &answer(p, prompt, keys);
+        seen += prompt;
+    };
+    step(&mut p, "Identity provider", ENTER);
+    step(&mut p, "Tenant domain", "http://tenant.example.com\r");
+    step(&mut p, "only allowed for loopback", "");
+    step(
+        &mut p,
+        "Tenant domain",
+        &format!("{}\r", w.sandbox.base_url()),
+    );
+    step(&mut p, "Management API token", &format!("{token}\r"));
+    step(&mut p, "API identifier", &format!("{AUD}\r"));
+    step(&mut p, "API display name", "Docs API\r");
+    step(&mut p, "MCP server name in Codex", "docs\r");
+    step(&mut p, "MCP server URL", ENTER);
+    step(
+        &mut p,
+        "google-oauth2 (google-oauth2)",
+        &format!("{DOWN}{ENTER}"),
+    );
+    step(&mut p, ".env file", ENTER);
+    step(&mut p, "Add the server to Codex's config", "y");
+    step(
+        &mut p,
+        "resource_server:https://mcp.example.com/mcp (create)",
+        "",
+    );
+    step(&mut p, "Apply these changes?", "y");
+    seen += &p.exp_eof().expect("the wizard ends");
+    assert_eq!(exit_code(&mut p), 0, "{seen}");
+    assert!(!seen.contains(&token), "the token was shown:\n{seen}");
+    assert!(seen.contains("codex mcp login docs"), "{seen}");
+}
+
+/// What the setup leaves behind, with the sandbox's address taken out so that two tenants can
+/// be compared.
+fn outcome(w: &World) -> Value {
+    let base = w.sandbox.base_url();
+    let rs = w.resource_server(AUD).expect("the API exists");
+    let connections: Vec<Value> = w.sandbox.with_tenant(|t| {
+        t.connections
+            .iter()
+            .map(|c| json!([c["name"], c["is_domain_connection"]]))
+            .collect()
+    });
+    let grants: Vec<Value> = w
+        .default_grants(AUD)
+        .iter()
+        .map(|g| json!([g["subject_type"], g["scope"]]))
+        .collect();
+    let settings = w.settings();
+    json!({
+        "api": [rs["name"], rs["signing_alg"], rs["allow_offline_access"], rs["subject_type_authorization"]],
+        "default_audience": settings["default_audience"],
+        "flags": [settings["flags"]["enable_dynamic_client_registration"], settings["flags"]["enable_client_connections"]],
+        "grants": grants,
+        "connections": connections,
+        "env": w.env_file().unwrap_or_default().replace(&base, "BASE"),
+        "codex": read(&w.path(".codex/config.toml")),
+        "answers": read(&w.path("authsetup.toml")).replace(&base, "BASE"),
+    })
+}
+
+#[test]
+fn the_wizard_sets_up_the_tenant_and_the_files_and_ci_mode_does_the_same() {
+    let wizard = World::new();
+    run_wizard(&wizard);
+    let got = outcome(&wizard);
+    assert_eq!(got["api"][0], "Docs API");
+    assert_eq!(got["default_audience"], AUD);
+    assert_eq!(got["flags"][0], true);
+    assert_eq!(
+        got["connections"],
+        json!([
+            ["Username-Password-Authentication", false],
+            ["google-oauth2", true]
+        ]),
+        "only the picked connection is promoted"
+    );
+    assert_eq!(got["grants"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        got["env"],
+        format!("AUTH0_DOMAIN=BASE\nAUTH0_AUDIENCE={AUD}\n")
+    );
+    let codex: toml::Table = got["codex"].as_str().unwrap().parse().unwrap();
+    assert_eq!(codex["mcp_servers"]["docs"]["url"].as_str(), Some(AUD));
+    let answers: toml::Table = got["answers"].as_str().unwrap().parse().unwrap();
+    assert_eq!(answers["connection"].as_str(), Some("google-oauth2"));
+    assert_eq!(answers["domain"].as_str(), Some("BASE"));
+    assert!(
+        !got["answers"].as_str().unwrap().contains("eyJ"),
+        "no token"
+    );
+
+    // The same answers as flags, on a fresh tenant, without a terminal.
+    let ci = World::new();
+    let out = ci
+        .bare()
+        .env("CI", "true")
+        .env(
+            "AUTH0_MGMT_TOKEN",
+            ci.sandbox.issue_token(Sandbox::all_scopes()),
+        )
+        .args([
+            "init",
+            "--domain",
+            &ci.sandbox.base_url(),
+            "--audience",
+            AUD,
+            "--api-name",
+            "Docs API",
+            "--mcp-name",
+            "docs",
+            "--connection",
+            "google-oauth2",
+            "--write-codex-config",
+            "--write-config",
+            "authsetup.toml",
+        ])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert_eq!(outcome(&ci), got);
+
+    // The saved answers are enough for the next run: it finds nothing left to change, which it
+    // would not if any answer (the connection, say) had been lost on the way.
+    ci.sandbox.clear_log();
+    let out = ci
+        .bare()
+        .env("CI", "true")
+        .env(
+            "AUTH0_MGMT_TOKEN",
+            ci.sandbox.issue_token(Sandbox::all_scopes()),
+        )
+        .args(["init", "--write-codex-config"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(ci.writes().is_empty(), "{:#?}", ci.writes());
+    assert!(!ci.sandbox.requests().is_empty(), "the tenant was read");
+}
+
+#[test]
+fn credentials_from_the_environment_are_named_not_shown_and_ctrl_c_at_a_text_prompt_exits_130() {
+    let w = World::new();
+    let secret = w.sandbox.client_secret();
+    let mut p = spawn(
+        &w,
+        &[
+            ("AUTH0_DOMAIN", &w.sandbox.base_url()),
+            ("AUTH0_CLIENT_ID", &w.sandbox.client_id()),
+            ("AUTH0_CLIENT_SECRET", &secret),
+        ],
+        &["init"],
+    );
+    answer(&mut p, "Identity provider", ENTER);
+    answer(&mut p, "Tenant domain", ENTER);
+    let shown = p.exp_string("API identifier").unwrap();
+    assert!(
+        shown.contains("using the credentials from AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET"),
+        "{shown}"
+    );
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 130, "{rest}");
+    assert!(!format!("{shown}{rest}").contains(&secret));
+    assert!(w.sandbox.requests().is_empty());
+}
+
+#[test]
+fn choosing_okta_goes_on_to_the_okta_questions() {
+    let w = World::new();
+    let mut p = spawn(&w, &[], &["init"]);
+    answer(&mut p, "Identity provider", &format!("{DOWN}{ENTER}"));
+    p.exp_string("Tenant domain").unwrap();
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 130, "{rest}");
+    assert!(w.sandbox.requests().is_empty());
+}
+
+#[test]
+fn a_saved_answer_file_replays_the_setup_without_questions() {
+    let w = World::new();
+    std::fs::write(
+        w.path("authsetup.toml"),
+        format!(
+            "domain = \"{}\"\naudience = \"{AUD}\"\nmcp_name = \"docs\"\n",
+            w.sandbox.base_url()
+        ),
+    )
+    .unwrap();
+    let out = w
+        .bare()
+        .env("AUTH0_CLIENT_ID", w.sandbox.client_id())
+        .env("AUTH0_CLIENT_SECRET", w.sandbox.client_secret())
+        .args(["init", "--output", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["applied"], true);
+    assert_eq!(
+        doc["next_steps"].as_array().unwrap().last().unwrap(),
+        "codex mcp login docs"
+    );
+    assert!(
+        doc["codex_config_snippet"]
+            .as_str()
+            .unwrap()
+            .contains("[mcp_servers.docs]"),
+        "{doc}"
+    );
+    assert_eq!(w.settings()["default_audience"], AUD);
+    assert!(w.env_file().unwrap().contains(AUD));
+    assert!(
+        !w.path(".codex").exists(),
+        "printed, not written, without --write-codex-config"
+    );
+}
+
+#[test]
+fn ctrl_c_at_a_selection_list_exits_130_shows_the_cursor_and_changes_nothing() {
+    let w = World::new();
+    let mut p = spawn(
+        &w,
+        &[("AUTH0_DOMAIN", &w.sandbox.base_url())],
+        &["init", "--write-config", "authsetup.toml"],
+    );
+    p.exp_string("Identity provider").unwrap();
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 130, "{rest}");
+    // The list hid the cursor; the last cursor command must show it again.
+    let shown = rest.rfind("\x1b[?25h");
+    assert!(
+        shown.is_some() && shown > rest.rfind("\x1b[?25l"),
+        "cursor left hidden: {rest:?}"
+    );
+    assert!(w.sandbox.requests().is_empty());
+    assert!(!w.path("authsetup.toml").exists() && w.env_file().is_none());
+}
+
+#[test]
+fn ctrl_c_at_the_hidden_token_prompt_exits_130_with_echo_back_on() {
+    let w = World::new();
+    let mut p = spawn(
+        &w,
+        &[
+            ("AUTH0_DOMAIN", &w.sandbox.base_url()),
+            ("AUTH0_AUDIENCE", AUD),
+        ],
+        &["init"],
+    );
+    answer(&mut p, "Identity provider", ENTER);
+    answer(&mut p, "Tenant domain", ENTER);
+    p.exp_string("Management API token").unwrap();
+    p.send_control('c').unwrap();
+    let rest = p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 130, "{rest}");
+    assert!(pty_echo_is_on(&p), "the terminal was left without echo");
+    assert!(w.sandbox.requests().is_empty());
+    assert!(w.env_file().is_none());
+}
+
+#[test]
+fn without_a_terminal_a_missing_value_names_its_flag_and_variable() {
+    let w = World::new();
+    let domain = w.sandbox.base_url();
+    let cases = [
+        (vec![], ["--domain", "AUTH0_DOMAIN"]),
+        (
+            vec![("AUTH0_DOMAIN", domain.as_str())],
+            ["--audience", "AUTH0_AUDIENCE"],
+        ),
+        (
+            vec![("AUTH0_DOMAIN", &domain), ("AUTH0_AUDIENCE", "urn:docs")],
+            ["--mcp-url", "MCP_URL"],
+        ),
+    ];
+    for (envs, names) in cases {
+        // No CI and no --yes: standard input is not a terminal here, which is enough.
+        let mut cmd = w.bare();
+        cmd.env("AUTH0_MGMT_TOKEN", "not-used").arg("init");
+        for (k, v) in envs {
+            cmd.env(k, v);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{names:?}: {}",
+            output_text(&out)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        for name in names {
+            assert!(stderr.contains(name), "{name}: {stderr}");
+        }
+        assert!(stderr.contains("hint:"), "{stderr}");
+    }
+    assert!(w.sandbox.requests().is_empty());
+    assert!(!Path::new(&w.path(".env")).exists());
+}

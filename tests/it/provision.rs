@@ -1,0 +1,392 @@
+//! `apply`, `plan` and the step subcommands against the emulated Auth0 tenant.
+
+use crate::common::{AUD, World, output_text};
+use authsetup_sandbox::{Fault, FaultKind, RateLimit, SandboxConfig};
+use serde_json::Value;
+
+fn assert_tenant_ready(w: &World) {
+    let rs = w.resource_server(AUD).expect("the API exists");
+    assert_eq!(rs["signing_alg"], "RS256");
+    assert_eq!(rs["allow_offline_access"], true);
+    assert_eq!(
+        rs["subject_type_authorization"]["user"]["policy"],
+        "allow_all"
+    );
+    assert_eq!(
+        rs["subject_type_authorization"]["client"]["policy"],
+        "deny_all"
+    );
+    let settings = w.settings();
+    assert_eq!(settings["default_audience"], AUD);
+    assert_eq!(
+        settings["flags"]["enable_dynamic_client_registration"],
+        true
+    );
+    assert_ne!(settings["flags"]["enable_client_connections"], false);
+    let grants = w.default_grants(AUD);
+    assert_eq!(grants.len(), 1, "{grants:?}");
+    assert_eq!(grants[0]["subject_type"], "user");
+    let conn = w.connection("Username-Password-Authentication").unwrap();
+    assert_eq!(conn["is_domain_connection"], true);
+}
+
+#[test]
+fn fresh_tenant_is_set_up_and_a_second_apply_writes_nothing() {
+    // Latency makes concurrency visible in the log: with instant answers, concurrent requests
+    // would not overlap and every request would count as its own round.
+    let w = World::with_config(SandboxConfig {
+        latency: std::time::Duration::from_millis(40),
+        ..SandboxConfig::default()
+    });
+    let out = w.cmd().arg("apply").output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert_tenant_ready(&w);
+    let env = w.env_file().expect(".env written");
+    assert!(
+        env.contains(&format!("AUTH0_DOMAIN={}\n", w.sandbox.base_url())),
+        "{env}"
+    );
+    assert!(env.contains(&format!("AUTH0_AUDIENCE={AUD}\n")), "{env}");
+
+    // The fresh-apply budget of the issue: 1 token + 4 reads + 4 writes in at most 4 rounds.
+    let log = w.sandbox.requests();
+    let tokens = log.iter().filter(|r| r.path == "/oauth/token").count();
+    let reads = log.iter().filter(|r| r.method == "GET").count();
+    assert_eq!((tokens, reads, w.writes().len()), (1, 4, 4), "{log:#?}");
+    assert!(w.sandbox.rounds() <= 4, "rounds: {}", w.sandbox.rounds());
+
+    w.sandbox.clear_log();
+    let out = w.cmd().arg("apply").output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(w.writes().is_empty(), "{:#?}", w.writes());
+    assert!(w.sandbox.rounds() <= 2, "rounds: {}", w.sandbox.rounds());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("already matches"));
+}
+
+#[test]
+fn plan_writes_nothing_anywhere_and_lists_every_change() {
+    let w = World::new();
+    let out = w.cmd().args(["plan", "--output", "json"]).output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(w.writes().is_empty());
+    assert!(w.env_file().is_none(), "plan must not write .env");
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON document");
+    let changes = doc["changes"].as_array().unwrap();
+    let action = |prefix: &str| {
+        changes
+            .iter()
+            .find(|c| c["resource"].as_str().unwrap().starts_with(prefix))
+            .map(|c| c["action"].as_str().unwrap().to_string())
+            .unwrap_or_else(|| panic!("no change for {prefix}: {doc}"))
+    };
+    assert_eq!(action("resource_server:"), "create");
+    assert_eq!(action("client_grant."), "create");
+    assert_eq!(action("tenant.default_audience"), "update");
+    assert_eq!(action("tenant.flags"), "update");
+    assert_eq!(action("connection:"), "update");
+    assert_eq!(action("env_file:"), "create");
+    let da = changes
+        .iter()
+        .find(|c| c["resource"] == "tenant.default_audience")
+        .unwrap();
+    assert_eq!(da["fields"]["default_audience"]["before"], "");
+    assert_eq!(da["fields"]["default_audience"]["after"], AUD);
+}
+
+#[test]
+fn a_different_default_audience_is_refused_and_left_intact() {
+    let w = World::new();
+    w.sandbox
+        .with_tenant(|t| t.settings["default_audience"] = "https://other.example/".into());
+    let out = w.cmd().arg("apply").output().unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    let text = output_text(&out);
+    assert!(
+        text.contains("https://other.example/") && text.contains("--replace-default-audience"),
+        "{text}"
+    );
+    assert!(
+        w.writes().is_empty(),
+        "nothing is written when the plan is refused"
+    );
+    assert_eq!(w.settings()["default_audience"], "https://other.example/");
+    assert!(w.env_file().is_none());
+
+    let out = w
+        .cmd()
+        .args(["apply", "--replace-default-audience"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert_eq!(w.settings()["default_audience"], AUD);
+}
+
+#[test]
+fn a_missing_connection_is_named_with_the_alternatives_or_created_on_request() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .args(["apply", "--connection", "Corp-Users"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = output_text(&out);
+    assert!(
+        text.contains("Corp-Users") && text.contains("Username-Password-Authentication"),
+        "{text}"
+    );
+    assert!(w.writes().is_empty());
+
+    let out = w
+        .cmd()
+        .args(["connection", "promote", "Corp-Users", "--create-connection"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let c = w.connection("Corp-Users").expect("created");
+    assert_eq!(c["is_domain_connection"], true);
+    assert_eq!(c["strategy"], "auth0");
+}
+
+#[test]
+fn a_token_without_update_tenant_settings_fails_naming_the_scope_before_any_write() {
+    let w = World::new();
+    let scopes: Vec<&str> = authsetup_sandbox::Sandbox::all_scopes()
+        .iter()
+        .copied()
+        .filter(|s| *s != "update:tenant_settings")
+        .collect();
+    let token = w.sandbox.issue_token(&scopes);
+    let out = w
+        .cmd()
+        .env_remove("AUTH0_CLIENT_ID")
+        .env_remove("AUTH0_CLIENT_SECRET")
+        .env("AUTH0_MGMT_TOKEN", &token)
+        .arg("apply")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    let text = output_text(&out);
+    assert!(text.contains("update:tenant_settings"), "{text}");
+    assert!(!text.contains(&token));
+    assert!(w.writes().is_empty());
+    assert!(w.env_file().is_none(), "no .env after a failure");
+}
+
+#[test]
+fn the_free_tier_rate_limit_still_converges_without_showing_a_429() {
+    let w = World::with_config(SandboxConfig {
+        rate_limit: Some(RateLimit {
+            per_second: 2,
+            burst: 2,
+            retry_after: false,
+        }),
+        ..SandboxConfig::default()
+    });
+    let out = w.cmd().arg("apply").output().unwrap();
+    let text = output_text(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(
+        !text.contains("429") && !text.to_lowercase().contains("too many"),
+        "{text}"
+    );
+    assert_tenant_ready(&w);
+}
+
+#[test]
+fn two_503s_then_success() {
+    let w = World::new();
+    w.sandbox.inject(Fault {
+        method: Some("GET".into()),
+        path_prefix: "/api/v2/tenants/settings".into(),
+        times: 2,
+        kind: FaultKind::Status(503),
+    });
+    let out = w.cmd().arg("apply").output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert_tenant_ready(&w);
+    let settings_reads = w
+        .sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.method == "GET" && r.path == "/api/v2/tenants/settings")
+        .map(|r| r.status)
+        .collect::<Vec<_>>();
+    assert_eq!(settings_reads, vec![503, 503, 200]);
+}
+
+#[test]
+fn bad_input_exits_2_before_any_request() {
+    let w = World::new();
+    let cases: [(&[&str], &str); 5] = [
+        (&["apply", "--audience", "not a uri"], "audience"),
+        (&["apply", "--audience", "mcp-api"], "absolute URI"),
+        (
+            &["apply", "--domain", "http://tenant.example.com"],
+            "loopback",
+        ),
+        (
+            &["apply", "--domain", "https://tenant.example.com/api/v2"],
+            "path",
+        ),
+        (&["apply", "--connection", "bad name!"], "connection name"),
+    ];
+    for (args, needle) in cases {
+        let out = w.cmd().args(args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            output_text(&out)
+        );
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(stderr.contains(needle), "{args:?}: {stderr}");
+        assert!(stderr.contains("hint:"), "{args:?}: {stderr}");
+    }
+    let out = w
+        .bare()
+        .arg("apply")
+        .env("AUTH0_DOMAIN", w.sandbox.base_url())
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "missing audience: {}",
+        output_text(&out)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("AUTH0_AUDIENCE"));
+    let out = w
+        .bare()
+        .arg("apply")
+        .env("AUTH0_DOMAIN", w.sandbox.base_url())
+        .env("AUTH0_AUDIENCE", AUD)
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "missing credentials: {}",
+        output_text(&out)
+    );
+    assert!(
+        w.sandbox.requests().is_empty(),
+        "{:#?}",
+        w.sandbox.requests()
+    );
+}
+
+#[test]
+fn env_merge_keeps_comments_and_unrelated_keys() {
+    let w = World::new();
+    let original = "# my MCP server\nPORT=8080\nAUTH0_DOMAIN=old.eu.auth0.com # set by hand\n\nexport LOG_LEVEL=debug\n";
+    std::fs::write(w.path(".env"), original).unwrap();
+    let out = w.cmd().arg("apply").output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let env = w.env_file().unwrap();
+    let expected = format!(
+        "# my MCP server\nPORT=8080\nAUTH0_DOMAIN={}\n\nexport LOG_LEVEL=debug\nAUTH0_AUDIENCE={AUD}\n",
+        w.sandbox.base_url()
+    );
+    assert_eq!(env, expected);
+}
+
+#[test]
+fn an_unparseable_env_file_is_refused_untouched_before_any_request() {
+    let w = World::new();
+    let original = "PORT=8080\nthis line is not an assignment\n";
+    std::fs::write(w.path(".env"), original).unwrap();
+    let out = w.cmd().arg("apply").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("line 2"));
+    assert_eq!(w.env_file().unwrap(), original);
+    assert!(w.sandbox.requests().is_empty());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_new_env_file_is_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let w = World::new();
+    let out = w.cmd().args(["env", "write"]).output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let mode = std::fs::metadata(w.path(".env"))
+        .unwrap()
+        .permissions()
+        .mode()
+        & 0o777;
+    assert_eq!(mode, 0o600);
+    assert!(
+        w.sandbox.requests().is_empty(),
+        "env write needs no request on Auth0"
+    );
+}
+
+#[test]
+fn secrets_never_reach_the_output_even_when_verbose() {
+    let w = World::new();
+    let out = w.cmd().args(["apply", "--verbose"]).output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let text = output_text(&out);
+    assert!(text.contains("trace:"), "verbose traces are printed");
+    assert!(
+        !text.contains(&w.sandbox.client_secret()),
+        "client secret leaked"
+    );
+    assert!(!text.contains("eyJ"), "a token leaked: {text}");
+
+    let token = w
+        .sandbox
+        .issue_token(authsetup_sandbox::Sandbox::all_scopes());
+    let out = w
+        .cmd()
+        .env_remove("AUTH0_CLIENT_ID")
+        .env_remove("AUTH0_CLIENT_SECRET")
+        .env("AUTH0_MGMT_TOKEN", &token)
+        .args(["plan", "--verbose", "--output", "json"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(!output_text(&out).contains(&token));
+}
+
+#[test]
+fn each_step_touches_only_its_own_resources() {
+    let w = World::new();
+    let out = w.cmd().args(["dcr", "enable"]).output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let writes = w.writes();
+    assert_eq!(writes.len(), 1, "{writes:#?}");
+    assert_eq!(
+        (writes[0].method.as_str(), writes[0].path.as_str()),
+        ("PATCH", "/api/v2/tenants/settings")
+    );
+    let body: Value = serde_json::from_str(&writes[0].body).unwrap();
+    assert_eq!(
+        body,
+        serde_json::json!({"flags": {"enable_dynamic_client_registration": true}})
+    );
+    assert!(w.resource_server(AUD).is_none());
+    assert!(w.env_file().is_none(), "a tenant step does not write .env");
+
+    w.sandbox.clear_log();
+    let out = w.cmd().args(["policy", "set"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "policy needs the API: {}",
+        output_text(&out)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("api create"));
+
+    for step in [
+        &["api", "create"][..],
+        &["policy", "set"],
+        &["tenant", "default-audience"],
+        &["connection", "promote"],
+    ] {
+        let out = w.cmd().args(step).output().unwrap();
+        assert!(out.status.success(), "{step:?}: {}", output_text(&out));
+    }
+    assert_tenant_ready(&w);
+}
