@@ -1,13 +1,37 @@
-//! Emulated identity-provider tenants served over real HTTP on 127.0.0.1, for tests, benchmarks
-//! and `authsetup sandbox` / `authsetup demo`.
+//! Emulated identity-provider tenants served over real HTTP on 127.0.0.1: an Auth0 tenant
+//! ([`Sandbox`]) and an Okta org ([`OktaSandbox`]), each with its Management API, its OAuth
+//! sign-in side (discovery, JWKS, `/authorize`, `/oauth/token`, DCR) and a demo MCP server. It is
+//! what `authsetup sandbox`, `authsetup demo` and authsetup's tests run against, and it is meant
+//! for MCP server authors' own tests too: start a tenant, point the server at its issuer and
+//! JWKS, and mint tokens for the test user.
 //!
-//! The emulator is written from recordings and specs (fixtures/SOURCES.md) and shares no code with
-//! the client side of the crate, so a misunderstanding of the API cannot hide in both at once.
+//! ```
+//! use authsetup_sandbox::{Sandbox, SandboxConfig};
+//!
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> std::io::Result<()> {
+//! let tenant = Sandbox::start(SandboxConfig::default()).await?;
+//! // what an MCP server under test is configured with
+//! let (issuer, jwks) = (tenant.issuer(), tenant.jwks_url());
+//! assert!(jwks.starts_with("http://127.0.0.1:"));
+//! // a token as the tenant issues it after the test user signed in for this API
+//! let token = tenant.mint_user_token("https://mcp.example.com/mcp", &["mcp:tools"]);
+//! assert_eq!(token.split('.').count(), 3);
+//! # let _ = issuer;
+//! # Ok(())
+//! # }
+//! ```
+//!
+//! `examples/mcp_server_test.rs` shows the whole loop against the demo MCP server. Every
+//! behaviour is written from recordings and specs of the real services (authsetup's
+//! `fixtures/SOURCES.md`) and shares no code with authsetup's client side, so a misreading of an
+//! API cannot hide in both at once. The signing key is a committed throw-away: trust these
+//! issuers in tests only.
 //!
 //! Layout: `server` binds and runs a router; `front` is the flavour-neutral front door (request
 //! log, latency, faults, rate limit); `auth0` and `okta` are the flavours, each with its own
 //! state, router, `front::Dialect` and handle ([`Sandbox`], [`OktaSandbox`]) around a [`Served`];
-//! `resource` is a demo MCP server protected by the Auth0 tenant.
+//! `resource` is a demo MCP server protected by the tenant.
 
 mod auth0;
 mod clock;
@@ -197,6 +221,29 @@ impl Sandbox {
     /// Reads or changes how the demo MCP server presents itself.
     pub fn with_resource<R>(&self, f: impl FnOnce(&mut ProtectedResource) -> R) -> R {
         self.resource.with(f)
+    }
+
+    /// Where the tenant publishes its signing keys (`<base_url>/.well-known/jwks.json`): what an
+    /// MCP server under test fetches to verify the tokens below.
+    pub fn jwks_url(&self) -> String {
+        format!("{}/.well-known/jwks.json", self.base_url())
+    }
+
+    /// An access token for the test user and the API `audience`, as the tenant issues it after a
+    /// sign-in: RS256 with the tenant's key, `iss` = [`issuer`](Self::issuer), `sub` =
+    /// [`test_user`](Self::test_user), `scope` = `scopes`, valid for a day. For an MCP server's
+    /// own tests, without driving `/authorize`.
+    pub fn mint_user_token(&self, audience: &str, scopes: &[&str]) -> String {
+        let scopes: Vec<String> = scopes.iter().map(|s| s.to_string()).collect();
+        self.auth0.user_token(
+            &auth0::UserGrant {
+                sub: &Self::test_user(),
+                audience,
+                scopes: &scopes,
+                client_id: &self.auth0.client_id,
+            },
+            auth0::TOKEN_LIFETIME,
+        )
     }
 
     /// A machine-to-machine application granted every scope the emulator checks on the

@@ -763,3 +763,41 @@ fn a_background_sandbox_serves_until_dropped() {
         "still accepting after drop"
     );
 }
+
+/// The library API an MCP server's tests use: a minted token verifies against the published JWKS
+/// and opens the demo MCP server, and only for the API it names.
+#[tokio::test]
+async fn minted_user_tokens_carry_the_test_user_and_open_only_their_own_server() {
+    let s = sandbox().await;
+    let jwks: Value = Client::new()
+        .get(s.jwks_url())
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(jwks["keys"][0]["kty"], "RSA");
+
+    let token = s.mint_user_token(&s.mcp_url(), &["mcp:tools"]);
+    let claims: Value = serde_json::from_slice(
+        &base64::Engine::decode(
+            &base64::engine::general_purpose::URL_SAFE_NO_PAD,
+            token.split('.').nth(1).unwrap(),
+        )
+        .unwrap(),
+    )
+    .unwrap();
+    assert_eq!(claims["sub"], Sandbox::test_user());
+    assert_eq!(claims["iss"], s.issuer());
+    assert_eq!(claims["aud"], s.mcp_url());
+    assert_eq!(claims["scope"], "mcp:tools");
+
+    let mcp = |token: String| Client::new().post(s.mcp_url()).bearer_auth(token).send();
+    assert_eq!(mcp(token).await.unwrap().status(), StatusCode::OK);
+    let elsewhere = s.mint_user_token("https://other.example/mcp", &[]);
+    assert_eq!(
+        mcp(elsewhere).await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+}

@@ -274,7 +274,6 @@ fn issue(app: &Auth0, authorization: Authorization) -> Answer {
         .ok_or_else(|| {
             ApiError::oauth(StatusCode::UNAUTHORIZED, "access_denied", "Unauthorized")
         })?;
-    let now = epoch_seconds();
     let Some(audience) = authorization.audience.clone() else {
         return Ok(wire(
             StatusCode::OK,
@@ -343,15 +342,15 @@ fn issue(app: &Auth0, authorization: Authorization) -> Answer {
     let lifetime = api["token_lifetime"]
         .as_u64()
         .unwrap_or(super::TOKEN_LIFETIME);
-    let access_token = app.rsa.sign(&json!({
-        "iss": format!("{}/", app.base_url),
-        "sub": authorization.sub,
-        "aud": audience,
-        "iat": now,
-        "exp": now + lifetime,
-        "scope": scopes.join(" "),
-        "azp": authorization.client_id,
-    }));
+    let access_token = app.user_token(
+        &super::UserGrant {
+            sub: &authorization.sub,
+            audience: &audience,
+            scopes: &scopes,
+            client_id: &authorization.client_id,
+        },
+        lifetime,
+    );
     let mut answer = json!({"access_token": access_token, "expires_in": lifetime,
                             "scope": scopes.join(" "), "token_type": "Bearer"});
     if offline {

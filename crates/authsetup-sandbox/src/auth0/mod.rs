@@ -75,7 +75,15 @@ pub(crate) const SCOPES: &[&str] = &[
     "delete:clients",
 ];
 
-const TOKEN_LIFETIME: u64 = 86_400;
+pub(crate) const TOKEN_LIFETIME: u64 = 86_400;
+
+/// Who a user token is for: the user, the API, the scopes granted and the client that asked.
+pub(crate) struct UserGrant<'a> {
+    pub(crate) sub: &'a str,
+    pub(crate) audience: &'a str,
+    pub(crate) scopes: &'a [String],
+    pub(crate) client_id: &'a str,
+}
 
 pub(crate) struct Auth0 {
     pub(crate) base_url: String,
@@ -126,6 +134,21 @@ impl Auth0 {
     /// The audience of Management API tokens: the canonical domain with a trailing slash (§A1).
     pub(crate) fn management_audience(&self) -> String {
         format!("{}/api/v2/", self.base_url)
+    }
+
+    /// An RS256 access token for a signed-in user and one API, shaped like the ones a real tenant
+    /// issues from `/oauth/token` (RFC 9068 profile claims, `azp` = the client that logged in).
+    pub(crate) fn user_token(&self, grant: &UserGrant<'_>, lifetime: u64) -> String {
+        let now = epoch_seconds();
+        self.rsa.sign(&json!({
+            "iss": format!("{}/", self.base_url),
+            "sub": grant.sub,
+            "aud": grant.audience,
+            "iat": now,
+            "exp": now + lifetime,
+            "scope": grant.scopes.join(" "),
+            "azp": grant.client_id,
+        }))
     }
 
     pub(crate) fn issue_token(&self, client_id: &str, scopes: &[&str]) -> String {
