@@ -29,6 +29,8 @@ mod help;
 /// The `init` wizard in a pseudo-terminal.
 #[cfg(unix)]
 mod init;
+/// The Okta client's JWS and DPoP proofs checked by an independent JOSE implementation.
+mod jose_oracle;
 /// The Okta provider end to end.
 mod okta;
 /// `plan`, `apply` and the step commands on Auth0.
