@@ -10,8 +10,8 @@ mod pacer;
 mod redact;
 mod retry;
 
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
+use std::time::{Duration, Instant};
 
 use reqwest::header::{HeaderMap, HeaderValue};
 use reqwest::{Method, StatusCode};
@@ -20,6 +20,7 @@ use serde_json::Value;
 use url::Url;
 
 use crate::error::{AppError, Result};
+use crate::settings::{OutputFormat, Settings};
 
 pub use link::next_link;
 use pacer::{Pacer, cache_dir};
@@ -136,32 +137,45 @@ impl Response {
     }
 }
 
+/// The most of an answer authsetup reads: every document it needs is a few KiB, so a larger one
+/// is not the tenant's and is not held in memory.
+const MAX_BODY: usize = 4 << 20;
+
+/// How long a request may take at most; longer is a typo (or `inf`), not a wish.
+const LONGEST_TIMEOUT: Duration = Duration::from_secs(3600);
+
 #[derive(Clone)]
 pub struct Http {
     client: reqwest::Client,
     verbose: bool,
+    /// Long waits are said on stderr (human output only).
+    notices: bool,
+    /// When the last wait said on stderr ends, so concurrent requests say it once.
+    announced: Arc<Mutex<Option<Instant>>>,
     pacer: Arc<Pacer>,
     secrets: Arc<Mutex<Vec<String>>>,
 }
 
 impl Http {
-    pub fn new(verbose: bool) -> Result<Self> {
-        let timeout = std::env::var("AUTHSETUP_HTTP_TIMEOUT")
-            .ok()
-            .and_then(|s| s.parse::<f64>().ok())
-            .filter(|s| *s > 0.0)
-            .map(Duration::from_secs_f64)
-            .unwrap_or(Duration::from_secs(30));
+    /// The client for one command: traces with `--verbose`, long waits said in human output.
+    pub fn new(settings: &Settings) -> Result<Self> {
+        let timeout = timeout_from_env(std::env::var("AUTHSETUP_HTTP_TIMEOUT").ok().as_deref())?;
         let client = reqwest::Client::builder()
             .user_agent(concat!("authsetup/", env!("CARGO_PKG_VERSION")))
             .connect_timeout(timeout.min(Duration::from_secs(10)))
             .timeout(timeout)
             .https_only(false)
+            // A redirect would carry the body (a client secret, a write) and a DPoP proof to
+            // wherever the server points; only a hop within the same https origin is followed.
+            .redirect(reqwest::redirect::Policy::custom(same_origin_https))
+            .referer(false)
             .build()
             .map_err(|e| AppError::failed(format!("cannot set up the HTTP client: {e}")))?;
         Ok(Self {
             client,
-            verbose,
+            verbose: settings.verbose,
+            notices: settings.output == OutputFormat::Human,
+            announced: Arc::new(Mutex::new(None)),
             pacer: Arc::new(Pacer::default()),
             secrets: Arc::new(Mutex::new(Vec::new())),
         })
@@ -175,24 +189,47 @@ impl Http {
         }
     }
 
+    /// A wait for the rate limit: said once when it is long enough to look like a hang.
+    #[allow(
+        clippy::print_stderr,
+        reason = "waits happen inside requests, where the Printer is not reachable; human output only"
+    )]
+    fn waiting(&self, wait: Duration) {
+        if !self.notices || wait < Duration::from_secs(1) {
+            return;
+        }
+        let until = Instant::now() + wait;
+        let mut announced = lock(&self.announced);
+        if announced.is_some_and(|a| until <= a + Duration::from_secs(1)) {
+            return;
+        }
+        *announced = Some(until);
+        eprintln!(
+            "waiting {}s for the tenant's rate limit…",
+            wait.as_secs_f64().ceil()
+        );
+    }
+
     /// Registers a value that must never appear in a trace, even inside a body.
     pub fn register_secret(&self, secret: &str) {
         if secret.len() >= 4 {
-            self.secrets.lock().unwrap().push(secret.to_string());
+            lock(&self.secrets).push(secret.to_string());
         }
     }
 
-    async fn send_once(&self, req: &Request<'_>) -> reqwest::Result<Response> {
+    /// One attempt. A network failure may be retried; a `Refused` one never is: sending the
+    /// same request again would meet the same refusal.
+    async fn send_once(&self, req: &Request<'_>) -> Result<Response, Failure> {
         let mut builder = self.client.request(req.method.clone(), req.url.clone());
         if let Some((scheme, token)) = req.authorization {
             let mut value = HeaderValue::from_str(&format!("{scheme} {}", token.expose_secret()))
-                .unwrap_or_else(|_| HeaderValue::from_static("Bearer invalid"));
+                .map_err(|_| Failure::Refused(unsendable(req, "token")))?;
             value.set_sensitive(true);
             builder = builder.header(reqwest::header::AUTHORIZATION, value);
         }
-        if let Some((name, proof)) = &req.proof
-            && let Ok(mut value) = HeaderValue::from_str(proof)
-        {
+        if let Some((name, proof)) = &req.proof {
+            let mut value = HeaderValue::from_str(proof)
+                .map_err(|_| Failure::Refused(unsendable(req, name)))?;
             value.set_sensitive(true);
             builder = builder.header(*name, value);
         }
@@ -201,10 +238,22 @@ impl Http {
             Body::Json(v) => builder.json(v),
             Body::Form(fields) => builder.form(fields),
         };
-        let resp = builder.send().await?;
+        let mut resp = builder.send().await.map_err(Failure::Network)?;
         let status = resp.status();
+        if status.is_redirection() {
+            return Err(Failure::Refused(redirected(req, &resp)));
+        }
         let headers = resp.headers().clone();
-        let body = resp.bytes().await?.to_vec();
+        if resp.content_length().is_some_and(|n| n > MAX_BODY as u64) {
+            return Err(Failure::Refused(too_large(req)));
+        }
+        let mut body = Vec::new();
+        while let Some(chunk) = resp.chunk().await.map_err(Failure::Network)? {
+            if body.len() + chunk.len() > MAX_BODY {
+                return Err(Failure::Refused(too_large(req)));
+            }
+            body.extend_from_slice(&chunk);
+        }
         Ok(Response {
             status,
             headers,
@@ -272,9 +321,108 @@ impl Http {
 
     fn scrub(&self, text: &str) -> String {
         let mut out = text.to_string();
-        for s in self.secrets.lock().unwrap().iter() {
+        for s in lock(&self.secrets).iter() {
             out = out.replace(s.as_str(), "[redacted]");
         }
         out
     }
+}
+
+enum Failure {
+    /// No usable answer arrived.
+    Network(reqwest::Error),
+    /// An answer authsetup will not use, or a request it cannot send.
+    Refused(AppError),
+}
+
+/// `AUTHSETUP_HTTP_TIMEOUT`: seconds per request (default 30). Read before any request, so a
+/// bad value is bad input.
+fn timeout_from_env(value: Option<&str>) -> Result<Duration> {
+    let Some(raw) = value.map(str::trim).filter(|v| !v.is_empty()) else {
+        return Ok(Duration::from_secs(30));
+    };
+    raw.parse::<f64>()
+        .ok()
+        .filter(|secs| *secs > 0.0)
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .filter(|t| *t <= LONGEST_TIMEOUT)
+        .ok_or_else(|| {
+            AppError::usage(
+                format!("AUTHSETUP_HTTP_TIMEOUT={raw:?} is not a number of seconds between 0 and 3600"),
+                "set it to the seconds one request may take, e.g. AUTHSETUP_HTTP_TIMEOUT=30, or unset it",
+            )
+        })
+}
+
+/// Follows a redirect only to the same https origin: the Management APIs and the token
+/// endpoints never redirect, and a hop elsewhere would take the request's body along.
+fn same_origin_https(attempt: reqwest::redirect::Attempt<'_>) -> reqwest::redirect::Action {
+    let from = attempt.previous().last().map(Url::origin);
+    let to = attempt.url();
+    if to.scheme() == "https" && from == Some(to.origin()) && attempt.previous().len() < 5 {
+        attempt.follow()
+    } else {
+        attempt.stop()
+    }
+}
+
+fn redirected(req: &Request<'_>, resp: &reqwest::Response) -> AppError {
+    let target = resp
+        .headers()
+        .get(reqwest::header::LOCATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| resp.url().join(v).ok())
+        .map_or_else(
+            || "elsewhere".to_string(),
+            |to| format!("to {}", to.origin().ascii_serialization()),
+        );
+    AppError::failed(format!(
+        "{}: {} answered {} with a redirect {target}; authsetup follows redirects only within the same https origin, so the request was not completed",
+        req.label(),
+        host_port(&req.url),
+        resp.status().as_u16()
+    ))
+    .with_hint("use the tenant's own domain (the one its Management API answers on), not an address that forwards to it")
+}
+
+fn too_large(req: &Request<'_>) -> AppError {
+    AppError::failed(format!(
+        "{}: {} sent an answer larger than {} MiB, far more than any answer authsetup reads; it stopped reading",
+        req.label(),
+        host_port(&req.url),
+        MAX_BODY >> 20
+    ))
+    .with_hint("check that the domain points at the tenant itself")
+}
+
+/// A credential with characters no HTTP header may carry, such as a carriage return.
+fn unsendable(req: &Request<'_>, what: &str) -> AppError {
+    AppError::failed(format!(
+        "{}: the {what} holds characters that cannot be sent in an HTTP header",
+        req.label()
+    ))
+    .with_hint("the tenant issued a malformed credential; run the command again")
+}
+
+/// `host:port`, the port spelled out even when it is the scheme's default.
+fn host_port(url: &Url) -> String {
+    format!(
+        "{}:{}",
+        url.host_str().unwrap_or_default(),
+        url.port_or_known_default().unwrap_or_default()
+    )
+}
+
+/// A mutex that a panicking thread left behind still holds usable data (a budget estimate, a
+/// list of secrets); aborting over it would lose the run's report.
+fn lock<T>(m: &Mutex<T>) -> MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// Text a server chose (an error message, a summary) as it may be shown: control characters,
+/// which could rewrite the terminal, become spaces; line breaks stay.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| if c.is_control() && c != '\n' { ' ' } else { c })
+        .collect()
 }

@@ -9,7 +9,8 @@ use reqwest::StatusCode;
 use reqwest::header::HeaderMap;
 use serde_json::Value;
 
-use super::retry::{quota_header, until_epoch};
+use super::lock;
+use super::retry::{LONGEST_RATE_LIMIT_WAIT, quota_header, until_epoch};
 
 /// Paces Management API requests from the `X-RateLimit-*` headers so that, once the limit is
 /// known, requests wait for the reset instead of provoking 429s.
@@ -40,10 +41,11 @@ struct PacerState {
 }
 
 impl Pacer {
-    pub(super) async fn acquire(&self) {
+    /// Waits until the budget allows one more request; `waiting` hears of each wait first.
+    pub(super) async fn acquire(&self, waiting: impl Fn(Duration)) {
         loop {
             let wait = {
-                let mut s = self.state.lock().unwrap();
+                let mut s = lock(&self.state);
                 let now = Instant::now();
                 if s.reset_at.is_some_and(|r| r <= now) {
                     s.remaining = s.limit;
@@ -53,8 +55,8 @@ impl Pacer {
                     None => None,
                     Some(0) => Some(
                         s.reset_at
-                            .map(|r| r - now)
-                            .unwrap_or(Duration::from_millis(250)),
+                            .map_or(Duration::from_millis(250), |r| r - now)
+                            .min(LONGEST_RATE_LIMIT_WAIT),
                     ),
                     Some(n) => {
                         s.remaining = Some(n - 1);
@@ -68,47 +70,58 @@ impl Pacer {
             };
             match wait {
                 None => return,
-                Some(d) => tokio::time::sleep(d.max(Duration::from_millis(10))).await,
+                Some(d) => {
+                    waiting(d);
+                    tokio::time::sleep(d.max(Duration::from_millis(10))).await;
+                }
             }
         }
     }
 
     /// A paced request ended without an answer.
     pub(super) fn abandon(&self) {
-        let mut s = self.state.lock().unwrap();
+        let mut s = lock(&self.state);
         s.in_flight = s.in_flight.saturating_sub(1);
     }
 
     /// Starts from what the previous run against this tenant left: on a small limit, a budget
-    /// it spent is waited for instead of discovered by a 429.
+    /// it spent is waited for instead of discovered by a 429. The file is only a hint: values
+    /// out of range are ignored or clamped, never trusted into a long wait.
     pub(super) fn remember_for(&self, origin: &str, cache_file: PathBuf) {
         let remembered = read_limits(&cache_file).get(origin).cloned();
-        if let Some(limit) = remembered.as_ref().and_then(|r| r["limit"].as_u64()) {
-            let limit = limit as u32;
-            let mut s = self.state.lock().unwrap();
+        let field = |name: &str| remembered.as_ref().and_then(|r| r[name].as_u64());
+        if let Some(limit) = field("limit").and_then(known_limit) {
+            let mut s = lock(&self.state);
             s.limit = Some(limit);
             if limit < SMALL_LIMIT {
-                let reset = remembered.as_ref().and_then(|r| r["reset"].as_u64());
-                match reset.map(until_epoch).filter(|d| !d.is_zero()) {
-                    Some(wait) => {
-                        let left = remembered.as_ref().and_then(|r| r["remaining"].as_u64());
-                        s.remaining = Some(left.unwrap_or(0) as u32);
-                        s.reset_at = Some(Instant::now() + wait);
+                let reset = field("reset").map(until_epoch).filter(|d| !d.is_zero());
+                match reset.and_then(within_reach) {
+                    Some(at) => {
+                        let left = field("remaining").unwrap_or(0).min(u64::from(limit));
+                        s.remaining = Some(left as u32);
+                        s.reset_at = Some(at);
                     }
                     None => s.remaining = Some(limit),
                 }
             }
         }
-        *self.memory.lock().unwrap() = Some((origin.to_string(), cache_file));
+        *lock(&self.memory) = Some((origin.to_string(), cache_file));
     }
 
     /// Leaves the budget as this run saw it last for the next run.
     fn persist(&self) {
-        let Some((origin, file)) = self.memory.lock().unwrap().clone() else {
+        let Some((origin, file)) = lock(&self.memory).clone() else {
             return;
         };
-        let s = self.state.lock().unwrap();
-        let Some(limit) = s.limit else { return };
+        let s = lock(&self.state);
+        let mut limits = read_limits(&file);
+        let Some(limit) = s.limit else {
+            // Nothing usable was learned: an entry the run could not use goes.
+            if limits.remove(&origin).is_some() {
+                write_limits(&file, limits);
+            }
+            return;
+        };
         let reset = s.reset_at.map(|at| {
             let epoch = SystemTime::now() + at.saturating_duration_since(Instant::now());
             epoch
@@ -119,24 +132,18 @@ impl Pacer {
         });
         let entry = serde_json::json!({"limit": limit, "remaining": s.remaining, "reset": reset});
         drop(s);
-        let mut limits = read_limits(&file);
         limits.insert(origin, entry);
-        // A cache: failing to write it only costs the next run a 429 or two.
-        if let Some(dir) = file.parent() {
-            let _ = std::fs::create_dir_all(dir);
-        }
-        let text = serde_json::to_vec_pretty(&Value::Object(limits)).unwrap_or_default();
-        let _ = crate::files::atomic::write_atomic(&file, &text);
+        write_limits(&file, limits);
     }
 
     pub(super) fn observe(&self, headers: &HeaderMap, status: StatusCode) {
         let num = |field: &str| quota_header(headers, field).and_then(|v| v.parse::<u64>().ok());
-        let mut s = self.state.lock().unwrap();
-        if let Some(limit) = num("limit") {
-            s.limit = Some(limit as u32);
+        let mut s = lock(&self.state);
+        if let Some(limit) = num("limit").and_then(known_limit) {
+            s.limit = Some(limit);
         }
         let remaining = num("remaining")
-            .map(|r| r as u32)
+            .map(|r| u32::try_from(r).unwrap_or(u32::MAX))
             .or((status == StatusCode::TOO_MANY_REQUESTS).then_some(0));
         s.in_flight = s.in_flight.saturating_sub(1);
         if let Some(r) = remaining {
@@ -145,16 +152,27 @@ impl Pacer {
             let left = r.saturating_sub(s.in_flight);
             s.remaining = Some(s.remaining.map_or(left, |cur| cur.min(left)));
         }
-        if let Some(reset) = num("reset") {
+        if let Some(at) = num("reset").map(until_epoch).and_then(within_reach) {
             // Answers to concurrent requests arrive in any order; the latest reset any of them
             // announced is the one after which the whole budget is back.
-            let at = Instant::now() + until_epoch(reset);
             s.reset_at = Some(s.reset_at.map_or(at, |cur| cur.max(at)));
         }
         if s.remaining == Some(0) && s.reset_at.is_none() {
             s.reset_at = Some(Instant::now() + Duration::from_secs(1));
         }
     }
+}
+
+/// A limit of 0 (or one that does not fit) says nothing usable: pacing by it would never send.
+fn known_limit(limit: u64) -> Option<u32> {
+    u32::try_from(limit).ok().filter(|l| *l > 0)
+}
+
+/// When a reset `wait` away comes, if it is believable: a reset further ahead than the longest
+/// wait authsetup accepts (a bad header, a corrupt cache) is not paced by, so it cannot stall
+/// this run or, remembered, the next. A request it really blocks gets a 429, which says so.
+fn within_reach(wait: Duration) -> Option<Instant> {
+    (wait <= LONGEST_RATE_LIMIT_WAIT).then(|| Instant::now() + wait)
 }
 
 impl Drop for Pacer {
@@ -169,6 +187,15 @@ fn read_limits(file: &Path) -> serde_json::Map<String, Value> {
         .and_then(|b| serde_json::from_slice::<Value>(&b).ok())
         .and_then(|v| v.as_object().cloned())
         .unwrap_or_default()
+}
+
+/// A cache: failing to write it only costs the next run a 429 or two.
+fn write_limits(file: &Path, limits: serde_json::Map<String, Value>) {
+    if let Some(dir) = file.parent() {
+        let _ = std::fs::create_dir_all(dir);
+    }
+    let text = serde_json::to_vec_pretty(&Value::Object(limits)).unwrap_or_default();
+    let _ = crate::files::atomic::write_atomic(file, &text);
 }
 
 /// `$XDG_CACHE_HOME/authsetup` or `~/.cache/authsetup`.
@@ -207,7 +234,7 @@ mod tests {
         assert!(w >= Duration::from_secs(1), "{w:?}");
         let pacer = Pacer::default();
         pacer.observe(&h, StatusCode::TOO_MANY_REQUESTS);
-        let s = pacer.state.lock().unwrap();
+        let s = lock(&pacer.state);
         assert_eq!((s.limit, s.remaining), (Some(10), Some(0)));
         assert!(s.reset_at.is_some());
     }
@@ -259,8 +286,8 @@ mod tests {
         h.insert("x-ratelimit-limit", HeaderValue::from_static("2"));
         h.insert("x-ratelimit-remaining", HeaderValue::from_static("1"));
         pacer.observe(&h, StatusCode::OK);
-        pacer.acquire().await; // spends the last one
-        let s = pacer.state.lock().unwrap();
+        pacer.acquire(|_| {}).await; // spends the last one
+        let s = lock(&pacer.state);
         assert_eq!(s.remaining, Some(0));
     }
 }
