@@ -296,35 +296,27 @@ fn a_corrupt_or_absurd_rate_limit_cache_is_not_trusted() {
     let w = World::new();
     let cache = w.path(".cache/authsetup/rate-limits.json");
     let origin = w.sandbox.base_url();
-    for entry in [
-        serde_json::json!({"limit": 2, "remaining": 0, "reset": epoch_in(365 * 86_400).parse::<u64>().unwrap()}),
-        serde_json::json!({"limit": u64::MAX, "remaining": u64::MAX, "reset": u64::MAX}),
-        serde_json::json!({"limit": 0, "remaining": 0, "reset": u64::MAX}),
-        serde_json::json!("not an entry"),
+    let file = |entry: serde_json::Value| serde_json::json!({ origin.clone(): entry }).to_string();
+    for text in [
+        file(
+            serde_json::json!({"limit": 2, "remaining": 0, "reset": epoch_in(365 * 86_400).parse::<u64>().unwrap()}),
+        ),
+        file(serde_json::json!({"limit": u64::MAX, "remaining": u64::MAX, "reset": u64::MAX})),
+        file(serde_json::json!({"limit": 0, "remaining": 0, "reset": u64::MAX})),
+        file(serde_json::json!("not an entry")),
+        "{not json".to_string(),
     ] {
         std::fs::create_dir_all(cache.parent().unwrap()).unwrap();
-        std::fs::write(
-            &cache,
-            serde_json::json!({ origin.clone(): entry }).to_string(),
-        )
-        .unwrap();
+        std::fs::write(&cache, &text).unwrap();
         let out = w
             .cmd()
             .timeout(Duration::from_secs(30))
             .arg("plan")
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{entry}: {}", output_text(&out));
+        assert_eq!(out.status.code(), Some(0), "{text}: {}", output_text(&out));
         assert_no_far_reset(&cache);
     }
-    std::fs::write(&cache, b"{not json").unwrap();
-    let out = w
-        .cmd()
-        .timeout(Duration::from_secs(30))
-        .arg("plan")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
 }
 
 /// The cache never tells the next run to wait more than a minute or two.
