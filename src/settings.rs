@@ -476,23 +476,28 @@ pub fn resolve_credentials(
             ));
         }
         return Ok((
-            Credentials::token(provider, SecretString::from(token)),
+            Credentials::token(
+                provider,
+                sendable("the token on standard input", token)?.into(),
+            ),
             Some("standard input"),
         ));
     }
     match provider {
         ProviderKind::Auth0 => {
-            if let Some(t) = env.var("AUTH0_MGMT_TOKEN") {
-                return Ok((Credentials::Auth0Token(t.into()), Some("AUTH0_MGMT_TOKEN")));
-            }
-            if let Some(t) = env.var("MGMT_TOKEN") {
-                return Ok((Credentials::Auth0Token(t.into()), Some("MGMT_TOKEN")));
+            for name in ["AUTH0_MGMT_TOKEN", "MGMT_TOKEN"] {
+                if let Some(t) = env.var(name) {
+                    return Ok((
+                        Credentials::Auth0Token(sendable(name, t)?.into()),
+                        Some(name),
+                    ));
+                }
             }
             match (env.var("AUTH0_CLIENT_ID"), env.var("AUTH0_CLIENT_SECRET")) {
                 (Some(client_id), Some(secret)) => Ok((
                     Credentials::Auth0ClientCredentials {
-                        client_id,
-                        client_secret: secret.into(),
+                        client_id: sendable("AUTH0_CLIENT_ID", client_id)?,
+                        client_secret: sendable("AUTH0_CLIENT_SECRET", secret)?.into(),
                     },
                     Some("AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET"),
                 )),
@@ -509,7 +514,10 @@ pub fn resolve_credentials(
         }
         ProviderKind::Okta => {
             if let Some(t) = env.var("OKTA_API_TOKEN") {
-                return Ok((Credentials::OktaToken(t.into()), Some("OKTA_API_TOKEN")));
+                return Ok((
+                    Credentials::OktaToken(sendable("OKTA_API_TOKEN", t)?.into()),
+                    Some("OKTA_API_TOKEN"),
+                ));
             }
             // OKTA_CLIENT_ID alone is not an error: it is also the name the MCP server's .env
             // gives the Codex client, so a shell that sourced that file has it set.
@@ -539,6 +547,23 @@ pub fn resolve_credentials(
             }
         }
     }
+}
+
+/// A credential as it will travel in a header or form: a control character (the `\r` a file with
+/// Windows line endings leaves) would be refused by the server or by the HTTP client, so it is
+/// bad input. The message names the source, never the value.
+fn sendable(source: &str, value: String) -> Result<String> {
+    if value.chars().any(char::is_control) {
+        return Err(AppError::usage(
+            format!(
+                "{source} contains a control character (such as a carriage return or a line break)"
+            ),
+            format!(
+                "remove it, e.g. when reading from a file: tr -d '\\r\\n' < FILE; {source} is sent as it is"
+            ),
+        ));
+    }
+    Ok(value)
 }
 
 /// Okta group names: 1–255 characters (SPEC-MGMT `GroupProfile.name`).

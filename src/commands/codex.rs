@@ -114,7 +114,7 @@ async fn registered_client(settings: &Settings) -> Result<Option<String>> {
     if settings.domain.is_none() || settings.audience.is_none() {
         return Ok(None);
     }
-    let provider = provider::connect(settings, Http::new(settings.verbose)?)?;
+    let provider = provider::connect(settings, Http::new(settings)?)?;
     if !provider.registers_client() {
         return Ok(None);
     }

@@ -15,7 +15,7 @@ use crate::settings::Settings;
 
 pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> Result<Report> {
     // Everything that can be wrong with the input is found before the first request.
-    let http = Http::new(settings.verbose)?;
+    let http = Http::new(settings)?;
     let provider = provider::connect(settings, http.clone())?;
     provider.require_credentials()?;
     let mcp_url = settings

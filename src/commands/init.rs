@@ -265,7 +265,7 @@ impl Wizard {
     /// The login connection, picked from the tenant's own list.
     async fn connection(&self, settings: &Settings, printer: &Printer) -> Result<String> {
         printer.line("Reading the tenant's connections…");
-        let tenant = provider::connect(settings, Http::new(settings.verbose)?)?;
+        let tenant = provider::connect(settings, Http::new(settings)?)?;
         let connections = tenant.connections().await?;
         if connections.is_empty() {
             return Err(

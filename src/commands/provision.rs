@@ -86,7 +86,7 @@ pub async fn prepare(
     } else {
         None
     };
-    let http = Http::new(settings.verbose)?;
+    let http = Http::new(settings)?;
     let provider = provider::connect(settings, http)?;
     let domain = settings.require_domain()?.display.clone();
 

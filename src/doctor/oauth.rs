@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use url::Url;
 
 use super::{Area, Check, Expectations, Fetched, Finding, Outcome, get_json, secure_or_loopback};
-use crate::http::{Http, Request};
+use crate::http::{Http, Request, printable};
 use crate::provider::Provider;
 
 const AREA: Area = Area::AuthorizationServer;
@@ -362,7 +362,7 @@ async fn probe(
         let reason = answer["error_description"]
             .as_str()
             .or(answer["error"].as_str())
-            .map_or_else(|| resp.text(), String::from);
+            .map_or_else(|| printable(&resp.text()), printable);
         return Ok(Finding::fail(
             format!(
                 "{endpoint} refused the registration ({}): {reason}",

@@ -26,6 +26,8 @@ mod generated;
 /// `--help` snapshots, examples, `--version`, colour.
 #[cfg(unix)]
 mod help;
+/// A hostile server in front of the tenant: redirects, absurd headers, huge or endless answers.
+mod hostile;
 /// The `init` wizard in a pseudo-terminal.
 #[cfg(unix)]
 mod init;

@@ -10,7 +10,7 @@ use tokio::sync::OnceCell;
 use url::Url;
 
 use crate::error::{AppError, Result};
-use crate::http::{Http, Request, Response};
+use crate::http::{Http, Request, Response, printable};
 use crate::provider::LoginConnection;
 use crate::settings::{Credentials, Domain};
 
@@ -154,11 +154,7 @@ impl ManagementApi {
         if !resp.status.is_success() {
             let code = body["error"].as_str().unwrap_or_default();
             let desc = body["error_description"].as_str().unwrap_or_default();
-            let message = if desc.is_empty() {
-                code.to_string()
-            } else {
-                desc.to_string()
-            };
+            let message = printable(if desc.is_empty() { code } else { desc });
             return Err(AppError::failed(format!(
                 "Auth0 refused the client-credentials grant ({}): {message}",
                 resp.status.as_u16()
@@ -516,7 +512,7 @@ fn decode_error(label: &str, resp: &Response) -> AppError {
     let body = resp.json();
     let message = body
         .as_ref()
-        .and_then(|b| b["message"].as_str().map(String::from))
+        .and_then(|b| b["message"].as_str().map(printable))
         .unwrap_or_default();
     match status {
         401 => AppError::failed(format!("{label}: the Management API token is invalid or expired ({})", if message.is_empty() { "401 Unauthorized" } else { &message }))

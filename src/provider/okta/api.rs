@@ -12,7 +12,7 @@ use tokio::sync::OnceCell;
 use url::Url;
 
 use crate::error::{AppError, Result};
-use crate::http::{Http, Request, Response, next_link};
+use crate::http::{Http, Request, Response, next_link, printable};
 use crate::settings::{Credentials, Domain};
 
 use super::keys::SigningKey;
@@ -22,6 +22,10 @@ pub const SCOPES: &str = "okta.authorizationServers.manage okta.apps.manage okta
 
 /// Okta caps list pages at 200 (SPEC-MGMT `listAuthorizationServers.limit`).
 const PAGE: u32 = 200;
+
+/// 10,000 items at the largest page: more than any org authsetup is meant for, and a bound on
+/// a server whose `next` link never ends.
+const MAX_PAGES: usize = 50;
 
 const ASSERTION_TYPE: &str = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 
@@ -251,12 +255,14 @@ impl OktaApi {
     async fn pages(&self, path: &str, mut url: Url) -> Result<Vec<Value>> {
         let label = label(&Method::GET, path);
         let mut items = Vec::new();
-        loop {
+        for _ in 0..MAX_PAGES {
             let resp = self.send(Method::GET, url.clone(), None).await?;
             if !resp.status.is_success() {
                 return Err(decode_error(&label, &resp));
             }
             match resp.json() {
+                // An empty page ends the list whatever its links say.
+                Some(Value::Array(page)) if page.is_empty() => return Ok(items),
                 Some(Value::Array(page)) => items.extend(page),
                 _ => {
                     return Err(AppError::failed(format!(
@@ -272,6 +278,10 @@ impl OktaApi {
                 _ => return Ok(items),
             }
         }
+        Err(AppError::failed(format!(
+            "{label}: Okta still had more after {MAX_PAGES} pages; authsetup stopped following the list"
+        ))
+        .with_hint("an org this large is not what authsetup expects; check the domain points at the right Okta org"))
     }
 }
 
@@ -327,8 +337,9 @@ fn token_refused(resp: &Response, body: &Value) -> AppError {
         .or(body["errorSummary"].as_str())
         .unwrap_or(code);
     AppError::failed(format!(
-        "Okta refused the service-app token request ({}): {desc}",
-        resp.status.as_u16()
+        "Okta refused the service-app token request ({}): {}",
+        resp.status.as_u16(),
+        printable(desc)
     ))
     .with_hint(
         "check OKTA_CLIENT_ID and that OKTA_PRIVATE_KEY is the key registered on that API Services app, which must be granted okta.authorizationServers.manage, okta.apps.manage and okta.groups.read",
@@ -355,15 +366,18 @@ pub fn decode_error(label: &str, resp: &Response) -> AppError {
         .with_hint("a proxy or an Okta outage may be in the way; check https://status.okta.com and run the command again");
     };
     let code = body["errorCode"].as_str().unwrap_or_default();
-    let summary = body["errorSummary"]
-        .as_str()
-        .or(body["error_description"].as_str())
-        .unwrap_or_else(|| resp.status.canonical_reason().unwrap_or("error"));
-    let causes: Vec<&str> = body["errorCauses"]
+    let summary = printable(
+        body["errorSummary"]
+            .as_str()
+            .or(body["error_description"].as_str())
+            .unwrap_or_else(|| resp.status.canonical_reason().unwrap_or("error")),
+    );
+    let causes: Vec<String> = body["errorCauses"]
         .as_array()
         .map(|a| {
             a.iter()
                 .filter_map(|c| c["errorSummary"].as_str())
+                .map(printable)
                 .collect()
         })
         .unwrap_or_default();
