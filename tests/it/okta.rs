@@ -482,3 +482,29 @@ fn doctor_passes_after_apply_and_names_the_fix_for_a_wrong_redirect_or_assignmen
         o.writes()
     );
 }
+
+/// Security review finding 4: an issuer that is not one Okta gives (here a shell command inside
+/// a foreign plain-HTTP URL) is refused before any tenant write and never reaches the `.env`.
+#[test]
+fn an_issuer_okta_would_not_give_stops_the_run_before_any_write() {
+    let o = Org::new();
+    run_ok(o.cmd().arg("apply"));
+    std::fs::remove_file(o.path(".env")).unwrap();
+    let hostile = "http://192.0.2.2:18001/x\"$(touch pwned)`touch pwned`";
+    o.sandbox.with_org(|org| {
+        let server = org.servers.iter_mut().find(|s| s.doc["name"] == SERVER);
+        server.unwrap().doc["issuer"] = json!(hostile);
+        // Drift, so that the apply has a write to make.
+        org.assignments.clear();
+    });
+    o.sandbox.clear_log();
+    for args in [&["apply"][..], &["env", "write"]] {
+        let out = o.cmd().args(args).output().unwrap();
+        let text = output_text(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {text}");
+        assert!(text.contains("issuer"), "{text}");
+        assert!(o.env_file().is_none(), "{args:?} wrote .env");
+    }
+    assert!(o.writes().is_empty(), "{:#?}", o.writes());
+    assert!(!o.path("pwned").exists());
+}
