@@ -240,7 +240,7 @@ fn an_org_without_api_access_management_fails_with_the_explanation() {
 }
 
 /// `apply --verbose` with the service app's credentials; the org must end up set up.
-fn apply_as_service_app(o: &Org, client_id: &str, key: &std::path::Path) -> String {
+fn apply_as_service_app(o: &Org, client_id: &str, key: impl AsRef<std::ffi::OsStr>) -> String {
     let text = run_ok(
         o.bare()
             .args(["apply", "--verbose"])
@@ -277,6 +277,41 @@ fn a_service_app_with_a_pem_key_signs_its_way_in_and_no_secret_is_printed() {
         !text.contains("eyJ"),
         "a JWT (assertion or token) leaked: {text}"
     );
+}
+
+/// CI secret stores hand the key over as text: `OKTA_PRIVATE_KEY` may hold it instead of a path.
+/// A value that is neither a key nor a file is refused without being shown (security review
+/// finding 5), in human and JSON output.
+#[test]
+fn okta_private_key_may_hold_the_key_itself_and_a_broken_one_is_never_shown() {
+    let o = Org::new();
+    let (app, pem) = ServiceApp::generate(false);
+    let client_id = app.client_id.clone();
+    o.sandbox.with_org(|org| org.service_apps.push(app));
+    apply_as_service_app(&o, &client_id, &pem);
+
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let secret = &body[40..80];
+    let broken = [
+        body.clone(),
+        pem[..pem.len() / 2].to_string(),
+        format!("{{\"kty\":\"RSA\",\"d\":\"{secret}\"}}"),
+    ];
+    for key in &broken {
+        for format in ["human", "json"] {
+            let out = o
+                .bare()
+                .args(["plan", "--output", format])
+                .env("OKTA_CLIENT_ID", &client_id)
+                .env("OKTA_PRIVATE_KEY", key)
+                .output()
+                .unwrap();
+            let text = output_text(&out);
+            assert_eq!(out.status.code(), Some(2), "{text}");
+            assert!(text.contains("OKTA_PRIVATE_KEY"), "{text}");
+            assert!(!text.contains(secret), "the key was shown: {text}");
+        }
+    }
 }
 
 #[test]
