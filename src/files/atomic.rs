@@ -49,15 +49,14 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-/// Checks what [`write_atomic`] will need, leaving nothing behind: the symlink policy, and that a
-/// file can be created in the folder (or, when the folder does not exist yet, in the nearest one
-/// that does). Returns the file the write will replace, the end of `path`'s symlink chain.
-pub fn check_writable(path: &Path) -> io::Result<PathBuf> {
-    let target = resolve_target(path)?;
-    let dir = folder(&target);
+/// Checks, leaving nothing behind, that [`write_atomic`] can create its temporary file beside
+/// `target` (the end of a symlink chain, from [`resolve_target`]), or in the nearest existing
+/// folder above when the folder is yet to be made.
+pub fn check_writable(target: &Path) -> io::Result<()> {
+    let dir = folder(target);
     let existing = dir.ancestors().find(|d| d.is_dir()).unwrap_or(Path::new("."));
     drop(temp_file_in(existing)?);
-    Ok(target)
+    Ok(())
 }
 
 /// The folder holding `path`, `.` for a bare file name.
@@ -68,16 +67,16 @@ fn folder(path: &Path) -> PathBuf {
     }
 }
 
-/// tempfile's own error names the random temporary path, which means nothing to the user.
+/// tempfile's error ends with the random temporary path (`… at path "…"`), which means nothing
+/// to the user; the folder is named instead.
 fn temp_file_in(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
     tempfile::Builder::new()
         .prefix(TEMP_PREFIX)
         .suffix(TEMP_SUFFIX)
         .tempfile_in(dir)
         .map_err(|e| {
-            let cause = e
-                .raw_os_error()
-                .map_or_else(|| e.kind().to_string(), |c| io::Error::from_raw_os_error(c).to_string());
+            let text = e.to_string();
+            let cause = text.split(" at path ").next().unwrap_or_default();
             io::Error::new(
                 e.kind(),
                 format!("cannot create a file in {}: {cause}", dir.display()),
@@ -111,9 +110,9 @@ fn remove_stale_temps(dir: &Path) {
     }
 }
 
-/// Follows `path`'s symlink chain to its end and refuses the write when that end is not in
-/// `path`'s own folder, however many hops it takes to leave it.
-fn resolve_target(path: &Path) -> io::Result<PathBuf> {
+/// The file a write to `path` replaces: the end of `path`'s symlink chain. Refused when that end
+/// is not in `path`'s own folder, however many hops it takes to leave it.
+pub fn resolve_target(path: &Path) -> io::Result<PathBuf> {
     let mut current = path.to_path_buf();
     for _ in 0..MAX_SYMLINK_HOPS {
         match fs::symlink_metadata(&current) {
@@ -257,7 +256,7 @@ mod tests {
         std::os::unix::fs::symlink("link2", &link).unwrap();
         let err = write_atomic(&link, b"X=1\n").unwrap_err();
         assert!(err.to_string().contains("outside its folder"), "{err}");
-        assert!(check_writable(&link).is_err());
+        assert!(resolve_target(&link).is_err());
         assert!(
             fs::symlink_metadata(dir.path().join("link2"))
                 .unwrap()
@@ -278,7 +277,7 @@ mod tests {
         std::os::unix::fs::symlink("real.env", dir.path().join("link2")).unwrap();
         let link = dir.path().join(".env");
         std::os::unix::fs::symlink("link2", &link).unwrap();
-        assert_eq!(check_writable(&link).unwrap(), dir.path().join("real.env"));
+        assert_eq!(resolve_target(&link).unwrap(), dir.path().join("real.env"));
         write_atomic(&link, b"A=2\n").unwrap();
         assert_eq!(
             fs::read_to_string(dir.path().join("real.env")).unwrap(),
@@ -323,7 +322,7 @@ mod tests {
     fn the_writability_probe_leaves_nothing_behind() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("sub/deeper/config.toml");
-        assert_eq!(check_writable(&target).unwrap(), target);
+        check_writable(&target).unwrap();
         assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
     }
 
