@@ -303,6 +303,21 @@ fn an_unparseable_env_file_is_refused_untouched_before_any_request() {
     assert!(w.sandbox.requests().is_empty());
 }
 
+/// Security review finding 17: a line that does not parse may be a secret pasted without its
+/// name; the error names the line number only, in plan's message and in doctor's JSON report.
+#[test]
+fn an_env_parse_error_names_the_line_without_its_text() {
+    let w = World::new();
+    let leak = "STRIPE_KEY: sk_live_SECRETVALUE123=abc";
+    std::fs::write(w.path(".env"), format!("PORT=8080\n{leak}\n")).unwrap();
+    for args in [&["plan"][..], &["doctor", "--output", "json"]] {
+        let out = w.cmd().args(args).output().unwrap();
+        let text = output_text(&out);
+        assert!(text.contains("line 2"), "{args:?}: {text}");
+        assert!(!text.contains("SECRETVALUE"), "{args:?}: {text}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_new_env_file_is_private() {
