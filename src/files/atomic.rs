@@ -38,7 +38,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     if let Some(original) = &existing {
         keep_owner(tmp.as_file(), original)?;
     }
-    set_mode(tmp.as_file(), existing.as_ref().map_or(NEW_FILE_MODE, mode_of))?;
+    set_mode(
+        tmp.as_file(),
+        existing.as_ref().map_or(NEW_FILE_MODE, mode_of),
+    )?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     tmp.persist(&target).map_err(|e| e.error)?;
@@ -54,7 +57,10 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
 /// folder above when the folder is yet to be made.
 pub fn check_writable(target: &Path) -> io::Result<()> {
     let dir = folder(target);
-    let existing = dir.ancestors().find(|d| d.is_dir()).unwrap_or(Path::new("."));
+    let existing = dir
+        .ancestors()
+        .find(|d| d.is_dir())
+        .unwrap_or(Path::new("."));
     drop(temp_file_in(existing)?);
     Ok(())
 }
@@ -331,7 +337,11 @@ mod tests {
     fn a_folder_where_no_file_can_be_created_fails_the_probe_naming_it() {
         // Even root cannot create a file in /proc.
         let err = check_writable(Path::new("/proc/.env")).unwrap_err();
-        assert!(err.to_string().starts_with("cannot create a file in /proc:"), "{err}");
+        assert!(
+            err.to_string()
+                .starts_with("cannot create a file in /proc:"),
+            "{err}"
+        );
     }
 
     /// Only root can give a file to another user, so only a root run can check this.

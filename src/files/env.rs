@@ -77,8 +77,7 @@ impl EnvDoc {
                 // The line is not shown: it may be a secret pasted without its name.
                 return Err(EnvError {
                     line: i + 1,
-                    message: "the text before = is not a variable name (letters, digits, _)"
-                        .into(),
+                    message: "the text before = is not a variable name (letters, digits, _)".into(),
                 });
             }
             let value_part = rest[eq + 1..].trim_start();
@@ -435,7 +434,11 @@ mod tests {
             .current_dir(dir)
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out.stdout
     }
 

@@ -375,13 +375,26 @@ fn a_codex_config_that_cannot_be_merged_stops_init_before_any_request() {
     std::fs::write(&config, "model = \"o3\nbroken\n").unwrap();
     let out = w
         .cmd()
-        .args(["init", "--yes", "--mcp-name", "docs", "--write-codex-config"])
+        .args([
+            "init",
+            "--yes",
+            "--mcp-name",
+            "docs",
+            "--write-codex-config",
+        ])
         .output()
         .unwrap();
     let text = output_text(&out);
     assert_eq!(out.status.code(), Some(2), "{text}");
-    assert!(text.contains("invalid TOML") && text.contains("hint:"), "{text}");
-    assert!(w.sandbox.requests().is_empty(), "{:#?}", w.sandbox.requests());
+    assert!(
+        text.contains("invalid TOML") && text.contains("hint:"),
+        "{text}"
+    );
+    assert!(
+        w.sandbox.requests().is_empty(),
+        "{:#?}",
+        w.sandbox.requests()
+    );
     assert!(w.env_file().is_none());
     assert_eq!(read(&config), "model = \"o3\nbroken\n");
 }
@@ -418,13 +431,19 @@ fn an_env_edit_made_while_the_plan_is_shown_is_kept() {
     }
     answer(&mut p, "Add the server to Codex's config", "n");
     p.exp_string("Apply these changes?").unwrap();
-    std::fs::write(w.path(".env"), "PORT=8080\nDATABASE_URL=postgres://db/app\n").unwrap();
+    std::fs::write(
+        w.path(".env"),
+        "PORT=8080\nDATABASE_URL=postgres://db/app\n",
+    )
+    .unwrap();
     p.send("y").unwrap();
     p.flush().unwrap();
     let rest = p.exp_eof().expect("the wizard ends");
     assert_eq!(exit_code(&mut p), 0, "{rest}");
     assert_eq!(
         w.env_file().unwrap(),
-        format!("PORT=8080\nDATABASE_URL=postgres://db/app\nAUTH0_DOMAIN={base}\nAUTH0_AUDIENCE={AUD}\n")
+        format!(
+            "PORT=8080\nDATABASE_URL=postgres://db/app\nAUTH0_DOMAIN={base}\nAUTH0_AUDIENCE={AUD}\n"
+        )
     );
 }

@@ -258,7 +258,7 @@ fn a_service_app_with_a_pem_key_signs_its_way_in_and_no_secret_is_printed() {
     let client_id = app.client_id.clone();
     o.sandbox.with_org(|org| org.service_apps.push(app));
     std::fs::write(o.path("service.pem"), &pem).unwrap();
-    let text = apply_as_service_app(&o, &client_id, &o.path("service.pem"));
+    let text = apply_as_service_app(&o, &client_id, o.path("service.pem"));
     let log = o.sandbox.requests();
     let token = log
         .iter()

@@ -422,7 +422,11 @@ fn a_folder_that_takes_no_new_file_stops_the_apply_before_any_request() {
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert!(text.contains("cannot create a file in /proc"), "{text}");
     assert!(text.contains("hint:"), "{text}");
-    assert!(w.sandbox.requests().is_empty(), "{:#?}", w.sandbox.requests());
+    assert!(
+        w.sandbox.requests().is_empty(),
+        "{:#?}",
+        w.sandbox.requests()
+    );
 }
 
 /// Security review findings 6 and 14: a link whose chain leaves the folder in its second hop is
@@ -445,7 +449,11 @@ fn a_symlink_chain_out_of_the_folder_is_refused_before_any_request() {
     let text = output_text(&out);
     assert_eq!(out.status.code(), Some(2), "{text}");
     assert!(text.contains("outside its folder"), "{text}");
-    assert!(w.sandbox.requests().is_empty(), "{:#?}", w.sandbox.requests());
+    assert!(
+        w.sandbox.requests().is_empty(),
+        "{:#?}",
+        w.sandbox.requests()
+    );
     assert!(
         std::fs::symlink_metadata(srv.join("link2"))
             .unwrap()

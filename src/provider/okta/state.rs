@@ -113,9 +113,10 @@ impl AuthServer {
         if url.path() != format!("/oauth2/{}", self.id) && url.path() != "/oauth2/default" {
             return Err(bad("whose path is not /oauth2/<server id>"));
         }
-        let org_host = url.host() == org.host()
-            && url.port_or_known_default() == org.port_or_known_default();
-        if !org_host && !(self.issuer_mode == "CUSTOM_URL" && url.scheme() == "https") {
+        let org_host =
+            url.host() == org.host() && url.port_or_known_default() == org.port_or_known_default();
+        let custom_domain = self.issuer_mode == "CUSTOM_URL" && url.scheme() == "https";
+        if !(org_host || custom_domain) {
             return Err(bad("on another host than the org"));
         }
         Ok(issuer.clone())
@@ -278,7 +279,14 @@ mod tests {
     #[test]
     fn ids_are_letters_and_digits() {
         assert!(checked_id("the app", "0oa1b2C3d4E5").is_ok());
-        for id in ["", "0oa1\"$(id)", "../x", "0oa 1", "0oa1\n", &"a".repeat(101)] {
+        for id in [
+            "",
+            "0oa1\"$(id)",
+            "../x",
+            "0oa 1",
+            "0oa1\n",
+            &"a".repeat(101),
+        ] {
             assert!(checked_id("the app", id).is_err(), "{id:?} was taken");
         }
     }
