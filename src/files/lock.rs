@@ -68,7 +68,7 @@ fn open(path: &Path) -> io::Result<File> {
         .write(true)
         .mode(0o600)
         // A link planted under the lock's name is not followed to create or open another file.
-        .custom_flags(libc::O_NOFOLLOW)
+        .custom_flags(rustix::fs::OFlags::NOFOLLOW.bits().cast_signed())
         .open(path)
 }
 
