@@ -259,7 +259,9 @@ fn strip_inline_comment(v: &str) -> &str {
 /// some dotenv loaders, so both are written between quoted parts as `\'` and `\\`, which shells
 /// and dotenv loaders read as the character itself.
 fn quote(value: &str) -> String {
+    // A leading `=` is zsh's command-path expansion (`=ls`).
     let bare = !value.is_empty()
+        && !value.starts_with('=')
         && value
             .chars()
             .all(|c| c.is_ascii_alphanumeric() || "_./:@%+,=-".contains(c));
@@ -412,6 +414,8 @@ mod tests {
         assert_eq!(merge("", &[("A", "'")]), "A=''\\'\n");
         assert_eq!(merge("", &[("A", "")]), "A=''\n");
         assert_eq!(merge("", &[("A", "~/x")]), "A='~/x'\n");
+        assert_eq!(merge("", &[("A", "=ls")]), "A='=ls'\n");
+        assert_eq!(merge("", &[("A", "https://a/b=c")]), "A=https://a/b=c\n");
         assert_eq!(
             EnvDoc::parse("A=\"x y\\\"z\"\n").unwrap().get("A"),
             Some("x y\"z")
