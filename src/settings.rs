@@ -99,11 +99,11 @@ pub enum Credentials {
     },
     OktaToken(SecretString),
     /// An Okta OAuth service app: its client id and the private key it signs assertions with
-    /// (the key file's text, PEM or JWK; parsed by the provider).
+    /// (PEM or JWK text; parsed by the provider), and where that key came from, to name it.
     OktaServiceApp {
         client_id: String,
         private_key: SecretString,
-        key_file: PathBuf,
+        key_source: String,
     },
     None,
 }
@@ -522,19 +522,13 @@ pub fn resolve_credentials(
             // OKTA_CLIENT_ID alone is not an error: it is also the name the MCP server's .env
             // gives the Codex client, so a shell that sourced that file has it set.
             match (env.var("OKTA_CLIENT_ID"), env.var("OKTA_PRIVATE_KEY")) {
-                (Some(client_id), Some(path)) => {
-                    let key_file = PathBuf::from(path);
-                    let text = std::fs::read_to_string(&key_file).map_err(|e| {
-                        AppError::usage(
-                            format!("cannot read OKTA_PRIVATE_KEY {}: {e}", key_file.display()),
-                            "set OKTA_PRIVATE_KEY to the path of the service app's private key (a PEM or JWK file)",
-                        )
-                    })?;
+                (Some(client_id), Some(key)) => {
+                    let (private_key, key_source) = okta_private_key(key)?;
                     Ok((
                         Credentials::OktaServiceApp {
                             client_id,
-                            private_key: text.into(),
-                            key_file,
+                            private_key,
+                            key_source,
                         },
                         Some("OKTA_CLIENT_ID and OKTA_PRIVATE_KEY"),
                     ))
@@ -564,6 +558,24 @@ fn sendable(source: &str, value: String) -> Result<String> {
         ));
     }
     Ok(value)
+}
+
+/// `OKTA_PRIVATE_KEY` holds the key itself, as CI secret stores hand it over (PEM or JWK text),
+/// or names the file holding it. The value is never put into a message: a key pasted where a path
+/// was expected must not end up in a CI log.
+fn okta_private_key(value: String) -> Result<(SecretString, String)> {
+    let text = value.trim_start();
+    if text.starts_with("-----BEGIN") || text.starts_with('{') {
+        return Ok((value.into(), "the key in OKTA_PRIVATE_KEY".into()));
+    }
+    let path = PathBuf::from(value);
+    match std::fs::read_to_string(&path) {
+        Ok(key) => Ok((key.into(), path.display().to_string())),
+        Err(e) => Err(AppError::usage(
+            format!("OKTA_PRIVATE_KEY is neither a key (PEM or JWK) nor a readable file: {e}"),
+            "set OKTA_PRIVATE_KEY to the service app's private key, or to the path of the PEM or JWK file holding it",
+        )),
+    }
 }
 
 /// Okta group names: 1–255 characters (SPEC-MGMT `GroupProfile.name`).

@@ -14,8 +14,8 @@ use tokio::sync::oneshot;
 
 use crate::cli::{GlobalArgs, InitArgs};
 use crate::error::{AppError, Result};
-use crate::files::atomic::write_atomic;
-use crate::files::codex::{CredentialsStore, snippet};
+use crate::files::atomic::{self, write_atomic};
+use crate::files::codex::{self as codex_file, CredentialsStore, snippet};
 use crate::http::Http;
 use crate::output::Printer;
 use crate::provider::{self, Step};
@@ -56,6 +56,9 @@ pub async fn run(
         ));
     }
 
+    if write_codex_config {
+        check_codex_config(&settings)?;
+    }
     let mut prepared =
         provision::prepare(&settings, printer, &Step::ALL, true, Mode::Apply).await?;
     if let Some(w) = &wizard {
@@ -136,6 +139,26 @@ fn complete(settings: &mut Settings) -> Result<()> {
         settings.mcp_url = Some(url);
     }
     Ok(())
+}
+
+/// Codex's config is written after the tenant changes, so whatever would stop that write is
+/// found before the first request: the file parses and takes the merge, its symlink stays in its
+/// folder, and the folder takes new files. The client id is not known yet; where the provider
+/// registers one, a stand-in checks that the entry can hold it.
+fn check_codex_config(settings: &Settings) -> Result<()> {
+    let client_id = (settings.provider == ProviderKind::Okta).then(|| "0oa0".to_string());
+    let server = codex::server(settings, client_id, CredentialsStore::File)?;
+    let path = settings.codex_home.join("config.toml");
+    let refused = |message: String| {
+        AppError::usage(
+            message,
+            "nothing has been changed yet; fix that, or leave out --write-codex-config to print the entry instead",
+        )
+    };
+    codex_file::check(&path, &server).map_err(|e| refused(e.to_string()))?;
+    let target = atomic::resolve_target(&path).map_err(|e| refused(e.to_string()))?;
+    atomic::check_writable(&target)
+        .map_err(|e| refused(format!("{e}, so {} cannot be written", path.display())))
 }
 
 /// Saves what `Settings` reads back from a file: the answers, never the credentials.

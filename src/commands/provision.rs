@@ -1,10 +1,11 @@
 //! `plan`, `apply` and the step subcommands: one flow, different step sets.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Value, json};
 
-use crate::error::{AppError, Result};
+use crate::error::{AppError, ErrorKind, Result};
+use crate::files::atomic;
 use crate::files::env::{self, EnvDoc, EnvOutcome};
 use crate::files::lock::{self, RunLock};
 use crate::http::Http;
@@ -48,12 +49,12 @@ pub async fn run(
 }
 
 /// One reading of the tenant turned into a plan, to show and then apply: `init` asks for a
-/// confirmation in between, and the apply must carry out exactly what was shown. For an apply it
-/// holds the run lock, so the `.env` read for the plan is still the one the apply merges into.
+/// confirmation in between, and the apply must carry out exactly what was shown. For an apply
+/// that writes the `.env` it holds the run lock, so no other authsetup run writes the file
+/// meanwhile.
 pub struct Prepared {
     provider: Box<dyn Provider>,
     pub plan: Plan,
-    env_doc: Option<EnvDoc>,
     with_env: bool,
     has_steps: bool,
     tenant_writes: usize,
@@ -70,17 +71,28 @@ pub async fn prepare(
     with_env: bool,
     mode: Mode,
 ) -> Result<Prepared> {
-    // A concurrent apply on the same files waits here, before anything is read.
-    let lock = match mode {
-        Mode::Apply => Some(
-            lock::acquire(&settings.env_file, || {
+    // Everything that can be wrong locally is found before the first request, so that a run
+    // never stops between the tenant writes and the file.
+    let env_target = if with_env {
+        Some(check_env_file(&settings.env_file, mode)?)
+    } else {
+        None
+    };
+    // A concurrent apply on the same file waits here, before the file is read.
+    let lock = match (mode, &env_target) {
+        (Mode::Apply, Some(target)) => Some(
+            lock::acquire(target, || {
                 printer.line("waiting for another authsetup run on the same files to finish…")
             })
-            .map_err(|e| AppError::failed(format!("cannot take the run lock: {e}")))?,
+            .map_err(|e| {
+                AppError::usage(
+                    format!("cannot take the run lock beside {}: {e}", target.display()),
+                    "check that this user may create files in that folder",
+                )
+            })?,
         ),
-        Mode::Plan => None,
+        _ => None,
     };
-    // Everything that can be wrong locally is found before the first request.
     let env_doc = if with_env {
         read_env(&settings.env_file)?
     } else {
@@ -99,7 +111,6 @@ pub async fn prepare(
     Ok(Prepared {
         provider,
         plan,
-        env_doc,
         with_env,
         has_steps: !steps.is_empty(),
         tenant_writes,
@@ -128,7 +139,6 @@ impl Prepared {
         let Prepared {
             provider,
             mut plan,
-            env_doc,
             with_env,
             has_steps,
             tenant_writes,
@@ -182,7 +192,14 @@ impl Prepared {
                 .iter()
                 .filter_map(|(k, v)| v.clone().map(|v| (k.clone(), v)))
                 .collect();
-            let outcome = env::write(&settings.env_file, env_doc, &values).map_err(|e| {
+            // Read again under the lock: an edit made since the plan was read (while `init`
+            // waited for a yes, or during a long apply) is merged into, not overwritten.
+            let current = read_env(&settings.env_file).map_err(|e| AppError {
+                kind: ErrorKind::Failed,
+                message: format!("the tenant changes were made, but {}", e.message),
+                ..e
+            })?;
+            let outcome = env::write(&settings.env_file, current, &values).map_err(|e| {
                 AppError::failed(format!("cannot write {}: {e}", settings.env_file.display()))
             })?;
             match outcome {
@@ -200,6 +217,26 @@ impl Prepared {
         plan.outputs = outputs;
         Ok(plan)
     }
+}
+
+/// The symlink policy, and for an apply that the folder takes new files (create-and-delete
+/// probe); returns the file the write will replace.
+fn check_env_file(path: &Path, mode: Mode) -> Result<PathBuf> {
+    let target = atomic::resolve_target(path).map_err(|e| {
+        AppError::usage(
+            e.to_string(),
+            "point the link at a file in the same folder, or pass the real file with --env-file",
+        )
+    })?;
+    if mode == Mode::Apply {
+        atomic::check_writable(&target).map_err(|e| {
+            AppError::usage(
+                format!("{e}, so {} cannot be written", path.display()),
+                "make the folder writable for this user, or pass another --env-file",
+            )
+        })?;
+    }
+    Ok(target)
 }
 
 fn read_env(path: &Path) -> Result<Option<EnvDoc>> {

@@ -3,28 +3,45 @@
 use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 /// Mode of a file we create: both files we write can hold secrets (tokens, client ids next to
 /// secrets the user adds), so new ones are private. An existing file keeps its own mode.
 const NEW_FILE_MODE: u32 = 0o600;
 
+/// Our temporary files are `.authsetup-XXXXXX.tmp` beside the target.
+const TEMP_PREFIX: &str = ".authsetup-";
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// A temporary file lives for milliseconds; one this old was left by a killed run.
+const STALE_TEMP_AGE: Duration = Duration::from_secs(10 * 60);
+
+/// As many hops as Linux follows before ELOOP.
+const MAX_SYMLINK_HOPS: usize = 40;
+
 /// Writes `contents` to `path` through a temporary file in the same folder and a rename.
 ///
 /// The temporary file lives beside the target so the rename never crosses a filesystem. When
-/// `path` is a symlink, the link's target is replaced only if it stays in the same folder; a link
-/// pointing elsewhere is refused rather than followed, so a planted link cannot redirect a write.
+/// `path` is a symlink, the end of its chain is replaced only if it stays in the same folder; a
+/// chain leading elsewhere is refused rather than followed, so a planted link cannot redirect a
+/// write. The replacement keeps the original's mode, owner and group.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     let target = resolve_target(path)?;
-    let dir = match target.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
-        _ => PathBuf::from("."),
+    let dir = folder(&target);
+    remove_stale_temps(&dir);
+    let existing = match fs::metadata(&target) {
+        Ok(m) => Some(m),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(e),
     };
-    let existing_mode = existing_mode(&target)?;
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".authsetup-")
-        .suffix(".tmp")
-        .tempfile_in(&dir)?;
-    set_mode(tmp.as_file(), existing_mode.unwrap_or(NEW_FILE_MODE))?;
+    let mut tmp = temp_file_in(&dir)?;
+    if let Some(original) = &existing {
+        keep_owner(tmp.as_file(), original)?;
+    }
+    set_mode(
+        tmp.as_file(),
+        existing.as_ref().map_or(NEW_FILE_MODE, mode_of),
+    )?;
     tmp.write_all(contents)?;
     tmp.as_file().sync_all()?;
     tmp.persist(&target).map_err(|e| e.error)?;
@@ -35,61 +52,140 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
-fn resolve_target(path: &Path) -> io::Result<PathBuf> {
-    match fs::symlink_metadata(path) {
-        Ok(meta) if meta.file_type().is_symlink() => {
-            let link = fs::read_link(path)?;
-            let parent = path.parent().unwrap_or(Path::new(""));
-            let resolved = if link.is_absolute() {
-                link
-            } else {
-                parent.join(link)
-            };
-            let same_dir = resolved
-                .parent()
-                .map(|p| same_folder(p, parent))
-                .unwrap_or(false);
-            if !same_dir {
+/// Checks, leaving nothing behind, that [`write_atomic`] can create its temporary file beside
+/// `target` (the end of a symlink chain, from [`resolve_target`]), or in the nearest existing
+/// folder above when the folder is yet to be made.
+pub fn check_writable(target: &Path) -> io::Result<()> {
+    let dir = folder(target);
+    let existing = dir
+        .ancestors()
+        .find(|d| d.is_dir())
+        .unwrap_or(Path::new("."));
+    drop(temp_file_in(existing)?);
+    Ok(())
+}
+
+/// The folder holding `path`, `.` for a bare file name.
+fn folder(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// tempfile's error ends with the random temporary path (`… at path "…"`), which means nothing
+/// to the user; the folder is named instead.
+fn temp_file_in(dir: &Path) -> io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new()
+        .prefix(TEMP_PREFIX)
+        .suffix(TEMP_SUFFIX)
+        .tempfile_in(dir)
+        .map_err(|e| {
+            let text = e.to_string();
+            let cause = text.split(" at path ").next().unwrap_or_default();
+            io::Error::new(
+                e.kind(),
+                format!("cannot create a file in {}: {cause}", dir.display()),
+            )
+        })
+}
+
+/// A killed run leaves its temporary file (holding the new contents) beside the target; nothing
+/// else would ever remove it.
+fn remove_stale_temps(dir: &Path) {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return;
+    };
+    let now = SystemTime::now();
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let ours = name
+            .to_str()
+            .is_some_and(|n| n.starts_with(TEMP_PREFIX) && n.ends_with(TEMP_SUFFIX));
+        // `DirEntry::metadata` does not follow symlinks: only our own plain files go.
+        let stale = entry.metadata().is_ok_and(|m| {
+            m.is_file()
+                && m.modified()
+                    .ok()
+                    .and_then(|t| now.duration_since(t).ok())
+                    .is_some_and(|age| age > STALE_TEMP_AGE)
+        });
+        if ours && stale {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
+/// The file a write to `path` replaces: the end of `path`'s symlink chain. Refused when that end
+/// is not in `path`'s own folder, however many hops it takes to leave it.
+pub fn resolve_target(path: &Path) -> io::Result<PathBuf> {
+    let mut current = path.to_path_buf();
+    for _ in 0..MAX_SYMLINK_HOPS {
+        match fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                // An absolute link replaces the folder in `join`.
+                current = folder(&current).join(fs::read_link(&current)?);
+            }
+            _ if current == path => return Ok(current),
+            _ if same_folder(&folder(&current), &folder(path)) => return Ok(current),
+            _ => {
                 return Err(io::Error::new(
                     io::ErrorKind::PermissionDenied,
                     format!(
                         "{} is a symlink to {}, outside its folder; refusing to replace it",
                         path.display(),
-                        resolved.display()
+                        current.display()
                     ),
                 ));
             }
-            Ok(resolved)
         }
-        _ => Ok(path.to_path_buf()),
     }
+    Err(io::Error::other(format!(
+        "{} is a chain of more than {MAX_SYMLINK_HOPS} symlinks; refusing to replace it",
+        path.display()
+    )))
 }
 
 fn same_folder(a: &Path, b: &Path) -> bool {
-    let canon = |p: &Path| {
-        let p = if p.as_os_str().is_empty() {
-            Path::new(".")
-        } else {
-            p
-        };
-        fs::canonicalize(p).ok()
-    };
-    matches!((canon(a), canon(b)), (Some(x), Some(y)) if x == y)
+    matches!((fs::canonicalize(a), fs::canonicalize(b)), (Ok(x), Ok(y)) if x == y)
 }
 
 #[cfg(unix)]
-fn existing_mode(path: &Path) -> io::Result<Option<u32>> {
+fn mode_of(meta: &fs::Metadata) -> u32 {
     use std::os::unix::fs::PermissionsExt;
-    match fs::metadata(path) {
-        Ok(m) => Ok(Some(m.permissions().mode() & 0o7777)),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
-        Err(e) => Err(e),
+    meta.permissions().mode() & 0o7777
+}
+
+#[cfg(not(unix))]
+fn mode_of(_meta: &fs::Metadata) -> u32 {
+    NEW_FILE_MODE
+}
+
+/// The temporary file belongs to whoever runs authsetup; after `sudo authsetup …` a server running
+/// as the file's owner could no longer read its own `.env`.
+#[cfg(unix)]
+fn keep_owner(tmp: &fs::File, original: &fs::Metadata) -> io::Result<()> {
+    use std::os::unix::fs::{MetadataExt, fchown};
+    let mine = tmp.metadata()?;
+    if (mine.uid(), mine.gid()) == (original.uid(), original.gid()) {
+        return Ok(());
+    }
+    match fchown(tmp, Some(original.uid()), Some(original.gid())) {
+        Ok(()) => Ok(()),
+        Err(e) if mine.uid() == 0 => Err(e),
+        // Only root may give a file away. Anyone else ends up owning it, as with any editor's
+        // save, but keeps its group when they belong to it; when they do not, the group becomes
+        // theirs too, which is all they can do.
+        Err(_) => {
+            let _ = fchown(tmp, None, Some(original.gid()));
+            Ok(())
+        }
     }
 }
 
 #[cfg(not(unix))]
-fn existing_mode(_path: &Path) -> io::Result<Option<u32>> {
-    Ok(None)
+fn keep_owner(_tmp: &fs::File, _original: &fs::Metadata) -> io::Result<()> {
+    Ok(())
 }
 
 #[cfg(unix)]
@@ -153,5 +249,116 @@ mod tests {
                 .is_symlink()
         );
         assert_eq!(fs::read_to_string(&real).unwrap(), "A=2\n");
+    }
+
+    #[test]
+    fn a_chain_leaving_the_folder_is_refused_however_many_hops() {
+        let outside = tempfile::tempdir().unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let secret = outside.path().join("secret.env");
+        fs::write(&secret, "OTHER_PROJECT_SECRET=s3cr3t\n").unwrap();
+        std::os::unix::fs::symlink(&secret, dir.path().join("link2")).unwrap();
+        let link = dir.path().join(".env");
+        std::os::unix::fs::symlink("link2", &link).unwrap();
+        let err = write_atomic(&link, b"X=1\n").unwrap_err();
+        assert!(err.to_string().contains("outside its folder"), "{err}");
+        assert!(resolve_target(&link).is_err());
+        assert!(
+            fs::symlink_metadata(dir.path().join("link2"))
+                .unwrap()
+                .file_type()
+                .is_symlink(),
+            "the inner link is not replaced by a copy of the outside file"
+        );
+        assert_eq!(
+            fs::read_to_string(&secret).unwrap(),
+            "OTHER_PROJECT_SECRET=s3cr3t\n"
+        );
+    }
+
+    #[test]
+    fn a_chain_ending_in_the_folder_replaces_its_end() {
+        let dir = tempfile::tempdir().unwrap();
+        fs::write(dir.path().join("real.env"), "A=1\n").unwrap();
+        std::os::unix::fs::symlink("real.env", dir.path().join("link2")).unwrap();
+        let link = dir.path().join(".env");
+        std::os::unix::fs::symlink("link2", &link).unwrap();
+        assert_eq!(resolve_target(&link).unwrap(), dir.path().join("real.env"));
+        write_atomic(&link, b"A=2\n").unwrap();
+        assert_eq!(
+            fs::read_to_string(dir.path().join("real.env")).unwrap(),
+            "A=2\n"
+        );
+    }
+
+    #[test]
+    fn a_symlink_loop_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let (a, b) = (dir.path().join("a"), dir.path().join("b"));
+        std::os::unix::fs::symlink("b", &a).unwrap();
+        std::os::unix::fs::symlink("a", &b).unwrap();
+        assert!(write_atomic(&a, b"X=1\n").is_err());
+    }
+
+    #[test]
+    fn stale_temporary_files_go_and_fresh_ones_stay() {
+        let dir = tempfile::tempdir().unwrap();
+        let stale = dir.path().join(".authsetup-Stale1.tmp");
+        let fresh = dir.path().join(".authsetup-Fresh1.tmp");
+        let other = dir.path().join(".other-Stale1.tmp");
+        for p in [&stale, &fresh, &other] {
+            fs::write(p, "NEW=1\n").unwrap();
+        }
+        let hour_ago = SystemTime::now() - Duration::from_secs(3600);
+        for p in [&stale, &other] {
+            fs::File::options()
+                .write(true)
+                .open(p)
+                .unwrap()
+                .set_modified(hour_ago)
+                .unwrap();
+        }
+        write_atomic(&dir.path().join(".env"), b"A=1\n").unwrap();
+        assert!(!stale.exists(), "a killed run's temporary file is removed");
+        assert!(fresh.exists(), "a running write's temporary file is kept");
+        assert!(other.exists(), "only our own files are touched");
+    }
+
+    #[test]
+    fn the_writability_probe_leaves_nothing_behind() {
+        let dir = tempfile::tempdir().unwrap();
+        let target = dir.path().join("sub/deeper/config.toml");
+        check_writable(&target).unwrap();
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 0);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_folder_where_no_file_can_be_created_fails_the_probe_naming_it() {
+        // Even root cannot create a file in /proc.
+        let err = check_writable(Path::new("/proc/.env")).unwrap_err();
+        assert!(
+            err.to_string()
+                .starts_with("cannot create a file in /proc:"),
+            "{err}"
+        );
+    }
+
+    /// Only root can give a file to another user, so only a root run can check this.
+    #[test]
+    fn owner_and_group_are_kept_when_root_replaces_a_file() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join(".env");
+        fs::write(&p, "A=1\n").unwrap();
+        if fs::metadata(&p).unwrap().uid() != 0 {
+            return;
+        }
+        std::os::unix::fs::chown(&p, Some(65534), Some(65534)).unwrap();
+        fs::set_permissions(&p, fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&p, b"A=2\n").unwrap();
+        let meta = fs::metadata(&p).unwrap();
+        assert_eq!((meta.uid(), meta.gid()), (65534, 65534));
+        assert_eq!(mode(&p), 0o640);
     }
 }

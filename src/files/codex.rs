@@ -939,6 +939,14 @@ pub fn write(config_path: &Path, server: &CodexServer) -> Result<WriteOutcome, C
     }
 }
 
+/// What [`write`] would refuse, found without writing: the file reads, parses and takes the
+/// merge.
+pub fn check(config_path: &Path, server: &CodexServer) -> Result<(), CodexConfigError> {
+    let existing = read_text(config_path)?;
+    merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
+    Ok(())
+}
+
 /// The file's text, `None` when there is no file.
 fn read_text(config_path: &Path) -> Result<Option<String>, CodexConfigError> {
     match fs::read(config_path) {

@@ -74,40 +74,61 @@ impl EnvDoc {
             };
             let key = rest[..eq].trim_end();
             if !is_key(key) {
+                // The line is not shown: it may be a secret pasted without its name.
                 return Err(EnvError {
                     line: i + 1,
-                    message: format!("{key:?} is not a variable name"),
+                    message: "the text before = is not a variable name (letters, digits, _)".into(),
                 });
             }
             let value_part = rest[eq + 1..].trim_start();
             let start = i;
-            let value = match value_part.chars().next() {
-                Some(q @ ('"' | '\'')) => {
-                    // A quoted value may continue on the following lines until its closing quote.
-                    let mut joined = value_part[1..].to_string();
-                    loop {
-                        if let Some(end) = closing_quote(&joined, q) {
-                            let after = joined[end + 1..].trim();
+            let value = if value_part.starts_with(['"', '\'']) {
+                // Quoted parts follow each other as in a shell (`'it'\''s'`), and each may
+                // continue on the following lines until its closing quote.
+                let mut value = String::new();
+                let mut rest = value_part.to_string();
+                loop {
+                    match rest.chars().next() {
+                        Some(q @ ('"' | '\'')) => {
+                            let mut joined = rest[1..].to_string();
+                            let end = loop {
+                                if let Some(end) = closing_quote(&joined, q) {
+                                    break end;
+                                }
+                                i += 1;
+                                if i >= count {
+                                    return Err(EnvError {
+                                        line: start + 1,
+                                        message: format!(
+                                            "the value opened with {q} is never closed"
+                                        ),
+                                    });
+                                }
+                                joined.push('\n');
+                                joined.push_str(lines[i]);
+                            };
+                            value.push_str(&unescape(&joined[..end], q));
+                            rest = joined[end + 1..].to_string();
+                        }
+                        Some('\\') if rest.len() > 1 => {
+                            let mut chars = rest[1..].chars();
+                            value.extend(chars.next());
+                            rest = chars.as_str().to_string();
+                        }
+                        _ => {
+                            let after = rest.trim();
                             if !(after.is_empty() || after.starts_with('#')) {
                                 return Err(EnvError {
                                     line: i + 1,
                                     message: "unexpected text after the closing quote".into(),
                                 });
                             }
-                            break unescape(&joined[..end], q);
+                            break value;
                         }
-                        i += 1;
-                        if i >= count {
-                            return Err(EnvError {
-                                line: start + 1,
-                                message: format!("the value opened with {q} is never closed"),
-                            });
-                        }
-                        joined.push('\n');
-                        joined.push_str(lines[i]);
                     }
                 }
-                _ => strip_inline_comment(value_part).trim_end().to_string(),
+            } else {
+                strip_inline_comment(value_part).trim_end().to_string()
             };
             items.push(Item::Entry {
                 key: key.to_string(),
@@ -231,20 +252,45 @@ fn strip_inline_comment(v: &str) -> &str {
     }
 }
 
+/// How a value is written so that a POSIX shell sourcing the file and dotenv loaders all read it
+/// back unchanged, and no shell runs or expands any of it (`$(…)`, backticks, `$VAR`, `~`): bare
+/// when every character is inert everywhere, otherwise in single quotes, inside which nothing is
+/// special. A `'` cannot appear inside them and a `\` right before the closing quote confuses
+/// some dotenv loaders, so both are written between quoted parts as `\'` and `\\`, which shells
+/// and dotenv loaders read as the character itself.
 fn quote(value: &str) -> String {
-    let plain = !value.is_empty()
+    // A leading `=` is zsh's command-path expansion (`=ls`).
+    let bare = !value.is_empty()
+        && !value.starts_with('=')
         && value
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || "_./:@%+,~=-".contains(c));
-    if plain {
-        value.to_string()
-    } else {
-        let escaped = value
-            .replace('\\', "\\\\")
-            .replace('"', "\\\"")
-            .replace('\n', "\\n");
-        format!("\"{escaped}\"")
+            .all(|c| c.is_ascii_alphanumeric() || "_./:@%+,=-".contains(c));
+    if bare {
+        return value.to_string();
     }
+    // The value starts with a quote even when its first character is escaped, which is how the
+    // parser above (and a reader) tells a quoted value from a bare one.
+    let mut out = String::from("'");
+    let mut open = true;
+    for c in value.chars() {
+        match (c, open) {
+            ('\'' | '\\', true) => {
+                out.push_str("'\\");
+                open = false;
+            }
+            ('\'' | '\\', false) => out.push('\\'),
+            (_, false) => {
+                out.push('\'');
+                open = true;
+            }
+            (_, true) => {}
+        }
+        out.push(c);
+    }
+    if open {
+        out.push('\'');
+    }
+    out
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -362,12 +408,68 @@ mod tests {
     }
 
     #[test]
-    fn values_needing_quotes_are_quoted() {
-        assert_eq!(merge("", &[("A", "x y\"z")]), "A=\"x y\\\"z\"\n");
+    fn values_needing_quotes_are_single_quoted() {
+        assert_eq!(merge("", &[("A", "x y\"z")]), "A='x y\"z'\n");
+        assert_eq!(merge("", &[("A", "it's")]), "A='it'\\''s'\n");
+        assert_eq!(merge("", &[("A", "'")]), "A=''\\'\n");
+        assert_eq!(merge("", &[("A", "")]), "A=''\n");
+        assert_eq!(merge("", &[("A", "~/x")]), "A='~/x'\n");
+        assert_eq!(merge("", &[("A", "=ls")]), "A='=ls'\n");
+        assert_eq!(merge("", &[("A", "https://a/b=c")]), "A=https://a/b=c\n");
         assert_eq!(
             EnvDoc::parse("A=\"x y\\\"z\"\n").unwrap().get("A"),
             Some("x y\"z")
         );
+    }
+
+    #[test]
+    fn a_parse_error_names_the_line_not_its_text() {
+        let err = EnvDoc::parse("PORT=8080\nSTRIPE_KEY: sk_live_SECRETVALUE123=abc\n").unwrap_err();
+        assert_eq!(err.line, 2);
+        assert!(!err.to_string().contains("sk_live"), "{err}");
+    }
+
+    /// What a shell that sources the file (`set -a; . ./.env`) gets for `A`.
+    #[cfg(unix)]
+    pub(super) fn sourced(dir: &Path, text: &str) -> Vec<u8> {
+        std::fs::write(dir.join(".env"), text).unwrap();
+        let out = std::process::Command::new("sh")
+            .args(["-c", "set -a; . ./.env; printf %s \"$A\""])
+            .current_dir(dir)
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        out.stdout
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_shell_sourcing_the_file_runs_and_expands_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let hostile = [
+            "http://192.0.2.2:18001/x\"$(touch pwned)`touch pwned`",
+            "$(touch pwned)",
+            "`touch pwned`",
+            "${HOME}$HOME~",
+            "~/x",
+            "it's",
+            "a\\",
+            "\\'",
+            "'",
+            "a b\tc",
+            "line1\nline2",
+            "*?[!]|&;<>(){}#",
+        ];
+        for value in hostile {
+            let text = merge("", &[("A", value)]);
+            assert_eq!(sourced(dir.path(), &text), value.as_bytes(), "{text}");
+            assert!(!dir.path().join("pwned").exists(), "{text} ran a command");
+            assert_eq!(EnvDoc::parse(&text).unwrap().get("A"), Some(value));
+        }
     }
 
     #[test]
@@ -416,7 +518,39 @@ mod properties {
         OURS.contains(&key)
     }
 
+    /// What dotenvy, the Rust dotenv loader, reads for `key`.
+    fn dotenv(text: &str, key: &str) -> Option<String> {
+        dotenvy::from_read_iter(text.as_bytes())
+            .map(|entry| entry.expect("dotenvy reads our file"))
+            .filter(|(k, _)| k == key)
+            .last()
+            .map(|(_, v)| v)
+    }
+
     proptest! {
+        #[test]
+        fn any_value_reads_back_the_same_here_and_in_dotenv(
+            value in "[\\PC\t\n]{0,40}",
+            before in prop::collection::vec(line(), 0..4),
+        ) {
+            let text: String = before.iter().map(|l| format!("{l}\n")).collect();
+            let mut doc = EnvDoc::parse(&text).expect("generated lines parse");
+            doc.set("AUTH0_AUDIENCE", &value);
+            let out = doc.render();
+            let again = EnvDoc::parse(&out).expect("our output parses");
+            prop_assert_eq!(again.get("AUTH0_AUDIENCE"), Some(value.as_str()));
+            prop_assert_eq!(dotenv(&out, "AUTH0_AUDIENCE"), Some(value));
+        }
+
+        #[cfg(unix)]
+        #[test]
+        fn a_shell_reads_any_value_back_unchanged(value in "[\\PC\t\n]{0,24}") {
+            let dir = tempfile::tempdir().unwrap();
+            let mut doc = EnvDoc::parse("").unwrap();
+            doc.set("A", &value);
+            prop_assert_eq!(super::tests::sourced(dir.path(), &doc.render()), value.as_bytes());
+        }
+
         #[test]
         fn parsing_anything_never_panics(text in "\\PC{0,200}") {
             let _ = EnvDoc::parse(&text);

@@ -364,3 +364,86 @@ fn without_a_terminal_a_missing_value_names_its_flag_and_variable() {
     assert!(w.sandbox.requests().is_empty());
     assert!(!Path::new(&w.path(".env")).exists());
 }
+
+/// Security review finding 6: `--write-codex-config` with a Codex config it cannot merge stops
+/// before the first request, not after the tenant changes.
+#[test]
+fn a_codex_config_that_cannot_be_merged_stops_init_before_any_request() {
+    let w = World::new();
+    let config = w.path(".codex/config.toml");
+    std::fs::create_dir_all(config.parent().unwrap()).unwrap();
+    std::fs::write(&config, "model = \"o3\nbroken\n").unwrap();
+    let out = w
+        .cmd()
+        .args([
+            "init",
+            "--yes",
+            "--mcp-name",
+            "docs",
+            "--write-codex-config",
+        ])
+        .output()
+        .unwrap();
+    let text = output_text(&out);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(
+        text.contains("invalid TOML") && text.contains("hint:"),
+        "{text}"
+    );
+    assert!(
+        w.sandbox.requests().is_empty(),
+        "{:#?}",
+        w.sandbox.requests()
+    );
+    assert!(w.env_file().is_none());
+    assert_eq!(read(&config), "model = \"o3\nbroken\n");
+}
+
+/// Security review finding 11: a line the user adds to `.env` while the wizard waits for a yes
+/// is still there after the apply.
+#[test]
+fn an_env_edit_made_while_the_plan_is_shown_is_kept() {
+    let w = World::new();
+    std::fs::write(w.path(".env"), "PORT=8080\n").unwrap();
+    let base = w.sandbox.base_url();
+    let (id, secret) = (w.sandbox.client_id(), w.sandbox.client_secret());
+    let mut p = spawn(
+        &w,
+        &[
+            ("AUTH0_DOMAIN", &base),
+            ("AUTH0_CLIENT_ID", &id),
+            ("AUTH0_CLIENT_SECRET", &secret),
+            ("AUTH0_AUDIENCE", AUD),
+        ],
+        &["init"],
+    );
+    for prompt in [
+        "Identity provider",
+        "Tenant domain",
+        "API identifier",
+        "API display name",
+        "MCP server name in Codex",
+        "MCP server URL",
+        "Username-Password-Authentication",
+        ".env file",
+    ] {
+        answer(&mut p, prompt, ENTER);
+    }
+    answer(&mut p, "Add the server to Codex's config", "n");
+    p.exp_string("Apply these changes?").unwrap();
+    std::fs::write(
+        w.path(".env"),
+        "PORT=8080\nDATABASE_URL=postgres://db/app\n",
+    )
+    .unwrap();
+    p.send("y").unwrap();
+    p.flush().unwrap();
+    let rest = p.exp_eof().expect("the wizard ends");
+    assert_eq!(exit_code(&mut p), 0, "{rest}");
+    assert_eq!(
+        w.env_file().unwrap(),
+        format!(
+            "PORT=8080\nDATABASE_URL=postgres://db/app\nAUTH0_DOMAIN={base}\nAUTH0_AUDIENCE={AUD}\n"
+        )
+    );
+}

@@ -240,7 +240,7 @@ fn an_org_without_api_access_management_fails_with_the_explanation() {
 }
 
 /// `apply --verbose` with the service app's credentials; the org must end up set up.
-fn apply_as_service_app(o: &Org, client_id: &str, key: &std::path::Path) -> String {
+fn apply_as_service_app(o: &Org, client_id: &str, key: impl AsRef<std::ffi::OsStr>) -> String {
     let text = run_ok(
         o.bare()
             .args(["apply", "--verbose"])
@@ -258,7 +258,7 @@ fn a_service_app_with_a_pem_key_signs_its_way_in_and_no_secret_is_printed() {
     let client_id = app.client_id.clone();
     o.sandbox.with_org(|org| org.service_apps.push(app));
     std::fs::write(o.path("service.pem"), &pem).unwrap();
-    let text = apply_as_service_app(&o, &client_id, &o.path("service.pem"));
+    let text = apply_as_service_app(&o, &client_id, o.path("service.pem"));
     let log = o.sandbox.requests();
     let token = log
         .iter()
@@ -277,6 +277,41 @@ fn a_service_app_with_a_pem_key_signs_its_way_in_and_no_secret_is_printed() {
         !text.contains("eyJ"),
         "a JWT (assertion or token) leaked: {text}"
     );
+}
+
+/// CI secret stores hand the key over as text: `OKTA_PRIVATE_KEY` may hold it instead of a path.
+/// A value that is neither a key nor a file is refused without being shown (security review
+/// finding 5), in human and JSON output.
+#[test]
+fn okta_private_key_may_hold_the_key_itself_and_a_broken_one_is_never_shown() {
+    let o = Org::new();
+    let (app, pem) = ServiceApp::generate(false);
+    let client_id = app.client_id.clone();
+    o.sandbox.with_org(|org| org.service_apps.push(app));
+    apply_as_service_app(&o, &client_id, &pem);
+
+    let body: String = pem.lines().filter(|l| !l.starts_with("-----")).collect();
+    let secret = &body[40..80];
+    let broken = [
+        body.clone(),
+        pem[..pem.len() / 2].to_string(),
+        format!("{{\"kty\":\"RSA\",\"d\":\"{secret}\"}}"),
+    ];
+    for key in &broken {
+        for format in ["human", "json"] {
+            let out = o
+                .bare()
+                .args(["plan", "--output", format])
+                .env("OKTA_CLIENT_ID", &client_id)
+                .env("OKTA_PRIVATE_KEY", key)
+                .output()
+                .unwrap();
+            let text = output_text(&out);
+            assert_eq!(out.status.code(), Some(2), "{text}");
+            assert!(text.contains("OKTA_PRIVATE_KEY"), "{text}");
+            assert!(!text.contains(secret), "the key was shown: {text}");
+        }
+    }
 }
 
 #[test]
@@ -481,4 +516,30 @@ fn doctor_passes_after_apply_and_names_the_fix_for_a_wrong_redirect_or_assignmen
         "doctor writes nothing: {:#?}",
         o.writes()
     );
+}
+
+/// Security review finding 4: an issuer that is not one Okta gives (here a shell command inside
+/// a foreign plain-HTTP URL) is refused before any tenant write and never reaches the `.env`.
+#[test]
+fn an_issuer_okta_would_not_give_stops_the_run_before_any_write() {
+    let o = Org::new();
+    run_ok(o.cmd().arg("apply"));
+    std::fs::remove_file(o.path(".env")).unwrap();
+    let hostile = "http://192.0.2.2:18001/x\"$(touch pwned)`touch pwned`";
+    o.sandbox.with_org(|org| {
+        let server = org.servers.iter_mut().find(|s| s.doc["name"] == SERVER);
+        server.unwrap().doc["issuer"] = json!(hostile);
+        // Drift, so that the apply has a write to make.
+        org.assignments.clear();
+    });
+    o.sandbox.clear_log();
+    for args in [&["apply"][..], &["env", "write"]] {
+        let out = o.cmd().args(args).output().unwrap();
+        let text = output_text(&out);
+        assert_eq!(out.status.code(), Some(1), "{args:?}: {text}");
+        assert!(text.contains("issuer"), "{text}");
+        assert!(o.env_file().is_none(), "{args:?} wrote .env");
+    }
+    assert!(o.writes().is_empty(), "{:#?}", o.writes());
+    assert!(!o.path("pwned").exists());
 }

@@ -303,6 +303,21 @@ fn an_unparseable_env_file_is_refused_untouched_before_any_request() {
     assert!(w.sandbox.requests().is_empty());
 }
 
+/// Security review finding 17: a line that does not parse may be a secret pasted without its
+/// name; the error names the line number only, in plan's message and in doctor's JSON report.
+#[test]
+fn an_env_parse_error_names_the_line_without_its_text() {
+    let w = World::new();
+    let leak = "STRIPE_KEY: sk_live_SECRETVALUE123=abc";
+    std::fs::write(w.path(".env"), format!("PORT=8080\n{leak}\n")).unwrap();
+    for args in [&["plan"][..], &["doctor", "--output", "json"]] {
+        let out = w.cmd().args(args).output().unwrap();
+        let text = output_text(&out);
+        assert!(text.contains("line 2"), "{args:?}: {text}");
+        assert!(!text.contains("SECRETVALUE"), "{args:?}: {text}");
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn a_new_env_file_is_private() {
@@ -389,4 +404,81 @@ fn each_step_touches_only_its_own_resources() {
         assert!(out.status.success(), "{step:?}: {}", output_text(&out));
     }
     assert_tenant_ready(&w);
+}
+
+/// Security review finding 6 / new-user finding 6: a folder that takes no new file is found
+/// before the first request, not after the tenant writes. Even root cannot create a file in
+/// /proc, so this holds whoever runs the tests.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_folder_that_takes_no_new_file_stops_the_apply_before_any_request() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .args(["apply", "--env-file", "/proc/.env"])
+        .output()
+        .unwrap();
+    let text = output_text(&out);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("cannot create a file in /proc"), "{text}");
+    assert!(text.contains("hint:"), "{text}");
+    assert!(
+        w.sandbox.requests().is_empty(),
+        "{:#?}",
+        w.sandbox.requests()
+    );
+}
+
+/// Security review findings 6 and 14: a link whose chain leaves the folder in its second hop is
+/// refused like a one-hop link, and before the first request.
+#[cfg(unix)]
+#[test]
+fn a_symlink_chain_out_of_the_folder_is_refused_before_any_request() {
+    let w = World::new();
+    let (srv, outside) = (w.path("srv"), w.path("outside"));
+    std::fs::create_dir_all(&srv).unwrap();
+    std::fs::create_dir_all(&outside).unwrap();
+    std::fs::write(outside.join("real.env"), "OTHER_PROJECT_SECRET=s3cr3t\n").unwrap();
+    std::os::unix::fs::symlink("../outside/real.env", srv.join("link2")).unwrap();
+    std::os::unix::fs::symlink("link2", srv.join(".env")).unwrap();
+    let out = w
+        .cmd()
+        .args(["apply", "--env-file", "srv/.env"])
+        .output()
+        .unwrap();
+    let text = output_text(&out);
+    assert_eq!(out.status.code(), Some(2), "{text}");
+    assert!(text.contains("outside its folder"), "{text}");
+    assert!(
+        w.sandbox.requests().is_empty(),
+        "{:#?}",
+        w.sandbox.requests()
+    );
+    assert!(
+        std::fs::symlink_metadata(srv.join("link2"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        std::fs::read_to_string(outside.join("real.env")).unwrap(),
+        "OTHER_PROJECT_SECRET=s3cr3t\n"
+    );
+}
+
+/// Security review finding 12: the run lock lives beside the `.env`, not in the temp folder, and
+/// is gone after the run.
+#[test]
+fn an_unusable_temp_folder_does_not_stop_an_apply_and_no_lock_is_left() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .arg("apply")
+        .env("TMPDIR", w.path("missing-tmp"))
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert_tenant_ready(&w);
+    assert!(w.env_file().is_some());
+    assert!(!w.path(".env.authsetup.lock").exists());
 }

@@ -67,12 +67,12 @@ impl OktaApi {
             Credentials::OktaServiceApp {
                 client_id,
                 private_key,
-                key_file,
+                key_source,
             } => Access::ServiceApp {
                 client_id: client_id.clone(),
                 key: Box::new(SigningKey::parse(private_key.expose_secret()).map_err(|e| {
                     AppError {
-                        message: format!("{} ({})", e.message, key_file.display()),
+                        message: format!("{} ({key_source})", e.message),
                         ..e
                     }
                 })?),

@@ -134,7 +134,7 @@ impl SigningKey {
 fn bad_key(why: &str) -> AppError {
     AppError::usage(
         format!("OKTA_PRIVATE_KEY cannot be used: {why}"),
-        "point OKTA_PRIVATE_KEY at the service app's private key: the JWK the Admin Console generated, or a PKCS#8 PEM (RS256 or ES256)",
+        "set OKTA_PRIVATE_KEY to the service app's private key, or the path of its file: the JWK the Admin Console generated, or a PKCS#8 PEM (RS256 or ES256)",
     )
 }
 

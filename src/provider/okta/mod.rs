@@ -28,7 +28,7 @@ use crate::settings::{DEFAULT_CONNECTION, Settings};
 
 use api::OktaApi;
 use planner::{Desired, Object, Op};
-use state::{App, AuthServer, Group, OrgState, Policy, Rule};
+use state::{App, AuthServer, Group, OrgState, Policy, Rule, checked_id};
 
 const DEFAULT_GROUP: &str = "Everyone";
 
@@ -102,13 +102,30 @@ impl Okta {
         }
     }
 
-    fn ids(state: &OrgState) -> Ids {
-        Ids {
-            server: state.server.as_ref().map(|s| s.id.clone()),
-            issuer: state.server.as_ref().map(|s| s.issuer.clone()),
-            app: state.app.as_ref().map(|a| a.id.clone()),
-            policy: state.policy.as_ref().map(|p| p.id.clone()),
-        }
+    /// The ids observed, each checked before it goes into a request path or the `.env`.
+    fn ids(&self, state: &OrgState) -> Result<Ids> {
+        Ok(Ids {
+            server: state
+                .server
+                .as_ref()
+                .map(|s| checked_id("the authorization server", &s.id))
+                .transpose()?,
+            issuer: state
+                .server
+                .as_ref()
+                .map(|s| s.checked_issuer(&self.api.domain().base))
+                .transpose()?,
+            app: state
+                .app
+                .as_ref()
+                .map(|a| checked_id("the app", &a.id))
+                .transpose()?,
+            policy: state
+                .policy
+                .as_ref()
+                .map(|p| checked_id("the policy", &p.id))
+                .transpose()?,
+        })
     }
 
     /// Reads in up to three rounds, each only as deep as the steps need. The server and the app
@@ -348,28 +365,28 @@ impl Provider for Okta {
             ))
             .with_hint("run `authsetup apply` (or `authsetup api create`) first")
         })?;
+        let ids = self.ids(&OrgState {
+            server: Some(server),
+            app,
+            ..OrgState::default()
+        })?;
+        let (server_id, issuer) = (
+            ids.server.clone().unwrap_or_default(),
+            ids.issuer.clone().unwrap_or_default(),
+        );
         let origin = self.api.domain().origin();
         // Codex tries RFC 8414's path-inserted URL first, and Okta serves OIDC discovery under
         // the issuer (notes/codex-mcp.md §A5, notes/okta.md §A.3).
         let metadata_urls = [
-            format!(
-                "{origin}/.well-known/oauth-authorization-server/oauth2/{}",
-                server.id
-            ),
-            format!("{}/.well-known/openid-configuration", server.issuer),
+            format!("{origin}/.well-known/oauth-authorization-server/oauth2/{server_id}"),
+            format!("{issuer}/.well-known/openid-configuration"),
         ]
         .iter()
         .filter_map(|u| Url::parse(u).ok())
         .collect();
-        let ids = Ids {
-            server: Some(server.id.clone()),
-            issuer: Some(server.issuer.clone()),
-            app: app.map(|a| a.id),
-            policy: None,
-        };
         let outputs = self.outputs(&ids);
         Ok(Expectations {
-            issuer: server.issuer,
+            issuer,
             metadata_urls,
             env: outputs
                 .env
@@ -389,7 +406,7 @@ impl Provider for Okta {
     async fn plan(&self, steps: &[Step]) -> Result<Plan> {
         let state = self.observe(steps).await?;
         let p = planner::plan(&self.desired, steps, &state)?;
-        let ids = Self::ids(&state);
+        let ids = self.ids(&state)?;
         Ok(Plan {
             changes: p.changes,
             warnings: p.warnings,
@@ -434,14 +451,24 @@ impl Provider for Okta {
             })
             .await?;
             for (object, doc) in made.into_iter().flatten() {
-                let id = doc["id"].as_str().map(String::from);
+                let id = |what| {
+                    doc["id"]
+                        .as_str()
+                        .map(|id| checked_id(what, id))
+                        .transpose()
+                };
                 match object {
                     Object::Server => {
-                        ids.server = id;
-                        ids.issuer = doc["issuer"].as_str().map(String::from);
+                        ids.server = id("the new authorization server")?;
+                        ids.issuer = doc["issuer"]
+                            .as_str()
+                            .map(|_| {
+                                AuthServer::from_json(&doc).checked_issuer(&self.api.domain().base)
+                            })
+                            .transpose()?;
                     }
-                    Object::App => ids.app = id,
-                    Object::Policy => ids.policy = id,
+                    Object::App => ids.app = id("the new app")?,
+                    Object::Policy => ids.policy = id("the new policy")?,
                 }
                 exists.insert(object);
             }

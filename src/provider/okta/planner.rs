@@ -565,6 +565,7 @@ mod tests {
                 name: format!("MCP {AUD}"),
                 audiences: vec![AUD.into()],
                 issuer: "https://o.okta.com/oauth2/aus1".into(),
+                issuer_mode: "ORG_URL".into(),
                 status: "ACTIVE".into(),
             }),
             scopes: vec![MCP_SCOPE.into(), OFFLINE_ACCESS.into(), "openid".into()],

@@ -3,6 +3,10 @@
 //! field authsetup does not manage.
 
 use serde_json::Value;
+use url::Url;
+
+use crate::error::{AppError, Result};
+use crate::settings::is_loopback_host;
 
 fn text(v: &Value, pointer: &str) -> String {
     v.pointer(pointer)
@@ -38,7 +42,33 @@ pub struct AuthServer {
     pub name: String,
     pub audiences: Vec<String>,
     pub issuer: String,
+    /// `ORG_URL`, `CUSTOM_URL` (the org's custom domain) or `DYNAMIC` (notes/okta.md §A.2).
+    pub issuer_mode: String,
     pub status: String,
+}
+
+/// Nothing the org answers reaches the MCP server's `.env` (or a request path) unless it has the
+/// shape Okta gives it: a broken or hostile org must not get `$(…)` into a file a shell sources.
+fn refused(what: String) -> AppError {
+    AppError::failed(what).with_hint(
+        "nothing was written to the .env file; check that OKTA_DOMAIN is your Okta org (Admin Console → Settings → Account)",
+    )
+}
+
+/// Okta ids (`aus…` servers, `0oa…` apps, `00p…` policies) are letters and digits (notes/okta.md
+/// §A.2, §A.8); `-` and `_` are let through as well.
+pub fn checked_id(what: &str, id: &str) -> Result<String> {
+    let shaped = !id.is_empty()
+        && id.len() <= 100
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    match shaped {
+        true => Ok(id.to_string()),
+        false => Err(refused(format!(
+            "the Okta org reported {what} id {id:?}, which is not an Okta id"
+        ))),
+    }
 }
 
 impl AuthServer {
@@ -48,8 +78,48 @@ impl AuthServer {
             name: text(v, "/name"),
             audiences: texts(v, "/audiences"),
             issuer: text(v, "/issuer"),
+            issuer_mode: text(v, "/issuerMode"),
             status: text(v, "/status"),
         }
+    }
+
+    /// The issuer Okta gives a custom authorization server is `https://{org}/oauth2/{id}`, on the
+    /// org's custom domain for `issuerMode: CUSTOM_URL` (notes/okta.md §A.2); plain HTTP only
+    /// from a loopback emulator. The text must be exactly the URL it parses to, so that what is
+    /// checked is what is written.
+    pub fn checked_issuer(&self, org: &Url) -> Result<String> {
+        let issuer = &self.issuer;
+        let bad = |why: &str| {
+            refused(format!(
+                "the Okta org reported the issuer {issuer:?} for the authorization server {}, {why}",
+                self.id
+            ))
+        };
+        let url = Url::parse(issuer).map_err(|_| bad("which is not a URL"))?;
+        if url.as_str() != issuer {
+            return Err(bad("which is not a plain URL"));
+        }
+        let loopback = url.host_str().is_some_and(is_loopback_host);
+        if !(url.scheme() == "https" || url.scheme() == "http" && loopback) {
+            return Err(bad("which is neither https nor a loopback address"));
+        }
+        if !url.username().is_empty()
+            || url.password().is_some()
+            || url.query().is_some()
+            || url.fragment().is_some()
+        {
+            return Err(bad("with parts an issuer does not have"));
+        }
+        if url.path() != format!("/oauth2/{}", self.id) && url.path() != "/oauth2/default" {
+            return Err(bad("whose path is not /oauth2/<server id>"));
+        }
+        let org_host =
+            url.host() == org.host() && url.port_or_known_default() == org.port_or_known_default();
+        let custom_domain = self.issuer_mode == "CUSTOM_URL" && url.scheme() == "https";
+        if !(org_host || custom_domain) {
+            return Err(bad("on another host than the org"));
+        }
+        Ok(issuer.clone())
     }
 }
 
@@ -160,4 +230,64 @@ pub struct OrgState {
     pub app: Option<App>,
     pub group: Option<Group>,
     pub assigned: bool,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn server(issuer: &str, mode: &str) -> AuthServer {
+        AuthServer {
+            id: "aus1".into(),
+            issuer: issuer.into(),
+            issuer_mode: mode.into(),
+            ..AuthServer::default()
+        }
+    }
+
+    #[test]
+    fn only_issuers_okta_gives_this_server_are_taken() {
+        let org = Url::parse("https://dev-1.okta.com").unwrap();
+        let ok = |issuer: &str, mode: &str| server(issuer, mode).checked_issuer(&org).is_ok();
+        assert!(ok("https://dev-1.okta.com/oauth2/aus1", "ORG_URL"));
+        assert!(ok("https://dev-1.okta.com/oauth2/default", "DYNAMIC"));
+        assert!(ok("https://login.example.com/oauth2/aus1", "CUSTOM_URL"));
+        for (issuer, mode) in [
+            ("https://dev-1.okta.com/x\"$(touch pwned)`id`", "ORG_URL"),
+            ("https://dev-1.okta.com/oauth2/aus1$(id)", "ORG_URL"),
+            ("https://dev-1.okta.com/oauth2/aus1'", "ORG_URL"),
+            ("https://dev-1.okta.com/oauth2/aus2", "ORG_URL"),
+            ("https://dev-1.okta.com/oauth2/aus1?x=1", "ORG_URL"),
+            ("https://u:p@dev-1.okta.com/oauth2/aus1", "ORG_URL"),
+            ("https://dev-1.okta.com:8443/oauth2/aus1", "ORG_URL"),
+            ("https://evil.example/oauth2/aus1", "DYNAMIC"),
+            ("http://dev-1.okta.com/oauth2/aus1", "ORG_URL"),
+            ("http://192.0.2.2:18001/oauth2/aus1", "CUSTOM_URL"),
+            ("https://DEV-1.okta.com/oauth2/aus1", "ORG_URL"),
+            ("", "ORG_URL"),
+        ] {
+            assert!(!ok(issuer, mode), "{issuer} ({mode}) was taken");
+        }
+        let local = Url::parse("http://127.0.0.1:8787").unwrap();
+        assert!(
+            server("http://127.0.0.1:8787/oauth2/aus1", "DYNAMIC")
+                .checked_issuer(&local)
+                .is_ok()
+        );
+    }
+
+    #[test]
+    fn ids_are_letters_and_digits() {
+        assert!(checked_id("the app", "0oa1b2C3d4E5").is_ok());
+        for id in [
+            "",
+            "0oa1\"$(id)",
+            "../x",
+            "0oa 1",
+            "0oa1\n",
+            &"a".repeat(101),
+        ] {
+            assert!(checked_id("the app", id).is_err(), "{id:?} was taken");
+        }
+    }
 }
