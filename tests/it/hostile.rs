@@ -334,16 +334,17 @@ fn assert_no_far_reset(cache: &Path) {
 #[test]
 fn a_long_wait_for_the_rate_limit_is_said() {
     let w = World::new();
-    let front = Hostile::start(Some(w.sandbox.base_url()), |_, _| {
+    // One reset for the whole run, 5 s after the start: every answer says the budget is spent
+    // until then, so the writes wait for it (seconds, even on a busy machine), the concurrent
+    // ones together, and once it has passed nothing waits again.
+    let reset = epoch_in(5);
+    let front = Hostile::start(Some(w.sandbox.base_url()), move |_, _| {
         Reply::ForwardWith(vec![
             ("x-ratelimit-limit", "2".to_string()),
             ("x-ratelimit-remaining", "0".to_string()),
-            ("x-ratelimit-reset", epoch_in(4)),
+            ("x-ratelimit-reset", reset.clone()),
         ])
     });
-    // Every answer says the budget is spent until 4 s from now (3 s at least, even on a busy
-    // machine that takes a while between the reads and the writes): the writes wait for it, the
-    // concurrent ones together.
     let text = exited(&run(&w, &front.base_url(), &["apply"]), 0, "");
     // Said, but not by every request waiting for the same reset: at most once per write.
     let said = text.matches("for the tenant's rate limit").count();
