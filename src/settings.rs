@@ -153,6 +153,8 @@ pub struct Settings {
     pub credentials: Credentials,
     /// Which variable or source the credentials came from, for messages (never the value).
     pub credentials_source: Option<&'static str>,
+    /// What the user should know about where the values came from, one line each.
+    pub notes: Vec<String>,
 }
 
 /// The optional settings file. Unknown keys are an error so a typo does not silently fall back
@@ -248,11 +250,81 @@ impl Settings {
             .map(|d| parse_domain(&d).map_err(|e| e.context(domain_origin)))
             .transpose()?;
 
+        // An environment variable beats the file given with --config (the documented order), but
+        // one exported for another environment would aim the run elsewhere without a word.
+        let mut notes = Vec::new();
+        let mut overrides = |key: &str,
+                             flag_given: bool,
+                             var: &str,
+                             from_env: Option<&str>,
+                             from_file: Option<&str>| {
+            let (Some(config), false, Some(from_env), Some(from_file)) =
+                (&args.config, flag_given, from_env, from_file)
+            else {
+                return;
+            };
+            if from_env.trim() != from_file.trim() {
+                notes.push(format!(
+                    "{key} from {var} ({from_env}) overrides {} ({from_file})",
+                    config.display()
+                ));
+            }
+        };
+        overrides(
+            "provider",
+            args.provider.is_some(),
+            "AUTHSETUP_PROVIDER",
+            env.var("AUTHSETUP_PROVIDER").as_deref(),
+            file.provider.as_deref(),
+        );
+        if domain_origin.ends_with("_DOMAIN") {
+            let shown = |raw: &str| parse_domain(raw).map_or(raw.to_string(), |d| d.display);
+            overrides(
+                "domain",
+                args.domain.is_some(),
+                domain_origin,
+                domain.as_ref().map(|d| d.display.as_str()),
+                file.domain.as_deref().map(shown).as_deref(),
+            );
+        }
+
         let provider = explicit_provider.unwrap_or_else(|| match (&domain, domain_origin) {
             (_, "OKTA_DOMAIN") => ProviderKind::Okta,
             (Some(d), _) => ProviderKind::infer(d.base.host_str().unwrap_or_default()),
             (None, _) => ProviderKind::Auth0,
         });
+
+        overrides(
+            "audience",
+            args.audience.is_some(),
+            provider.audience_var(),
+            env.var(provider.audience_var()).as_deref(),
+            file.audience.as_deref(),
+        );
+        overrides(
+            "connection",
+            args.connection.is_some(),
+            "CONNECTION_NAME",
+            env.var("CONNECTION_NAME").as_deref(),
+            file.connection.as_deref(),
+        );
+        overrides(
+            "mcp_url",
+            args.mcp_url.is_some(),
+            "MCP_URL",
+            env.var("MCP_URL").as_deref(),
+            file.mcp_url.as_deref(),
+        );
+        overrides(
+            "codex_home",
+            args.codex_home.is_some(),
+            "CODEX_HOME",
+            env.var("CODEX_HOME").as_deref(),
+            file.codex_home
+                .as_ref()
+                .map(|p| p.display().to_string())
+                .as_deref(),
+        );
 
         let audience = first(&[
             (args.audience.clone(), "--audience"),
@@ -373,12 +445,13 @@ impl Settings {
             verbose: args.verbose,
             credentials,
             credentials_source,
+            notes,
         })
     }
 
     pub fn require_domain(&self) -> Result<&Domain> {
         self.domain.as_ref().ok_or_else(|| {
-            AppError::usage(
+            AppError::missing(
                 "the tenant domain is missing",
                 format!(
                     "pass --domain or set {} (e.g. tenant.us.auth0.com), or run `authsetup demo` to try it against a sandbox",
@@ -390,7 +463,7 @@ impl Settings {
 
     pub fn require_audience(&self) -> Result<&str> {
         self.audience.as_deref().ok_or_else(|| {
-            AppError::usage(
+            AppError::missing(
                 "the audience (API identifier) is missing",
                 format!(
                     "pass --audience or set {} to an absolute URI, usually the MCP server URL",
@@ -421,7 +494,11 @@ fn load_file(explicit: Option<&Path>) -> Result<FileSettings> {
     let text = std::fs::read_to_string(&path).map_err(|e| {
         AppError::usage(
             format!("cannot read the settings file {}: {e}", path.display()),
-            "check the path given to --config",
+            if explicit.is_some() {
+                "check the path given to --config"
+            } else {
+                "authsetup reads authsetup.toml from the current folder when it exists; fix its permissions or pass --config FILE"
+            },
         )
     })?;
     toml::from_str(&text).map_err(|e| {
@@ -660,6 +737,12 @@ pub fn parse_domain(raw: &str) -> Result<Domain> {
             "remove the trailing dot",
         );
     }
+    if let Some(problem) = bad_host_label(&url) {
+        return bad(
+            format!("the domain {input:?} is not a valid host name: {problem}"),
+            "a host name is labels of letters, digits and inner hyphens (1 to 63 each) joined by dots, e.g. tenant.us.auth0.com",
+        );
+    }
     let loopback = is_loopback_host(&host);
     match url.scheme() {
         "https" => {}
@@ -685,6 +768,31 @@ pub fn parse_domain(raw: &str) -> Result<Domain> {
         base.as_str().trim_end_matches('/').to_string()
     };
     Ok(Domain { base, display })
+}
+
+/// What makes a host name one DNS cannot resolve (RFC 1123 labels), so the run stops with exit 2
+/// instead of failing later as "cannot connect". IP addresses are left to the URL parser.
+fn bad_host_label(url: &Url) -> Option<String> {
+    let Some(url::Host::Domain(host)) = url.host() else {
+        return None;
+    };
+    if host.len() > 253 {
+        return Some("longer than 253 characters".into());
+    }
+    host.split('.').find_map(|label| {
+        if label.is_empty() {
+            Some("an empty label (two dots in a row)".into())
+        } else if label.len() > 63 {
+            Some(format!("the label {label:?} is longer than 63 characters"))
+        } else if label.starts_with('-') || label.ends_with('-') {
+            Some(format!("the label {label:?} starts or ends with a hyphen"))
+        } else {
+            label
+                .chars()
+                .find(|c| !c.is_ascii_alphanumeric() && *c != '-')
+                .map(|c| format!("the label {label:?} contains {c:?}"))
+        }
+    })
 }
 
 /// The API identifier must be an absolute URI (the MCP spec and Auth0's compatibility profile
@@ -857,6 +965,11 @@ mod tests {
             "ftp://tenant.auth0.com",
             "tenant auth0.com",
             "https://tenant.auth0.com?x=1",
+            "-bad-.auth0.com",
+            "bad-.auth0.com",
+            "a..auth0.com",
+            "ten_ant.auth0.com",
+            &format!("{}.auth0.com", "a".repeat(64)),
         ] {
             let e = parse_domain(bad).unwrap_err();
             assert_eq!(e.exit_code(), 2, "{bad}");

@@ -2,19 +2,24 @@
 //! completion scripts and manual pages. The copies in completions/ and man/ are checked against
 //! these by tests/generated.rs.
 
+use std::io::Write;
+
 use clap::CommandFactory;
 
 use crate::cli::{Cli, ManArgs};
 use crate::error::{AppError, Result};
 
 pub fn run(shell: clap_complete::Shell) -> Result<()> {
-    clap_complete::generate(
-        shell,
-        &mut Cli::command(),
-        "authsetup",
-        &mut std::io::stdout(),
-    );
-    Ok(())
+    // clap_complete panics when its writer fails, so the script is made in memory and written
+    // here, where a reader that stopped early (`| head`) is a normal end, as for `man | head`.
+    let mut script = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "authsetup", &mut script);
+    match std::io::stdout().lock().write_all(&script) {
+        Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(AppError::failed(format!(
+            "cannot write the completion script: {e}"
+        ))),
+        _ => Ok(()),
+    }
 }
 
 pub fn man(args: &ManArgs) -> Result<()> {

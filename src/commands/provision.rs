@@ -15,11 +15,16 @@ use crate::plan::{Action, Change, Plan};
 use crate::provider::{self, Provider, Step};
 use crate::settings::Settings;
 
+use super::prompt;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Plan,
     Apply,
 }
+
+/// The question before an apply on a terminal; its default is no.
+pub const CONFIRM_APPLY: &str = "Apply these changes?";
 
 /// Observe → plan → print or apply, then the `.env` when `with_env`. Returns the plan so callers
 /// such as `demo` can show it.
@@ -38,6 +43,14 @@ pub async fn run(
             prepared.show(printer);
         }
         return Ok(prepared.plan);
+    }
+    // Like terraform: on a terminal, changes are made only after a "yes" to the plan shown.
+    if prepared.plan.writes() > 0 && prompt::can_ask(settings, printer) {
+        prepared.show(printer);
+        if !prompt::confirm(settings.color, CONFIRM_APPLY, false).await? {
+            printer.line("Nothing was changed.");
+            return Ok(prepared.plan);
+        }
     }
     let plan = prepared.apply(settings, printer).await?;
     if printer.is_json() {
@@ -102,7 +115,7 @@ pub async fn prepare(
     let provider = provider::connect(settings, http)?;
     let domain = settings.require_domain()?.display.clone();
 
-    let mut plan = provider.plan(steps).await?;
+    let mut plan = provider.plan(steps).await.map_err(AppError::from_api)?;
     let tenant_writes = plan.writes();
     if with_env {
         plan.changes
@@ -177,7 +190,10 @@ impl Prepared {
             }
             let progress = printer.progress();
             let _applying = Applying::begin();
-            provider.apply(&plan, progress.as_ref()).await?
+            provider
+                .apply(&plan, progress.as_ref())
+                .await
+                .map_err(AppError::from_api)?
         };
         if crate::interrupt::requested() {
             return Err(AppError::interrupted(
