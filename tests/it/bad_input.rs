@@ -352,3 +352,27 @@ fn command_line_errors_are_json_when_json_is_asked_for() {
     assert!(String::from_utf8_lossy(&human.stderr).starts_with("error: unexpected argument"));
     assert!(w.sandbox.requests().is_empty());
 }
+
+/// The demo emulates Auth0 only: asked for Okta, by flag or environment, it refuses instead of
+/// showing Auth0 under Okta's name.
+#[test]
+fn the_demo_refuses_okta_instead_of_running_auth0() {
+    let w = World::new();
+    for (args, env) in [
+        (&["demo", "--provider", "okta"][..], None),
+        (&["demo"][..], Some(("AUTHSETUP_PROVIDER", "okta"))),
+    ] {
+        let mut cmd = w.bare();
+        if let Some((k, v)) = env {
+            cmd.env(k, v);
+        }
+        let out = cmd.args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("Okta") && stderr.contains("hint:"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("Auth0 tenant and MCP server"), "{stderr}");
+    }
+}
