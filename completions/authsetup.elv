@@ -139,8 +139,8 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
             cand -v 'Trace every HTTP request on stderr (secrets redacted)'
             cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }
@@ -675,8 +675,8 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
             cand -v 'Trace every HTTP request on stderr (secrets redacted)'
             cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
         }

@@ -141,7 +141,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l replace-de
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s h -l help -d 'Print help'
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
@@ -603,7 +603,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l replace-
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -s h -l help -d 'Print help'
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"

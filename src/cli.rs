@@ -46,11 +46,10 @@ Examples:\n  authsetup plan --audience https://mcp.example.com/mcp\n  authsetup 
     Plan(PlanArgs),
     /// Make the tenant match the desired state, then write the .env file
     #[command(
-        long_about = "Make the tenant match the desired state, then write the .env file.\n\n\
-On a terminal it shows the plan and asks before changing anything (the default answer is no). \
-It does not ask with --yes, with CI set, with --output json, or when standard input is not a terminal. \
-The step commands (api create, dcr enable, …) ask the same way.",
-        after_help = "Examples:\n  authsetup apply --audience https://mcp.example.com/mcp\n  authsetup apply --yes\n  authsetup apply --output json"
+        after_help = "On a terminal it shows the plan and asks before changing anything (the default \
+answer is no); not with --yes, CI set, --output json, or standard input not a terminal. The step \
+commands ask the same way.\n\n\
+Examples:\n  authsetup apply --audience https://mcp.example.com/mcp\n  authsetup apply --yes\n  authsetup apply --output json"
     )]
     Apply,
     /// Step: the API whose identifier is the audience
@@ -89,12 +88,10 @@ The step commands (api create, dcr enable, …) ask the same way.",
     },
     /// Serve an emulated tenant on loopback for offline development and tests
     #[command(
-        long_about = "Serve an emulated tenant on loopback for offline development and tests.\n\n\
-The export lines that point authsetup at it go to standard output, which is closed once they are \
-written, so `eval \"$(authsetup sandbox &)\"` returns as soon as the sandbox accepts connections. \
-The issuer, JWKS and test user go to standard error. It runs until Ctrl-C (exit 0) or \
-`kill $AUTHSETUP_SANDBOX_PID`.",
-        after_help = "Examples:\n  eval \"$(authsetup sandbox --port 8787 &)\"; authsetup plan; kill \"$AUTHSETUP_SANDBOX_PID\"\n  authsetup sandbox --port 8787 --export-file sandbox.env\n  authsetup sandbox --provider okta"
+        after_help = "The export lines go to standard output, which is closed after them, so \
+`eval \"$(authsetup sandbox &)\"` returns once the sandbox accepts connections; the issuer, JWKS \
+and test user go to standard error. It runs until Ctrl-C (exit 0) or `kill $AUTHSETUP_SANDBOX_PID`.\n\n\
+Examples:\n  eval \"$(authsetup sandbox --port 8787 &)\"; authsetup plan; kill \"$AUTHSETUP_SANDBOX_PID\"\n  authsetup sandbox --port 8787 --export-file sandbox.env\n  authsetup sandbox --provider okta"
     )]
     Sandbox(SandboxArgs),
     /// Run the whole setup against a built-in sandbox tenant and show the result
