@@ -30,9 +30,7 @@ pub enum ErrorCode {
     ApiError,
     /// The change is not made because it would need a decision the user has not given.
     Refused,
-    /// `doctor` found at least one failing check.
-    DoctorFailed,
-    /// `plan --exit-code` found changes to make.
+    /// `plan --exit-code` found changes to make; never printed, the plan says it.
     ChangesPending,
     /// Ctrl-C.
     Interrupted,
@@ -48,7 +46,6 @@ impl ErrorCode {
             ErrorCode::MissingValue => "missing_value",
             ErrorCode::ApiError => "api_error",
             ErrorCode::Refused => "refused",
-            ErrorCode::DoctorFailed => "doctor_failed",
             ErrorCode::ChangesPending => "changes_pending",
             ErrorCode::Interrupted => "interrupted",
             ErrorCode::Failed => "failed",

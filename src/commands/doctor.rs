@@ -7,7 +7,7 @@ use url::Url;
 
 use crate::cli::DoctorArgs;
 use crate::doctor::{Report, local, mcp, oauth};
-use crate::error::{AppError, ErrorCode, Result};
+use crate::error::{AppError, Result};
 use crate::http::Http;
 use crate::output::Printer;
 use crate::provider::{self, Provider};
@@ -57,8 +57,7 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> R
         n => Err(AppError::reported(format!(
             "{n} doctor check{} failed",
             if n == 1 { "" } else { "s" }
-        ))
-        .with_code(ErrorCode::DoctorFailed)),
+        ))),
     }
 }
 

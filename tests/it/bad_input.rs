@@ -304,7 +304,12 @@ fn json_errors_are_one_document_on_stdout() {
 #[test]
 fn command_line_errors_are_json_when_json_is_asked_for() {
     let w = World::new();
-    let cases: [(&[&str], &[(&str, &str)], &str); 5] = [
+    type Run = (
+        &'static [&'static str],
+        &'static [(&'static str, &'static str)],
+        &'static str,
+    );
+    let cases: [Run; 5] = [
         (&["plan", "--output", "json", "--bogus"], &[], "usage"),
         (&["plan", "--output=json", "--bogus"], &[], "usage"),
         (

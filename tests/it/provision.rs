@@ -537,7 +537,11 @@ fn json_documents_follow_the_published_schema() {
     .unwrap();
     let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
     let w = World::new();
-    let runs: [(&[&str], &[(&str, &str)]); 9] = [
+    type Run = (
+        &'static [&'static str],
+        &'static [(&'static str, &'static str)],
+    );
+    let runs: [Run; 9] = [
         (&["plan"], &[]),
         (&["plan", "--bogus"], &[]),
         (&["plan", "--domain=-x.auth0.com"], &[]),
