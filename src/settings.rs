@@ -234,6 +234,7 @@ impl Settings {
             _ => None,
         };
 
+        let mut notes = Vec::new();
         let (domain_raw, domain_origin) = match (&args.domain, explicit_provider) {
             (Some(d), _) => (Some(d.clone()), "--domain"),
             (None, Some(p)) => match env.var(p.domain_var()) {
@@ -241,7 +242,14 @@ impl Settings {
                 None => (file.domain.clone(), "domain in the settings file"),
             },
             (None, None) => match (env.var("AUTH0_DOMAIN"), env.var("OKTA_DOMAIN")) {
-                (Some(d), _) => (Some(d), "AUTH0_DOMAIN"),
+                (Some(d), okta) => {
+                    if okta.is_some() {
+                        notes.push(
+                            "both AUTH0_DOMAIN and OKTA_DOMAIN are set; using AUTH0_DOMAIN (pass --provider okta for Okta)".to_string(),
+                        );
+                    }
+                    (Some(d), "AUTH0_DOMAIN")
+                }
                 (None, Some(d)) => (Some(d), "OKTA_DOMAIN"),
                 (None, None) => (file.domain.clone(), "domain in the settings file"),
             },
@@ -252,7 +260,6 @@ impl Settings {
 
         // An environment variable beats the file given with --config (the documented order), but
         // one exported for another environment would aim the run elsewhere without a word.
-        let mut notes = Vec::new();
         let mut overrides = |key: &str,
                              flag_given: bool,
                              var: &str,

@@ -381,3 +381,18 @@ fn the_demo_refuses_okta_instead_of_running_auth0() {
         assert!(!stderr.contains("Auth0 tenant and MCP server"), "{stderr}");
     }
 }
+
+/// An unreadable authsetup.toml that nobody named: the hint does not send the user to a
+/// --config they never gave.
+#[test]
+fn an_unreadable_implicit_settings_file_gets_a_hint_about_that_file() {
+    let w = World::new();
+    // a folder cannot be read as a file, even by root (mode 000 would not stop root)
+    std::fs::create_dir(w.path("authsetup.toml")).unwrap();
+    let out = w.cmd().arg("plan").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("authsetup.toml"), "{stderr}");
+    assert!(!stderr.contains("given to --config"), "{stderr}");
+    assert!(w.sandbox.requests().is_empty());
+}

@@ -647,3 +647,22 @@ fn an_environment_variable_overriding_the_config_file_is_named() {
         output_text(&out)
     );
 }
+
+/// With both providers' domains exported and no --provider, Auth0 is used, and the run says so.
+#[test]
+fn both_providers_domains_set_says_which_one_is_used() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .env("OKTA_DOMAIN", "dev-1.okta.com")
+        .arg("plan")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("note: both AUTH0_DOMAIN and OKTA_DOMAIN are set; using AUTH0_DOMAIN"),
+        "{}",
+        output_text(&out)
+    );
+}
