@@ -258,80 +258,76 @@ impl Settings {
             .map(|d| parse_domain(&d).map_err(|e| e.context(domain_origin)))
             .transpose()?;
 
-        // An environment variable beats the file given with --config (the documented order), but
-        // one exported for another environment would aim the run elsewhere without a word.
-        let mut overrides = |key: &str,
-                             flag_given: bool,
-                             var: &str,
-                             from_env: Option<&str>,
-                             from_file: Option<&str>| {
-            let (Some(config), false, Some(from_env), Some(from_file)) =
-                (&args.config, flag_given, from_env, from_file)
-            else {
-                return;
-            };
-            if from_env.trim() != from_file.trim() {
-                notes.push(format!(
-                    "{key} from {var} ({from_env}) overrides {} ({from_file})",
-                    config.display()
-                ));
-            }
-        };
-        overrides(
-            "provider",
-            args.provider.is_some(),
-            "AUTHSETUP_PROVIDER",
-            env.var("AUTHSETUP_PROVIDER").as_deref(),
-            file.provider.as_deref(),
-        );
-        if domain_origin.ends_with("_DOMAIN") {
-            let shown = |raw: &str| parse_domain(raw).map_or(raw.to_string(), |d| d.display);
-            overrides(
-                "domain",
-                args.domain.is_some(),
-                domain_origin,
-                domain.as_ref().map(|d| d.display.as_str()),
-                file.domain.as_deref().map(shown).as_deref(),
-            );
-        }
-
         let provider = explicit_provider.unwrap_or_else(|| match (&domain, domain_origin) {
             (_, "OKTA_DOMAIN") => ProviderKind::Okta,
             (Some(d), _) => ProviderKind::infer(d.base.host_str().unwrap_or_default()),
             (None, _) => ProviderKind::Auth0,
         });
 
-        overrides(
-            "audience",
-            args.audience.is_some(),
-            provider.audience_var(),
-            env.var(provider.audience_var()).as_deref(),
-            file.audience.as_deref(),
-        );
-        overrides(
-            "connection",
-            args.connection.is_some(),
-            "CONNECTION_NAME",
-            env.var("CONNECTION_NAME").as_deref(),
-            file.connection.as_deref(),
-        );
-        overrides(
-            "mcp_url",
-            args.mcp_url.is_some(),
-            "MCP_URL",
-            env.var("MCP_URL").as_deref(),
-            file.mcp_url.as_deref(),
-        );
-        overrides(
-            "codex_home",
-            args.codex_home.is_some(),
-            "CODEX_HOME",
-            env.var("CODEX_HOME").as_deref(),
-            file.codex_home
+        // An environment variable beats the file given with --config (the documented order), but
+        // one exported for another environment would aim the run elsewhere without a word.
+        if let Some(config) = &args.config {
+            let shown = |raw: &str| parse_domain(raw).map_or(raw.to_string(), |d| d.display);
+            let domain_from_env = domain
                 .as_ref()
-                .map(|p| p.display().to_string())
-                .as_deref(),
-        );
+                .filter(|_| domain_origin.ends_with("_DOMAIN"))
+                .map(|d| d.display.clone());
+            let audience_var = provider.audience_var();
+            let candidates = [
+                (
+                    "provider",
+                    args.provider.is_some(),
+                    "AUTHSETUP_PROVIDER",
+                    env.var("AUTHSETUP_PROVIDER"),
+                    file.provider.clone(),
+                ),
+                (
+                    "domain",
+                    args.domain.is_some(),
+                    domain_origin,
+                    domain_from_env,
+                    file.domain.as_deref().map(shown),
+                ),
+                (
+                    "audience",
+                    args.audience.is_some(),
+                    audience_var,
+                    env.var(audience_var),
+                    file.audience.clone(),
+                ),
+                (
+                    "connection",
+                    args.connection.is_some(),
+                    "CONNECTION_NAME",
+                    env.var("CONNECTION_NAME"),
+                    file.connection.clone(),
+                ),
+                (
+                    "mcp_url",
+                    args.mcp_url.is_some(),
+                    "MCP_URL",
+                    env.var("MCP_URL"),
+                    file.mcp_url.clone(),
+                ),
+                (
+                    "codex_home",
+                    args.codex_home.is_some(),
+                    "CODEX_HOME",
+                    env.var("CODEX_HOME"),
+                    file.codex_home.as_ref().map(|p| p.display().to_string()),
+                ),
+            ];
+            for (key, flag_given, var, from_env, from_file) in candidates {
+                if let (false, Some(from_env), Some(from_file)) = (flag_given, from_env, from_file)
+                    && from_env.trim() != from_file.trim()
+                {
+                    notes.push(format!(
+                        "{key} from {var} ({from_env}) overrides {} ({from_file})",
+                        config.display()
+                    ));
+                }
+            }
+        }
 
         let audience = first(&[
             (args.audience.clone(), "--audience"),
