@@ -137,11 +137,11 @@ fn ctrl_c_stops_the_sandbox_with_exit_0_and_no_error() {
     let (mut child, exports, lines) = start(&["--port", "0"], dir.path());
     assert!(exports.contains("export AUTH0_DOMAIN="), "{exports}");
     wait_for(&lines, "Ctrl-C to stop");
-    // SAFETY: sends SIGINT to the child this test started and still owns.
-    assert_eq!(
-        unsafe { libc::kill(child.0.id() as libc::pid_t, libc::SIGINT) },
-        0
-    );
+    rustix::process::kill_process(
+        rustix::process::Pid::from_child(&child.0),
+        rustix::process::Signal::INT,
+    )
+    .expect("SIGINT sent");
     let status = child.0.wait().unwrap();
     let rest: Vec<String> = lines.iter().collect();
     assert_eq!(status.code(), Some(0), "{rest:#?}");
