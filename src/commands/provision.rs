@@ -173,10 +173,17 @@ impl Prepared {
             }
             plan.outputs.clone()
         } else {
-            printer.heading(format!(
-                "Applying {tenant_writes} change(s) to the {} tenant {domain}:",
-                provider.display_name(),
-            ));
+            // The same count as the plan's summary, which includes the .env file.
+            let total = plan.writes();
+            let tenant = format!("the {} tenant {domain}", provider.display_name());
+            printer.heading(if total > tenant_writes {
+                format!(
+                    "Applying {total} change(s): {tenant_writes} to {tenant}, then {} to local files:",
+                    total - tenant_writes
+                )
+            } else {
+                format!("Applying {total} change(s) to {tenant}:")
+            });
             for c in plan
                 .changes
                 .iter()

@@ -666,3 +666,23 @@ fn both_providers_domains_set_says_which_one_is_used() {
         output_text(&out)
     );
 }
+
+/// The plan's summary and the apply's heading count the same changes (the .env file included).
+#[test]
+fn plan_and_apply_count_the_same_changes() {
+    let w = World::new();
+    let out = w.cmd().arg("plan").output().unwrap();
+    let plan = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        plan.contains("4 to create, 3 to update, 0 unchanged"),
+        "{plan}"
+    );
+    let out = w.cmd().arg("apply").output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let apply = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        apply.contains("Applying 7 change(s): 6 to the Auth0 tenant"),
+        "{apply}"
+    );
+    assert!(apply.contains("then 1 to local files:"), "{apply}");
+}
