@@ -91,7 +91,7 @@ Examples:\n  authsetup apply --audience https://mcp.example.com/mcp\n  authsetup
         after_help = "The export lines go to standard output, which is closed after them, so \
 `eval \"$(authsetup sandbox &)\"` returns once the sandbox accepts connections; the issuer, JWKS \
 and test user go to standard error. It runs until Ctrl-C (exit 0) or `kill $AUTHSETUP_SANDBOX_PID`.\n\n\
-Examples:\n  eval \"$(authsetup sandbox --port 8787 &)\"; authsetup plan; kill \"$AUTHSETUP_SANDBOX_PID\"\n  authsetup sandbox --port 8787 --export-file sandbox.env\n  authsetup sandbox --provider okta"
+Examples:\n  eval \"$(authsetup sandbox &)\"; authsetup plan --audience urn:demo; kill \"$AUTHSETUP_SANDBOX_PID\"\n  authsetup sandbox --port 8787 --export-file sandbox.env\n  authsetup sandbox --provider okta"
     )]
     Sandbox(SandboxArgs),
     /// Run the whole setup against a built-in sandbox tenant and show the result

@@ -270,3 +270,47 @@ fn the_readme_sandbox_block_works_as_a_script() {
     });
     assert!(stopped, "the sandbox still answers on {port}");
 }
+
+/// The first example of `authsetup sandbox --help`, pasted into bash: it returns, the plan runs
+/// against the sandbox, and the sandbox is stopped.
+#[cfg(unix)]
+#[test]
+fn the_sandbox_help_example_works_as_pasted() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = Command::new(env!("CARGO_BIN_EXE_authsetup"))
+        .args(["sandbox", "--help"])
+        .env_clear()
+        .env("COLUMNS", "100")
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    let help = String::from_utf8(help.stdout).unwrap();
+    let example = help
+        .lines()
+        .map(str::trim)
+        .find(|l| l.starts_with("eval "))
+        .unwrap_or_else(|| panic!("an eval example in {help}"));
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_authsetup"))
+        .parent()
+        .unwrap()
+        .to_path_buf();
+    let out = Command::new("timeout")
+        .args(["60", "bash", "-c", example])
+        .env_clear()
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("HOME", dir.path())
+        .current_dir(dir.path())
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{example}\n{stderr}");
+    assert!(stderr.contains("to create"), "the plan ran: {stderr}");
+}
