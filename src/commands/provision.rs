@@ -36,9 +36,18 @@ pub async fn run(
     mode: Mode,
 ) -> Result<Plan> {
     let mut prepared = prepare(settings, printer, steps, with_env, mode).await?;
+    // Which tenant and API the document is about, so a CI log of several runs can tell them apart.
+    let tenant = prepared.domain.clone();
+    let about = |plan: &Plan| {
+        let mut doc = plan.to_json();
+        doc["provider"] = json!(settings.provider.as_str());
+        doc["tenant"] = json!(tenant);
+        doc["audience"] = json!(settings.audience);
+        doc
+    };
     if mode == Mode::Plan {
         if printer.is_json() {
-            printer.json(&prepared.plan.to_json());
+            printer.json(&about(&prepared.plan));
         } else {
             prepared.show(printer);
         }
@@ -54,7 +63,7 @@ pub async fn run(
     }
     let plan = prepared.apply(settings, printer).await?;
     if printer.is_json() {
-        let mut doc = plan.to_json();
+        let mut doc = about(&plan);
         doc["applied"] = Value::Bool(true);
         printer.json(&doc);
     }

@@ -500,6 +500,9 @@ fn plan_exit_code_tells_drift_from_sync_and_from_failure() {
     assert_eq!(out.status.code(), Some(3), "{}", output_text(&out));
     let doc: Value = serde_json::from_slice(&out.stdout).expect("the plan is still printed");
     assert_eq!(doc["has_changes"], true, "{doc}");
+    assert_eq!(doc["provider"], "auth0", "{doc}");
+    assert_eq!(doc["tenant"], w.sandbox.base_url(), "{doc}");
+    assert_eq!(doc["audience"], AUD, "{doc}");
     assert_eq!(doc["summary"]["create"], 4, "{doc}");
     assert_eq!(doc["summary"]["update"], 3, "{doc}");
     assert_eq!(doc["summary"]["unchanged"], 0, "{doc}");
