@@ -13,6 +13,10 @@ pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) 
     if let Some(path) = &args.export_file {
         validate_env_file(path)?;
     }
+    // Ctrl-C is how the sandbox stops, so its handler is in place before anyone is told so (the
+    // listener is registered on the first poll); until then SIGINT would end the process by force.
+    let mut stop = Box::pin(tokio::signal::ctrl_c());
+    let _ = futures::FutureExt::now_or_never(stop.as_mut());
     let config = SandboxConfig {
         port: args.port,
         rate_limit: args.rate_limit.map(|n| RateLimit {
@@ -98,7 +102,7 @@ pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) 
     if let Some(path) = &args.export_file {
         printer.line(format!("The export lines are in {}.", path.display()));
     }
-    let _ = tokio::signal::ctrl_c().await;
+    let _ = stop.await;
     printer.line("sandbox stopped");
     Ok(())
 }
