@@ -481,6 +481,7 @@ fn an_unusable_temp_folder_does_not_stop_an_apply_and_no_lock_is_left() {
     assert_tenant_ready(&w);
     assert!(w.env_file().is_some());
     assert!(!w.path(".env.authsetup.lock").exists());
+}
 
 /// `plan --exit-code` for CI: 3 while changes are pending, 0 once the tenant matches, 1 on an
 /// error; plain `plan` exits 0 either way. The JSON plan counts the changes.
