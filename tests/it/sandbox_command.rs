@@ -224,27 +224,7 @@ fn the_readme_sandbox_block_works_as_a_script() {
         block.replace("8787", &port.to_string())
     );
     let dir = tempfile::tempdir().unwrap();
-    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_authsetup"))
-        .parent()
-        .unwrap()
-        .to_path_buf();
-    // `timeout` turns a hang (a command substitution that never ends) into a failure.
-    let out = Command::new("timeout")
-        .args(["120", "bash", "-c", &script])
-        .env_clear()
-        .env(
-            "PATH",
-            format!(
-                "{}:{}",
-                bin.display(),
-                std::env::var("PATH").unwrap_or_default()
-            ),
-        )
-        .env("HOME", dir.path())
-        .current_dir(dir.path())
-        .stdin(Stdio::null())
-        .output()
-        .unwrap();
+    let out = bash(&script, dir.path());
     let stdout = String::from_utf8_lossy(&out.stdout);
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(out.status.success(), "{script}\n{stdout}\n{stderr}");
@@ -290,12 +270,21 @@ fn the_sandbox_help_example_works_as_pasted() {
         .map(str::trim)
         .find(|l| l.starts_with("eval "))
         .unwrap_or_else(|| panic!("an eval example in {help}"));
+    let out = bash(example, dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{example}\n{stderr}");
+    assert!(stderr.contains("to create"), "the plan ran: {stderr}");
+}
+
+/// A script as a user pastes it: bash with authsetup on the PATH, in `dir` as home and working
+/// folder. `timeout` turns a hang (a command substitution that never ends) into a failure.
+#[cfg(unix)]
+fn bash(script: &str, dir: &std::path::Path) -> std::process::Output {
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_authsetup"))
         .parent()
-        .unwrap()
-        .to_path_buf();
-    let out = Command::new("timeout")
-        .args(["60", "bash", "-c", example])
+        .unwrap();
+    Command::new("timeout")
+        .args(["120", "bash", "-c", script])
         .env_clear()
         .env(
             "PATH",
@@ -305,12 +294,9 @@ fn the_sandbox_help_example_works_as_pasted() {
                 std::env::var("PATH").unwrap_or_default()
             ),
         )
-        .env("HOME", dir.path())
-        .current_dir(dir.path())
+        .env("HOME", dir)
+        .current_dir(dir)
         .stdin(Stdio::null())
         .output()
-        .unwrap();
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(out.status.success(), "{example}\n{stderr}");
-    assert!(stderr.contains("to create"), "the plan ran: {stderr}");
+        .unwrap()
 }
