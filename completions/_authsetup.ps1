@@ -109,6 +109,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
+            [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit with 3 when there are changes to make, 0 when none (like `git diff --exit-code`)')
             [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
             [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace a different tenant default audience (affects every application of the tenant)')
             [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
@@ -695,6 +696,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
         }
         'authsetup;sandbox' {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 (0 picks a free one)')
+            [CompletionResult]::new('--export-file', '--export-file', [CompletionResultType]::ParameterName, 'Also write the export lines to this file (mode 0600) once the sandbox accepts connections')
             [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Emulate a Management API rate limit of N requests per second (burst N), like the free tier''s 2')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')

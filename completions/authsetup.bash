@@ -1976,7 +1976,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__plan)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --exit-code --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2228,13 +2228,17 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__sandbox)
-            opts="-y -v -h -V --port --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --port --export-file --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --export-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

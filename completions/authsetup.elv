@@ -104,6 +104,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand --config 'Settings file [default: authsetup.toml when present]'
             cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
             cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --exit-code 'Exit with 3 when there are changes to make, 0 when none (like `git diff --exit-code`)'
             cand --create-connection 'Create the connection when the tenant does not have it'
             cand --replace-default-audience 'Replace a different tenant default audience (affects every application of the tenant)'
             cand --token-stdin 'Read the Management API token from standard input'
@@ -651,6 +652,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
         }
         &'authsetup;sandbox'= {
             cand --port 'Port on 127.0.0.1 (0 picks a free one)'
+            cand --export-file 'Also write the export lines to this file (mode 0600) once the sandbox accepts connections'
             cand --rate-limit 'Emulate a Management API rate limit of N requests per second (burst N), like the free tier''s 2'
             cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
             cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'

@@ -110,6 +110,7 @@ json\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
 always\t''
 never\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l exit-code -d 'Exit with 3 when there are changes to make, 0 when none (like `git diff --exit-code`)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l create-connection -d 'Create the connection when the tenant does not have it'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l token-stdin -d 'Read the Management API token from standard input'
@@ -577,6 +578,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -s v -l
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l export-file -d 'Also write the export lines to this file (mode 0600) once the sandbox accepts connections' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l rate-limit -d 'Emulate a Management API rate limit of N requests per second (burst N), like the free tier\'s 2' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"

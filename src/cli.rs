@@ -39,12 +39,17 @@ error naming its flag and variable.",
     Init(InitArgs),
     /// Print every change `apply` would make, field by field; writes nothing
     #[command(
-        after_help = "Examples:\n  authsetup plan --audience https://mcp.example.com/mcp\n  authsetup plan --output json"
+        after_help = "Exit codes: 0 the plan was made (with --exit-code: nothing to change), 1 error, 2 bad input, \
+3 with --exit-code: changes are pending.\n\n\
+Examples:\n  authsetup plan --audience https://mcp.example.com/mcp\n  authsetup plan --output json\n  authsetup plan --exit-code   # in CI: fails with 3 on drift"
     )]
-    Plan,
+    Plan(PlanArgs),
     /// Make the tenant match the desired state, then write the .env file
     #[command(
-        after_help = "Examples:\n  authsetup apply --audience https://mcp.example.com/mcp\n  authsetup apply --output json"
+        after_help = "On a terminal it shows the plan and asks before changing anything (the default \
+answer is no); not with --yes, CI set, --output json, or standard input not a terminal. The step \
+commands ask the same way.\n\n\
+Examples:\n  authsetup apply --audience https://mcp.example.com/mcp\n  authsetup apply --yes\n  authsetup apply --output json"
     )]
     Apply,
     /// Step: the API whose identifier is the audience
@@ -83,7 +88,10 @@ error naming its flag and variable.",
     },
     /// Serve an emulated tenant on loopback for offline development and tests
     #[command(
-        after_help = "Examples:\n  eval \"$(authsetup sandbox --port 0 &)\"\n  authsetup sandbox --port 8787"
+        after_help = "The export lines go to standard output, which is closed after them, so \
+`eval \"$(authsetup sandbox &)\"` returns once the sandbox accepts connections; the issuer, JWKS \
+and test user go to standard error. It runs until Ctrl-C (exit 0) or `kill $AUTHSETUP_SANDBOX_PID`.\n\n\
+Examples:\n  eval \"$(authsetup sandbox &)\"; authsetup plan --audience urn:demo; kill \"$AUTHSETUP_SANDBOX_PID\"\n  authsetup sandbox --port 8787 --export-file sandbox.env\n  authsetup sandbox --provider okta"
     )]
     Sandbox(SandboxArgs),
     /// Run the whole setup against a built-in sandbox tenant and show the result
@@ -192,6 +200,13 @@ pub struct InitArgs {
 }
 
 #[derive(Debug, Args)]
+pub struct PlanArgs {
+    /// Exit with 3 when there are changes to make, 0 when none (like `git diff --exit-code`)
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Debug, Args)]
 pub struct ManArgs {
     /// Write authsetup.1 and one authsetup-COMMAND.1 per command into this folder
     #[arg(long, value_name = "DIR")]
@@ -210,6 +225,9 @@ pub struct SandboxArgs {
     /// Port on 127.0.0.1 (0 picks a free one)
     #[arg(long, default_value_t = 0)]
     pub port: u16,
+    /// Also write the export lines to this file (mode 0600) once the sandbox accepts connections
+    #[arg(long, value_name = "PATH")]
+    pub export_file: Option<PathBuf>,
     /// Emulate a Management API rate limit of N requests per second (burst N), like the free tier's 2
     #[arg(long, value_name = "N")]
     pub rate_limit: Option<u32>,

@@ -8,13 +8,55 @@ pub enum ErrorKind {
     Usage,
     /// The operation failed (API error, refused change, failed check): exit 1.
     Failed,
+    /// `plan --exit-code` found changes to make: exit 3, like `terraform plan -detailed-exitcode`
+    /// uses a code of its own so that CI can tell drift from a failure (1) and bad input (2).
+    ChangesPending,
     /// The user interrupted: exit 130.
     Interrupted,
+}
+
+/// A stable, machine-readable name for what went wrong, given as `code` in JSON errors so that
+/// scripts need not match English text. Names are never changed once released; new ones may be
+/// added.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ErrorCode {
+    /// The command line itself is wrong: an unknown flag or subcommand (clap's errors).
+    Usage,
+    /// A value was given but is not acceptable.
+    InvalidValue,
+    /// A required value was given nowhere (flag, environment, settings file).
+    MissingValue,
+    /// The provider's API answered with an error, or could not be reached.
+    ApiError,
+    /// The change is not made because it would need a decision the user has not given.
+    Refused,
+    /// `plan --exit-code` found changes to make; never printed, the plan says it.
+    ChangesPending,
+    /// Ctrl-C.
+    Interrupted,
+    /// Any other failure: a local file that cannot be written, an internal error.
+    Failed,
+}
+
+impl ErrorCode {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorCode::Usage => "usage",
+            ErrorCode::InvalidValue => "invalid_value",
+            ErrorCode::MissingValue => "missing_value",
+            ErrorCode::ApiError => "api_error",
+            ErrorCode::Refused => "refused",
+            ErrorCode::ChangesPending => "changes_pending",
+            ErrorCode::Interrupted => "interrupted",
+            ErrorCode::Failed => "failed",
+        }
+    }
 }
 
 #[derive(Debug)]
 pub struct AppError {
     pub kind: ErrorKind,
+    pub code: ErrorCode,
     pub message: String,
     pub hint: Option<String>,
     /// The command already told the user (doctor's report says what failed), so only the exit
@@ -28,6 +70,7 @@ impl AppError {
     pub fn usage(message: impl Into<String>, hint: impl Into<String>) -> Self {
         Self {
             kind: ErrorKind::Usage,
+            code: ErrorCode::InvalidValue,
             message: message.into(),
             hint: Some(hint.into()),
             reported: false,
@@ -37,10 +80,16 @@ impl AppError {
     pub fn failed(message: impl Into<String>) -> Self {
         Self {
             kind: ErrorKind::Failed,
+            code: ErrorCode::Failed,
             message: message.into(),
             hint: None,
             reported: false,
         }
+    }
+
+    /// A change not made because it needs a decision the user has not given: exit 1.
+    pub fn refused(message: impl Into<String>) -> Self {
+        Self::failed(message).with_code(ErrorCode::Refused)
     }
 
     /// A failure the command's own output already shows: exit 1, nothing more printed.
@@ -51,12 +100,44 @@ impl AppError {
         }
     }
 
+    /// Bad input of the kind "nothing was given": exit 2, code `missing_value`.
+    pub fn missing(message: impl Into<String>, hint: impl Into<String>) -> Self {
+        Self::usage(message, hint).with_code(ErrorCode::MissingValue)
+    }
+
+    /// `plan --exit-code` with changes to make: exit 3, and nothing printed beyond the plan.
+    pub fn changes_pending() -> Self {
+        Self {
+            kind: ErrorKind::ChangesPending,
+            code: ErrorCode::ChangesPending,
+            message: "the tenant differs from the desired state".into(),
+            hint: None,
+            reported: true,
+        }
+    }
+
     pub fn interrupted(message: impl Into<String>) -> Self {
         Self {
             kind: ErrorKind::Interrupted,
+            code: ErrorCode::Interrupted,
             message: message.into(),
             hint: None,
             reported: false,
+        }
+    }
+
+    pub fn with_code(mut self, code: ErrorCode) -> Self {
+        self.code = code;
+        self
+    }
+
+    /// A failure while talking to the provider is an API error, unless it already says more
+    /// precisely what it is (a refusal, an interruption, bad input).
+    pub fn from_api(self) -> Self {
+        if self.code == ErrorCode::Failed {
+            self.with_code(ErrorCode::ApiError)
+        } else {
+            self
         }
     }
 
@@ -75,6 +156,7 @@ impl AppError {
         match self.kind {
             ErrorKind::Usage => 2,
             ErrorKind::Failed => 1,
+            ErrorKind::ChangesPending => 3,
             ErrorKind::Interrupted => 130,
         }
     }

@@ -17,17 +17,20 @@ use std::io::IsTerminal;
 
 use clap::Parser;
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::output::Printer;
 use crate::settings::{OutputFormat, ProcessEnv, Settings, Terminal};
 
 /// Parses the command line, runs the command and returns the process exit code.
 pub fn main() -> i32 {
-    // clap prints its own usage errors and exits 2; --help and --version exit 0 before any
-    // runtime or TLS set-up.
-    let cli = cli::Cli::parse();
+    // --help and --version exit 0 before any runtime or TLS set-up.
+    let cli = match cli::Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(&e),
+    };
     let json_requested = cli.global.output == Some(cli::OutputArg::Json)
-        || std::env::var("AUTHSETUP_OUTPUT").is_ok_and(|v| v == "json");
+        || (cli.global.output.is_none()
+            && std::env::var("AUTHSETUP_OUTPUT").is_ok_and(|v| v == "json"));
     let fallback = Printer::new(
         if json_requested {
             OutputFormat::Json
@@ -48,6 +51,11 @@ pub fn main() -> i32 {
         }
     };
     let printer = Printer::new(settings.output, settings.color);
+    for note in &settings.notes {
+        printer.note(note);
+    }
+    // The sandbox runs until Ctrl-C, which is how it is stopped, not an interruption.
+    let stops_on_ctrl_c = matches!(cli.command, cli::Command::Sandbox(_));
 
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
@@ -65,6 +73,9 @@ pub fn main() -> i32 {
     let result = runtime.block_on(async {
         let run = commands::run(cli.command, &cli.global, settings, printer);
         tokio::pin!(run);
+        if stops_on_ctrl_c {
+            return run.await;
+        }
         tokio::select! {
             r = &mut run => return r,
             _ = tokio::signal::ctrl_c() => {}
@@ -86,5 +97,62 @@ pub fn main() -> i32 {
             printer.error(&e);
             e.exit_code()
         }
+    }
+}
+
+/// clap's verdict on the command line: help and version as clap prints them, and a usage error
+/// as clap prints it, or in JSON mode as the same `{"error": …}` document every other error
+/// gives, so a program reading stdout never sees an empty answer. Exit 2 for errors.
+fn usage_error(e: &clap::Error) -> i32 {
+    use clap::error::ErrorKind as Kind;
+    let is_error = !matches!(e.kind(), Kind::DisplayHelp | Kind::DisplayVersion);
+    if !is_error || !json_in_args() {
+        let _ = e.print();
+        return e.exit_code();
+    }
+    let text = e.render().to_string();
+    let message = text
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .trim_start_matches("error: ")
+        .to_string();
+    let hint = text
+        .lines()
+        .map(str::trim)
+        .find_map(|l| l.strip_prefix("tip: "))
+        .or_else(|| {
+            text.lines()
+                .map(str::trim)
+                .find(|l| l.starts_with("For more information"))
+        });
+    let code = match e.kind() {
+        Kind::InvalidValue | Kind::ValueValidation | Kind::InvalidUtf8 | Kind::NoEquals => {
+            ErrorCode::InvalidValue
+        }
+        Kind::MissingRequiredArgument
+        | Kind::MissingSubcommand
+        | Kind::DisplayHelpOnMissingArgumentOrSubcommand => ErrorCode::MissingValue,
+        _ => ErrorCode::Usage,
+    };
+    Printer::new(OutputFormat::Json, false).json(&output::error_json(code, &message, hint));
+    2
+}
+
+/// Whether JSON output was asked for, read from the raw arguments because clap could not parse
+/// them: `--output json`, `--output=json`, or AUTHSETUP_OUTPUT=json without an `--output`.
+fn json_in_args() -> bool {
+    let args: Vec<String> = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned())
+        .take_while(|a| a != "--")
+        .collect();
+    let flag = args.iter().enumerate().find_map(|(i, a)| {
+        a.strip_prefix("--output=")
+            .or_else(|| (a == "--output").then(|| args.get(i + 1).map_or("", String::as_str)))
+    });
+    match flag {
+        Some(value) => value == "json",
+        None => std::env::var("AUTHSETUP_OUTPUT").is_ok_and(|v| v == "json"),
     }
 }

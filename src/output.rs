@@ -12,7 +12,7 @@ use indicatif::{MultiProgress, ProgressBar, ProgressStyle};
 use serde_json::{Value, json};
 
 use crate::doctor::{Area, Check, Report, Status};
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::plan::{Action, Change, Plan};
 use crate::provider::Progress;
 use crate::settings::OutputFormat;
@@ -93,13 +93,22 @@ impl Printer {
         self.line(self.paint(Tone::Bold, text.as_ref()));
     }
 
+    /// The one JSON document of a run, stamped with the schema version it follows.
     pub fn json(&self, value: &Value) {
         if self.silent {
             return;
         }
         let mut out = std::io::stdout().lock();
-        let _ = serde_json::to_writer_pretty(&mut out, value);
+        let _ = serde_json::to_writer_pretty(&mut out, &versioned(value));
         let _ = writeln!(out);
+    }
+
+    /// A notice about how the settings were read, on stderr even in JSON mode: it is about the
+    /// run itself (which tenant it talks to), and stdout stays one document.
+    pub fn note(&self, text: impl AsRef<str>) {
+        if !self.silent {
+            eprintln!("{} {}", self.paint(Tone::Warn, "note:"), text.as_ref());
+        }
     }
 
     pub fn error(&self, err: &AppError) {
@@ -107,7 +116,7 @@ impl Printer {
             return;
         }
         if self.is_json() {
-            self.json(&json!({"error": {"message": err.message, "hint": err.hint}}));
+            self.json(&error_json(err.code, &err.message, err.hint.as_deref()));
         } else {
             eprintln!("{} {}", self.paint(Tone::Bad, "error:"), err.message);
             if let Some(h) = &err.hint {
@@ -124,12 +133,11 @@ impl Printer {
         for w in &plan.warnings {
             self.warn(w);
         }
-        let count = |a: Action| plan.changes.iter().filter(|c| c.action == a).count();
         self.line(format!(
             "{} to create, {} to update, {} unchanged",
-            count(Action::Create),
-            count(Action::Update),
-            count(Action::None)
+            plan.count(Action::Create),
+            plan.count(Action::Update),
+            plan.count(Action::None)
         ));
     }
 
@@ -226,6 +234,27 @@ impl Printer {
             Box::new(Lines { printer: *self })
         }
     }
+}
+
+/// The version of the JSON documents' shape (docs/output.schema.json). It goes up only when a
+/// key is removed or changes meaning; new keys may appear within a version.
+pub const JSON_VERSION: u64 = 1;
+
+fn versioned(value: &Value) -> Value {
+    match value {
+        Value::Object(fields) => {
+            let mut doc = serde_json::Map::with_capacity(fields.len() + 1);
+            doc.insert("version".into(), json!(JSON_VERSION));
+            doc.extend(fields.iter().map(|(k, v)| (k.clone(), v.clone())));
+            Value::Object(doc)
+        }
+        other => other.clone(),
+    }
+}
+
+/// `{"error": {"message", "hint", "code"}}`, the shape of every failure in JSON mode.
+pub fn error_json(code: ErrorCode, message: &str, hint: Option<&str>) -> Value {
+    json!({"error": {"message": message, "hint": hint, "code": code.as_str()}})
 }
 
 /// Word-wraps `text` to 80 columns after `first` on the first line and `rest` on the others; a

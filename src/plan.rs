@@ -75,10 +75,21 @@ impl Plan {
         self.changes.iter().filter(|c| !c.is_noop()).count()
     }
 
+    /// How many changes create, update or leave alone a resource.
+    pub fn count(&self, action: Action) -> usize {
+        self.changes.iter().filter(|c| c.action == action).count()
+    }
+
     pub fn to_json(&self) -> Value {
         serde_json::json!({
             "changes": self.changes,
             "warnings": self.warnings,
+            "summary": {
+                "create": self.count(Action::Create),
+                "update": self.count(Action::Update),
+                "unchanged": self.count(Action::None),
+            },
+            "has_changes": self.writes() > 0,
         })
     }
 }

@@ -153,6 +153,8 @@ pub struct Settings {
     pub credentials: Credentials,
     /// Which variable or source the credentials came from, for messages (never the value).
     pub credentials_source: Option<&'static str>,
+    /// What the user should know about where the values came from, one line each.
+    pub notes: Vec<String>,
 }
 
 /// The optional settings file. Unknown keys are an error so a typo does not silently fall back
@@ -232,6 +234,7 @@ impl Settings {
             _ => None,
         };
 
+        let mut notes = Vec::new();
         let (domain_raw, domain_origin) = match (&args.domain, explicit_provider) {
             (Some(d), _) => (Some(d.clone()), "--domain"),
             (None, Some(p)) => match env.var(p.domain_var()) {
@@ -239,7 +242,14 @@ impl Settings {
                 None => (file.domain.clone(), "domain in the settings file"),
             },
             (None, None) => match (env.var("AUTH0_DOMAIN"), env.var("OKTA_DOMAIN")) {
-                (Some(d), _) => (Some(d), "AUTH0_DOMAIN"),
+                (Some(d), okta) => {
+                    if okta.is_some() {
+                        notes.push(
+                            "both AUTH0_DOMAIN and OKTA_DOMAIN are set; using AUTH0_DOMAIN (pass --provider okta for Okta)".to_string(),
+                        );
+                    }
+                    (Some(d), "AUTH0_DOMAIN")
+                }
                 (None, Some(d)) => (Some(d), "OKTA_DOMAIN"),
                 (None, None) => (file.domain.clone(), "domain in the settings file"),
             },
@@ -253,6 +263,71 @@ impl Settings {
             (Some(d), _) => ProviderKind::infer(d.base.host_str().unwrap_or_default()),
             (None, _) => ProviderKind::Auth0,
         });
+
+        // An environment variable beats the file given with --config (the documented order), but
+        // one exported for another environment would aim the run elsewhere without a word.
+        if let Some(config) = &args.config {
+            let shown = |raw: &str| parse_domain(raw).map_or(raw.to_string(), |d| d.display);
+            let domain_from_env = domain
+                .as_ref()
+                .filter(|_| domain_origin.ends_with("_DOMAIN"))
+                .map(|d| d.display.clone());
+            let audience_var = provider.audience_var();
+            let candidates = [
+                (
+                    "provider",
+                    args.provider.is_some(),
+                    "AUTHSETUP_PROVIDER",
+                    env.var("AUTHSETUP_PROVIDER"),
+                    file.provider.clone(),
+                ),
+                (
+                    "domain",
+                    args.domain.is_some(),
+                    domain_origin,
+                    domain_from_env,
+                    file.domain.as_deref().map(shown),
+                ),
+                (
+                    "audience",
+                    args.audience.is_some(),
+                    audience_var,
+                    env.var(audience_var),
+                    file.audience.clone(),
+                ),
+                (
+                    "connection",
+                    args.connection.is_some(),
+                    "CONNECTION_NAME",
+                    env.var("CONNECTION_NAME"),
+                    file.connection.clone(),
+                ),
+                (
+                    "mcp_url",
+                    args.mcp_url.is_some(),
+                    "MCP_URL",
+                    env.var("MCP_URL"),
+                    file.mcp_url.clone(),
+                ),
+                (
+                    "codex_home",
+                    args.codex_home.is_some(),
+                    "CODEX_HOME",
+                    env.var("CODEX_HOME"),
+                    file.codex_home.as_ref().map(|p| p.display().to_string()),
+                ),
+            ];
+            for (key, flag_given, var, from_env, from_file) in candidates {
+                if let (false, Some(from_env), Some(from_file)) = (flag_given, from_env, from_file)
+                    && from_env.trim() != from_file.trim()
+                {
+                    notes.push(format!(
+                        "{key} from {var} ({from_env}) overrides {} ({from_file})",
+                        config.display()
+                    ));
+                }
+            }
+        }
 
         let audience = first(&[
             (args.audience.clone(), "--audience"),
@@ -373,12 +448,13 @@ impl Settings {
             verbose: args.verbose,
             credentials,
             credentials_source,
+            notes,
         })
     }
 
     pub fn require_domain(&self) -> Result<&Domain> {
         self.domain.as_ref().ok_or_else(|| {
-            AppError::usage(
+            AppError::missing(
                 "the tenant domain is missing",
                 format!(
                     "pass --domain or set {} (e.g. tenant.us.auth0.com), or run `authsetup demo` to try it against a sandbox",
@@ -390,7 +466,7 @@ impl Settings {
 
     pub fn require_audience(&self) -> Result<&str> {
         self.audience.as_deref().ok_or_else(|| {
-            AppError::usage(
+            AppError::missing(
                 "the audience (API identifier) is missing",
                 format!(
                     "pass --audience or set {} to an absolute URI, usually the MCP server URL",
@@ -421,7 +497,11 @@ fn load_file(explicit: Option<&Path>) -> Result<FileSettings> {
     let text = std::fs::read_to_string(&path).map_err(|e| {
         AppError::usage(
             format!("cannot read the settings file {}: {e}", path.display()),
-            "check the path given to --config",
+            if explicit.is_some() {
+                "check the path given to --config"
+            } else {
+                "authsetup reads authsetup.toml from the current folder when it exists; fix its permissions or pass --config FILE"
+            },
         )
     })?;
     toml::from_str(&text).map_err(|e| {
@@ -660,6 +740,12 @@ pub fn parse_domain(raw: &str) -> Result<Domain> {
             "remove the trailing dot",
         );
     }
+    if let Some(problem) = bad_host_label(&url) {
+        return bad(
+            format!("the domain {input:?} is not a valid host name: {problem}"),
+            "a host name is labels of letters, digits and inner hyphens (1 to 63 each) joined by dots, e.g. tenant.us.auth0.com",
+        );
+    }
     let loopback = is_loopback_host(&host);
     match url.scheme() {
         "https" => {}
@@ -685,6 +771,31 @@ pub fn parse_domain(raw: &str) -> Result<Domain> {
         base.as_str().trim_end_matches('/').to_string()
     };
     Ok(Domain { base, display })
+}
+
+/// What makes a host name one DNS cannot resolve (RFC 1123 labels), so the run stops with exit 2
+/// instead of failing later as "cannot connect". IP addresses are left to the URL parser.
+fn bad_host_label(url: &Url) -> Option<String> {
+    let Some(url::Host::Domain(host)) = url.host() else {
+        return None;
+    };
+    if host.len() > 253 {
+        return Some("longer than 253 characters".into());
+    }
+    host.split('.').find_map(|label| {
+        if label.is_empty() {
+            Some("an empty label (two dots in a row)".into())
+        } else if label.len() > 63 {
+            Some(format!("the label {label:?} is longer than 63 characters"))
+        } else if label.starts_with('-') || label.ends_with('-') {
+            Some(format!("the label {label:?} starts or ends with a hyphen"))
+        } else {
+            label
+                .chars()
+                .find(|c| !c.is_ascii_alphanumeric() && *c != '-')
+                .map(|c| format!("the label {label:?} contains {c:?}"))
+        }
+    })
 }
 
 /// The API identifier must be an absolute URI (the MCP spec and Auth0's compatibility profile
@@ -857,6 +968,11 @@ mod tests {
             "ftp://tenant.auth0.com",
             "tenant auth0.com",
             "https://tenant.auth0.com?x=1",
+            "-bad-.auth0.com",
+            "bad-.auth0.com",
+            "a..auth0.com",
+            "ten_ant.auth0.com",
+            &format!("{}.auth0.com", "a".repeat(64)),
         ] {
             let e = parse_domain(bad).unwrap_err();
             assert_eq!(e.exit_code(), 2, "{bad}");

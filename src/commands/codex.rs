@@ -57,15 +57,21 @@ pub fn redirect_uri(server: &CodexServer) -> Result<Option<String>> {
         })
 }
 
-/// Prints the snippet on stdout, where it can be redirected into a file; the advice goes to stderr.
+/// Prints the snippet on stdout, where it can be redirected into a file; the advice goes to stderr
+/// and names the calling command's own flag for merging it.
 #[allow(
     clippy::print_stdout,
     reason = "the snippet is raw TOML, the one document on stdout"
 )]
-pub fn print_snippet(settings: &Settings, printer: &Printer, server: &CodexServer) {
+pub fn print_snippet(
+    settings: &Settings,
+    printer: &Printer,
+    server: &CodexServer,
+    write_flag: &str,
+) {
     print!("{}", codex::snippet(server));
     printer.line(format!(
-        "Add this to {}, or run again with --write to merge it.",
+        "Add this to {}, or run again with {write_flag} to merge it.",
         settings.codex_home.join("config.toml").display()
     ));
 }
@@ -154,7 +160,7 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs)
                 "warnings": warnings,
             }));
         } else {
-            print_snippet(settings, printer, &server);
+            print_snippet(settings, printer, &server, "--write");
         }
     } else {
         let change = write(settings, printer, &server)?;

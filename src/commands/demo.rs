@@ -8,13 +8,21 @@ use crate::error::{AppError, Result};
 use crate::files::codex::CredentialsStore;
 use crate::output::Printer;
 use crate::provider::Step;
-use crate::settings::{Settings, Terminal};
+use crate::settings::{ProviderKind, Settings, Terminal};
 use authsetup_sandbox::{Sandbox, SandboxConfig};
 
 use super::provision::{self, Mode};
 use super::{codex, doctor};
 
-pub async fn run(global: &GlobalArgs, printer: &Printer) -> Result<()> {
+pub async fn run(global: &GlobalArgs, provider: ProviderKind, printer: &Printer) -> Result<()> {
+    // The demo's tenant is an emulated Auth0 one; running it for Okta would show the wrong
+    // product under the name the user asked for.
+    if provider == ProviderKind::Okta {
+        return Err(AppError::usage(
+            "the demo runs against an emulated Auth0 tenant only, not Okta",
+            "try Okta offline with `authsetup sandbox --provider okta` (see the README), or run the demo with --provider auth0",
+        ));
+    }
     let sandbox = Sandbox::start(SandboxConfig::default())
         .await
         .map_err(|e| AppError::failed(format!("cannot start the sandbox: {e}")))?;

@@ -2,15 +2,11 @@
 //! and the files are the same code as `apply` and `codex config`, so the wizard and a CI run given
 //! the same answers end in the same tenant and the same files.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
-use dialoguer::console::Term;
-use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
-use dialoguer::{Confirm, Input, Password, Select};
+use dialoguer::{Input, Password, Select};
 use secrecy::SecretString;
 use serde_json::json;
-use tokio::sync::oneshot;
 
 use crate::cli::{GlobalArgs, InitArgs};
 use crate::error::{AppError, Result};
@@ -25,6 +21,7 @@ use crate::settings::{
 };
 
 use super::codex;
+use super::prompt::{self, TerminalGuard, on_prompt_thread};
 use super::provision::{self, Mode};
 
 const PROVIDERS: [ProviderKind; 2] = [ProviderKind::Auth0, ProviderKind::Okta];
@@ -36,11 +33,7 @@ pub async fn run(
     args: &InitArgs,
 ) -> Result<()> {
     // JSON output is for programs, which cannot answer questions.
-    let wizard = (!settings.yes
-        && !printer.is_json()
-        && std::io::stdin().is_terminal()
-        && std::io::stderr().is_terminal())
-    .then(|| Wizard::new(settings.color));
+    let wizard = prompt::can_ask(&settings, printer).then(|| Wizard::new(settings.color));
     let write_codex_config = match &wizard {
         Some(w) => w.ask(&mut settings, printer).await?,
         None => {
@@ -63,7 +56,7 @@ pub async fn run(
         provision::prepare(&settings, printer, &Step::ALL, true, Mode::Apply).await?;
     if let Some(w) = &wizard {
         prepared.show(printer);
-        if prepared.plan.writes() > 0 && !w.confirm("Apply these changes?", true).await? {
+        if prepared.plan.writes() > 0 && !w.confirm(provision::CONFIRM_APPLY, false).await? {
             printer.line("Nothing was changed.");
             return Ok(());
         }
@@ -91,7 +84,7 @@ pub async fn run(
     } else if printer.is_json() {
         Some(snippet(&server))
     } else {
-        codex::print_snippet(&settings, printer, &server);
+        codex::print_snippet(&settings, printer, &server, "--write-codex-config");
         None
     };
     if let Some(r) = &redirect {
@@ -228,8 +221,7 @@ impl Wizard {
         match settings.credentials_source {
             Some(source) => printer.success(format!("using the credentials from {source}")),
             None => {
-                let token = self.secret("Management API token (input hidden)").await?;
-                settings.credentials = Credentials::token(provider, token);
+                settings.credentials = self.credentials(provider).await?;
                 settings.credentials_source = Some("the prompt");
             }
         }
@@ -285,11 +277,64 @@ impl Wizard {
         .await
     }
 
+    /// How authsetup signs in to the provider's management API. Auth0 offers a token or a
+    /// machine-to-machine application's id and secret (the sandbox and the README's set-up give
+    /// the latter); an empty answer says where to find the value instead of asking again in
+    /// silence.
+    async fn credentials(&self, provider: ProviderKind) -> Result<Credentials> {
+        if provider == ProviderKind::Okta {
+            let token = self
+                .secret(
+                    "Okta API token (input hidden)",
+                    "paste an API token: Okta Admin Console → Security → API → Tokens → Create token \
+                     (or set OKTA_CLIENT_ID and OKTA_PRIVATE_KEY for a service app and run again)",
+                )
+                .await?;
+            return Ok(Credentials::OktaToken(token));
+        }
+        let ways = vec![
+            "a Management API token".to_string(),
+            "a machine-to-machine application's client id and secret".to_string(),
+        ];
+        if self
+            .select("Sign in to the Auth0 Management API with", ways, 0)
+            .await?
+            == 0
+        {
+            let token = self
+                .secret(
+                    "Management API token (input hidden)",
+                    "paste a token: Auth0 Dashboard → Applications → APIs → Auth0 Management API → \
+                     API Explorer → Copy Token (it expires; a machine-to-machine application does not)",
+                )
+                .await?;
+            return Ok(Credentials::Auth0Token(token));
+        }
+        let client_id = self
+            .text(
+                "Client ID of the machine-to-machine application",
+                None,
+                validate_client_id,
+            )
+            .await?;
+        let client_secret = self
+            .secret(
+                "Client secret (input hidden)",
+                "paste the secret from the application's Settings tab in the Auth0 Dashboard \
+                 (Applications → Applications → your machine-to-machine app)",
+            )
+            .await?;
+        Ok(Credentials::Auth0ClientCredentials {
+            client_id,
+            client_secret,
+        })
+    }
+
     /// The login connection, picked from the tenant's own list.
     async fn connection(&self, settings: &Settings, printer: &Printer) -> Result<String> {
         printer.line("Reading the tenant's connections…");
         let tenant = provider::connect(settings, Http::new(settings)?)?;
-        let connections = tenant.connections().await?;
+        let connections = tenant.connections().await.map_err(AppError::from_api)?;
         if connections.is_empty() {
             return Err(
                 AppError::failed("the tenant has no connection to sign in with").with_hint(
@@ -353,10 +398,21 @@ impl Wizard {
         check(&answer)
     }
 
-    async fn secret(&self, prompt: &str) -> Result<SecretString> {
+    /// Hidden input; an empty answer shows `when_empty` and asks again.
+    async fn secret(&self, prompt: &str, when_empty: &'static str) -> Result<SecretString> {
         let prompt = prompt.to_string();
         let answer = on_prompt_thread(self.color, move |theme| {
-            Password::with_theme(theme).with_prompt(prompt).interact()
+            Password::with_theme(theme)
+                .with_prompt(prompt)
+                .allow_empty_password(true)
+                .validate_with(move |v: &String| {
+                    if v.trim().is_empty() {
+                        Err(when_empty)
+                    } else {
+                        Ok(())
+                    }
+                })
+                .interact()
         })
         .await?;
         Ok(SecretString::from(answer.trim().to_string()))
@@ -375,15 +431,19 @@ impl Wizard {
     }
 
     async fn confirm(&self, prompt: &str, default: bool) -> Result<bool> {
-        let prompt = prompt.to_string();
-        on_prompt_thread(self.color, move |theme| {
-            Confirm::with_theme(theme)
-                .with_prompt(prompt)
-                .default(default)
-                .interact()
-        })
-        .await
+        prompt::confirm(self.color, prompt, default).await
     }
+}
+
+/// An OAuth client id as Auth0 shows it: one word, nothing to trim.
+fn validate_client_id(raw: &str) -> Result<String> {
+    if raw.is_empty() || raw.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(AppError::usage(
+            "a client id is one word without spaces",
+            "copy it from the application's Settings tab in the Auth0 Dashboard",
+        ));
+    }
+    Ok(raw.to_string())
 }
 
 /// What dialoguer shows under a rejected answer: the validator's message and how to fix it.
@@ -391,58 +451,5 @@ fn reason(e: AppError) -> String {
     match e.hint {
         Some(hint) => format!("{}; {hint}", e.message),
         None => e.message,
-    }
-}
-
-/// Runs one prompt on a plain thread, not the runtime's: a blocked prompt would otherwise keep
-/// the runtime from shutting down after Ctrl-C.
-async fn on_prompt_thread<T: Send + 'static>(
-    color: bool,
-    ask: impl FnOnce(&dyn Theme) -> dialoguer::Result<T> + Send + 'static,
-) -> Result<T> {
-    let (tx, rx) = oneshot::channel();
-    std::thread::spawn(move || {
-        let colorful = ColorfulTheme::default();
-        let theme: &dyn Theme = if color { &colorful } else { &SimpleTheme };
-        let _ = tx.send(ask(theme));
-    });
-    match rx.await {
-        Ok(Ok(answer)) => Ok(answer),
-        Ok(Err(dialoguer::Error::IO(e))) if e.kind() == std::io::ErrorKind::Interrupted => {
-            Err(AppError::interrupted("interrupted"))
-        }
-        Ok(Err(e)) => Err(AppError::failed(format!("cannot read the answer: {e}"))),
-        Err(_) => Err(AppError::failed("the prompt ended without an answer")),
-    }
-}
-
-/// Puts the terminal back as the wizard found it, however the run ends. Ctrl-C can stop a
-/// selection list with the cursor hidden, or the hidden input with echo off: that prompt turns
-/// echo back on only once its line is read, which never happens when the run ends first.
-struct TerminalGuard {
-    #[cfg(unix)]
-    saved: Option<rustix::termios::Termios>,
-}
-
-impl TerminalGuard {
-    fn save() -> Self {
-        TerminalGuard {
-            #[cfg(unix)]
-            saved: rustix::termios::tcgetattr(std::io::stdin()).ok(),
-        }
-    }
-}
-
-impl Drop for TerminalGuard {
-    fn drop(&mut self) {
-        #[cfg(unix)]
-        if let Some(t) = &self.saved {
-            let _ = rustix::termios::tcsetattr(
-                std::io::stdin(),
-                rustix::termios::OptionalActions::Now,
-                t,
-            );
-        }
-        let _ = Term::stderr().show_cursor();
     }
 }

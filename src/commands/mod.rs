@@ -6,6 +6,7 @@ mod completions;
 mod demo;
 mod doctor;
 mod init;
+mod prompt;
 mod provision;
 mod sandbox;
 
@@ -27,9 +28,13 @@ pub async fn run(
     printer: Printer,
 ) -> Result<()> {
     match command {
-        Command::Plan => provision::run(&settings, &printer, &Step::ALL, true, Mode::Plan)
-            .await
-            .map(drop),
+        Command::Plan(args) => {
+            let plan = provision::run(&settings, &printer, &Step::ALL, true, Mode::Plan).await?;
+            if args.exit_code && plan.writes() > 0 {
+                return Err(AppError::changes_pending());
+            }
+            Ok(())
+        }
         Command::Apply => provision::run(&settings, &printer, &Step::ALL, true, Mode::Apply)
             .await
             .map(drop),
@@ -83,7 +88,7 @@ pub async fn run(
         Command::Completions { shell } => completions::run(shell),
         Command::Man(args) => completions::man(&args),
         Command::Sandbox(args) => sandbox::run(&args, settings.provider, &printer).await,
-        Command::Demo => demo::run(global, &printer).await,
+        Command::Demo => demo::run(global, settings.provider, &printer).await,
         Command::Codex(CodexCommand::Config(args)) => codex::run(&settings, &printer, &args).await,
         Command::Init(args) => init::run(global, settings, &printer, &args).await,
         Command::Doctor(args) => doctor::run(&settings, &printer, &args).await.map(drop),

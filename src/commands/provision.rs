@@ -15,11 +15,16 @@ use crate::plan::{Action, Change, Plan};
 use crate::provider::{self, Provider, Step};
 use crate::settings::Settings;
 
+use super::prompt;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mode {
     Plan,
     Apply,
 }
+
+/// The question before an apply on a terminal; its default is no.
+pub const CONFIRM_APPLY: &str = "Apply these changes?";
 
 /// Observe → plan → print or apply, then the `.env` when `with_env`. Returns the plan so callers
 /// such as `demo` can show it.
@@ -31,17 +36,34 @@ pub async fn run(
     mode: Mode,
 ) -> Result<Plan> {
     let mut prepared = prepare(settings, printer, steps, with_env, mode).await?;
+    // Which tenant and API the document is about, so a CI log of several runs can tell them apart.
+    let tenant = prepared.domain.clone();
+    let about = |plan: &Plan| {
+        let mut doc = plan.to_json();
+        doc["provider"] = json!(settings.provider.as_str());
+        doc["tenant"] = json!(tenant);
+        doc["audience"] = json!(settings.audience);
+        doc
+    };
     if mode == Mode::Plan {
         if printer.is_json() {
-            printer.json(&prepared.plan.to_json());
+            printer.json(&about(&prepared.plan));
         } else {
             prepared.show(printer);
         }
         return Ok(prepared.plan);
     }
+    // Like terraform: on a terminal, changes are made only after a "yes" to the plan shown.
+    if prepared.plan.writes() > 0 && prompt::can_ask(settings, printer) {
+        prepared.show(printer);
+        if !prompt::confirm(settings.color, CONFIRM_APPLY, false).await? {
+            printer.line("Nothing was changed.");
+            return Ok(prepared.plan);
+        }
+    }
     let plan = prepared.apply(settings, printer).await?;
     if printer.is_json() {
-        let mut doc = plan.to_json();
+        let mut doc = about(&plan);
         doc["applied"] = Value::Bool(true);
         printer.json(&doc);
     }
@@ -102,7 +124,7 @@ pub async fn prepare(
     let provider = provider::connect(settings, http)?;
     let domain = settings.require_domain()?.display.clone();
 
-    let mut plan = provider.plan(steps).await?;
+    let mut plan = provider.plan(steps).await.map_err(AppError::from_api)?;
     let tenant_writes = plan.writes();
     if with_env {
         plan.changes
@@ -160,10 +182,17 @@ impl Prepared {
             }
             plan.outputs.clone()
         } else {
-            printer.heading(format!(
-                "Applying {tenant_writes} change(s) to the {} tenant {domain}:",
-                provider.display_name(),
-            ));
+            // The same count as the plan's summary, which includes the .env file.
+            let total = plan.writes();
+            let tenant = format!("the {} tenant {domain}", provider.display_name());
+            printer.heading(if total > tenant_writes {
+                format!(
+                    "Applying {total} change(s): {tenant_writes} to {tenant}, then {} to local files:",
+                    total - tenant_writes
+                )
+            } else {
+                format!("Applying {total} change(s) to {tenant}:")
+            });
             for c in plan
                 .changes
                 .iter()
@@ -177,7 +206,10 @@ impl Prepared {
             }
             let progress = printer.progress();
             let _applying = Applying::begin();
-            provider.apply(&plan, progress.as_ref()).await?
+            provider
+                .apply(&plan, progress.as_ref())
+                .await
+                .map_err(AppError::from_api)?
         };
         if crate::interrupt::requested() {
             return Err(AppError::interrupted(

@@ -1,16 +1,22 @@
 //! `authsetup sandbox`: an emulated tenant on loopback until interrupted.
 
+use std::io::Write;
+
 use crate::cli::SandboxArgs;
 use crate::error::{AppError, Result};
+use crate::files::atomic::write_atomic;
 use crate::output::Printer;
-use crate::settings::ProviderKind;
+use crate::settings::{ProviderKind, validate_env_file};
 use authsetup_sandbox::{OktaSandbox, RateLimit, Sandbox, SandboxConfig};
 
-#[allow(
-    clippy::print_stdout,
-    reason = "stdout carries only the export lines, for eval or a file"
-)]
 pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) -> Result<()> {
+    if let Some(path) = &args.export_file {
+        validate_env_file(path)?;
+    }
+    // Ctrl-C is how the sandbox stops, so its handler is in place before anyone is told so (the
+    // listener is registered on the first poll); until then SIGINT would end the process by force.
+    let mut stop = Box::pin(tokio::signal::ctrl_c());
+    let _ = futures::FutureExt::now_or_never(stop.as_mut());
     let config = SandboxConfig {
         port: args.port,
         rate_limit: args.rate_limit.map(|n| RateLimit {
@@ -27,15 +33,16 @@ pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) 
         ))
         .with_hint("pick another --port, or 0 for a free one")
     };
-    // stdout carries only the export lines so `eval "$(authsetup sandbox &)"`-style use works.
     // The handle is kept until Ctrl-C: dropping it stops the server.
     let (_auth0, _okta);
-    let (name, base_url, details) = match provider {
+    let (name, base_url, mut exports, details) = match provider {
         ProviderKind::Auth0 => {
             let sandbox = Sandbox::start(config).await.map_err(cannot_start)?;
-            println!("export AUTH0_DOMAIN={}", sandbox.base_url());
-            println!("export AUTH0_CLIENT_ID={}", sandbox.client_id());
-            println!("export AUTH0_CLIENT_SECRET={}", sandbox.client_secret());
+            let exports = vec![
+                ("AUTH0_DOMAIN", sandbox.base_url()),
+                ("AUTH0_CLIENT_ID", sandbox.client_id()),
+                ("AUTH0_CLIENT_SECRET", sandbox.client_secret()),
+            ];
             let base_url = sandbox.base_url();
             // what an MCP server under test needs to validate the tenant's tokens
             let details = vec![
@@ -51,12 +58,14 @@ pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) 
                 ),
             ];
             _auth0 = sandbox;
-            ("Auth0 tenant", base_url, details)
+            ("Auth0 tenant", base_url, exports, details)
         }
         ProviderKind::Okta => {
             let sandbox = OktaSandbox::start(config).await.map_err(cannot_start)?;
-            println!("export OKTA_DOMAIN={}", sandbox.base_url());
-            println!("export OKTA_API_TOKEN={}", sandbox.api_token());
+            let exports = vec![
+                ("OKTA_DOMAIN", sandbox.base_url()),
+                ("OKTA_API_TOKEN", sandbox.api_token()),
+            ];
             let base_url = sandbox.base_url();
             // the issuer and its keys exist once `authsetup apply` has created the server
             let details = vec![
@@ -67,9 +76,22 @@ pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) 
                 format!("  demo MCP server {}", sandbox.mcp_url()),
             ];
             _okta = sandbox;
-            ("Okta org", base_url, details)
+            ("Okta org", base_url, exports, details)
         }
     };
+    exports.push(("AUTHSETUP_SANDBOX_PID", std::process::id().to_string()));
+    let exports: String = exports
+        .iter()
+        .map(|(name, value)| format!("export {name}={value}\n"))
+        .collect();
+    // The server is listening by now, so whoever sees the file or the lines can use them.
+    if let Some(path) = &args.export_file {
+        write_atomic(path, exports.as_bytes()).map_err(|e| {
+            AppError::failed(format!("cannot write {}: {e}", path.display()))
+                .with_hint("pass another --export-file")
+        })?;
+    }
+    print_exports_and_close_stdout(&exports);
     printer.line(format!(
         "Sandbox {name} serving on {base_url} (Ctrl-C to stop)"
     ));
@@ -77,7 +99,23 @@ pub async fn run(args: &SandboxArgs, provider: ProviderKind, printer: &Printer) 
         printer.line(line);
     }
     printer.line("Its credentials are throw-away values that only this sandbox accepts.");
-    let _ = tokio::signal::ctrl_c().await;
+    if let Some(path) = &args.export_file {
+        printer.line(format!("The export lines are in {}.", path.display()));
+    }
+    let _ = stop.await;
     printer.line("sandbox stopped");
     Ok(())
+}
+
+/// stdout carries only the export lines, and is closed after them: `eval "$(authsetup sandbox &)"`
+/// reads until the end of the output, which would otherwise never come while the sandbox runs.
+fn print_exports_and_close_stdout(exports: &str) {
+    let mut out = std::io::stdout().lock();
+    // A reader that went away (`| head`) is no reason to stop serving.
+    let _ = out.write_all(exports.as_bytes()).and_then(|()| out.flush());
+    // /dev/null takes the place of the pipe, so a later write cannot fail or block.
+    #[cfg(unix)]
+    if let Ok(null) = std::fs::OpenOptions::new().write(true).open("/dev/null") {
+        let _ = rustix::stdio::dup2_stdout(&null);
+    }
 }

@@ -39,6 +39,33 @@ const CASES: &[Case] = &[
     ),
     ("trailing dot", &["--domain", "t.auth0.com."], &[], "dot"),
     (
+        "domain label with hyphens at its ends",
+        &["--domain=-bad-.auth0.com"],
+        &[],
+        "hyphen",
+    ),
+    (
+        "domain label ending with a hyphen",
+        &["--domain", "https://bad-.us.auth0.com"],
+        &[],
+        "hyphen",
+    ),
+    (
+        "domain label with an underscore",
+        &["--domain", "my_tenant.auth0.com"],
+        &[],
+        "'_'",
+    ),
+    (
+        "domain label longer than 63",
+        &[
+            "--domain",
+            "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.auth0.com",
+        ],
+        &[],
+        "63",
+    ),
+    (
         "domain with a space",
         &["--domain", "t auth0.com"],
         &[],
@@ -268,4 +295,104 @@ fn json_errors_are_one_document_on_stdout() {
             .contains("audience")
     );
     assert!(doc["error"]["hint"].as_str().is_some());
+    assert_eq!(doc["error"]["code"], "invalid_value", "{doc}");
+    assert_eq!(doc["version"], 1, "{doc}");
+}
+
+/// Errors clap finds in the command line itself are JSON too when JSON was asked for, by flag or
+/// by AUTHSETUP_OUTPUT, each with a code a script can match; in human mode clap's text stays.
+#[test]
+fn command_line_errors_are_json_when_json_is_asked_for() {
+    let w = World::new();
+    type Run = (
+        &'static [&'static str],
+        &'static [(&'static str, &'static str)],
+        &'static str,
+    );
+    let cases: [Run; 5] = [
+        (&["plan", "--output", "json", "--bogus"], &[], "usage"),
+        (&["plan", "--output=json", "--bogus"], &[], "usage"),
+        (
+            &["plan", "--callback-port", "99999"],
+            &[("AUTHSETUP_OUTPUT", "json")],
+            "invalid_value",
+        ),
+        (&["--output", "json"], &[], "missing_value"),
+        (
+            &["plan", "--output", "json"],
+            &[("AUTH0_DOMAIN", "")],
+            "missing_value",
+        ),
+    ];
+    for (args, env, code) in cases {
+        let mut cmd = w.cmd();
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd.args(args).output().unwrap();
+        assert_eq!(
+            out.status.code(),
+            Some(2),
+            "{args:?}: {}",
+            output_text(&out)
+        );
+        let doc: serde_json::Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: no JSON on stdout ({e}): {}", output_text(&out)));
+        assert_eq!(doc["error"]["code"], code, "{args:?}: {doc}");
+        assert!(
+            doc["error"]["message"]
+                .as_str()
+                .is_some_and(|m| !m.is_empty()),
+            "{doc}"
+        );
+        assert!(
+            doc["error"]["hint"].as_str().is_some_and(|h| !h.is_empty()),
+            "{doc}"
+        );
+        assert!(out.stderr.is_empty(), "{args:?}: {}", output_text(&out));
+    }
+    let human = w.cmd().args(["plan", "--bogus"]).output().unwrap();
+    assert_eq!(human.status.code(), Some(2));
+    assert!(human.stdout.is_empty());
+    assert!(String::from_utf8_lossy(&human.stderr).starts_with("error: unexpected argument"));
+    assert!(w.sandbox.requests().is_empty());
+}
+
+/// The demo emulates Auth0 only: asked for Okta, by flag or environment, it refuses instead of
+/// showing Auth0 under Okta's name.
+#[test]
+fn the_demo_refuses_okta_instead_of_running_auth0() {
+    let w = World::new();
+    for (args, env) in [
+        (&["demo", "--provider", "okta"][..], None),
+        (&["demo"][..], Some(("AUTHSETUP_PROVIDER", "okta"))),
+    ] {
+        let mut cmd = w.bare();
+        if let Some((k, v)) = env {
+            cmd.env(k, v);
+        }
+        let out = cmd.args(args).output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("Okta") && stderr.contains("hint:"),
+            "{stderr}"
+        );
+        assert!(!stderr.contains("Auth0 tenant and MCP server"), "{stderr}");
+    }
+}
+
+/// An unreadable authsetup.toml that nobody named: the hint does not send the user to a
+/// --config they never gave.
+#[test]
+fn an_unreadable_implicit_settings_file_gets_a_hint_about_that_file() {
+    let w = World::new();
+    // a folder cannot be read as a file, even by root (mode 000 would not stop root)
+    std::fs::create_dir(w.path("authsetup.toml")).unwrap();
+    let out = w.cmd().arg("plan").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("authsetup.toml"), "{stderr}");
+    assert!(!stderr.contains("given to --config"), "{stderr}");
+    assert!(w.sandbox.requests().is_empty());
 }

@@ -124,3 +124,25 @@ fn manual_pages_match_the_command_definitions() {
         "`authsetup man` prints the main page"
     );
 }
+
+/// `authsetup completions bash | head -1`: a reader that stops early ends the run normally, as
+/// it does for `man | head`, instead of a panic (exit 101).
+#[cfg(unix)]
+#[test]
+fn completions_into_a_closed_pipe_exit_0() {
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["completions", "bash"][..], &["man"][..]] {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_authsetup"))
+            .args(args)
+            .env_clear()
+            .current_dir(dir.path())
+            .stdout(writer)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {stderr}");
+        assert!(!stderr.contains("panicked"), "{stderr}");
+    }
+}

@@ -71,7 +71,14 @@ fn run_wizard(w: &World) {
         "Tenant domain",
         &format!("{}\r", w.sandbox.base_url()),
     );
-    step(&mut p, "Management API token", &format!("{token}\r"));
+    step(&mut p, "Sign in to the Auth0 Management API with", ENTER);
+    step(&mut p, "Management API token (input hidden)", ENTER);
+    step(&mut p, "API Explorer", "");
+    step(
+        &mut p,
+        "Management API token (input hidden)",
+        &format!("{token}\r"),
+    );
     step(&mut p, "API identifier", &format!("{AUD}\r"));
     step(&mut p, "API display name", "Docs API\r");
     step(&mut p, "MCP server name in Codex", "docs\r");
@@ -317,7 +324,8 @@ fn ctrl_c_at_the_hidden_token_prompt_exits_130_with_echo_back_on() {
     );
     answer(&mut p, "Identity provider", ENTER);
     answer(&mut p, "Tenant domain", ENTER);
-    p.exp_string("Management API token").unwrap();
+    answer(&mut p, "Sign in to the Auth0 Management API with", ENTER);
+    p.exp_string("Management API token (input hidden)").unwrap();
     p.send_control('c').unwrap();
     let rest = p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 130, "{rest}");
@@ -445,5 +453,121 @@ fn an_env_edit_made_while_the_plan_is_shown_is_kept() {
         format!(
             "PORT=8080\nDATABASE_URL=postgres://db/app\nAUTH0_DOMAIN={base}\nAUTH0_AUDIENCE={AUD}\n"
         )
+    );
+}
+
+/// The wizard's other way in: a machine-to-machine application's id and secret (hidden), as the
+/// sandbox and the README's set-up give them. An empty secret says where to find one.
+#[test]
+fn the_wizard_takes_a_client_id_and_secret_instead_of_a_token() {
+    let w = World::new();
+    let secret = w.sandbox.client_secret();
+    let mut p = spawn(
+        &w,
+        &[
+            ("AUTH0_DOMAIN", &w.sandbox.base_url()),
+            ("AUTH0_AUDIENCE", AUD),
+        ],
+        &["init"],
+    );
+    let mut seen = String::new();
+    let mut step = |p: &mut PtySession, prompt: &str, keys: &str| {
+        seen += &answer(p, prompt, keys);
+        seen += prompt;
+    };
+    step(&mut p, "Identity provider", ENTER);
+    step(&mut p, "Tenant domain", ENTER);
+    step(
+        &mut p,
+        "Sign in to the Auth0 Management API with",
+        &format!("{DOWN}{ENTER}"),
+    );
+    step(
+        &mut p,
+        "Client ID of the machine-to-machine application",
+        &format!("{}\r", w.sandbox.client_id()),
+    );
+    step(&mut p, "Client secret", ENTER);
+    step(&mut p, "Settings tab", "");
+    step(&mut p, "Client secret", &format!("{secret}\r"));
+    step(&mut p, "API identifier", ENTER);
+    step(&mut p, "API display name", ENTER);
+    step(&mut p, "MCP server name in Codex", ENTER);
+    step(&mut p, "MCP server URL", ENTER);
+    step(&mut p, "Login connection", ENTER);
+    step(&mut p, ".env file", ENTER);
+    step(&mut p, "Add the server to Codex's config", "n");
+    step(&mut p, "Apply these changes?", "y");
+    seen += &p.exp_eof().expect("the wizard ends");
+    assert_eq!(exit_code(&mut p), 0, "{seen}");
+    assert!(!seen.contains(&secret), "the secret was shown:\n{seen}");
+    assert_eq!(w.settings()["default_audience"], AUD);
+    assert!(
+        w.sandbox
+            .requests()
+            .iter()
+            .any(|r| r.method == "POST" && r.path == "/oauth/token"),
+        "the token came from the client-credentials grant"
+    );
+}
+
+/// On a terminal, `apply` and the step commands show the plan and change nothing without a
+/// "yes"; Enter alone is no. `--yes` does not ask.
+#[test]
+fn apply_on_a_terminal_asks_before_writing_and_no_writes_nothing() {
+    let w = World::new();
+    let env = [
+        ("AUTH0_DOMAIN", w.sandbox.base_url()),
+        ("AUTH0_CLIENT_ID", w.sandbox.client_id()),
+        ("AUTH0_CLIENT_SECRET", w.sandbox.client_secret()),
+        ("AUTH0_AUDIENCE", AUD.to_string()),
+    ];
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    for (args, keys) in [(&["apply"][..], "n"), (&["dcr", "enable"][..], ENTER)] {
+        let mut p = spawn(&w, &env, args);
+        let shown = answer(&mut p, "Apply these changes?", keys);
+        let rest = p.exp_eof().unwrap();
+        assert_eq!(exit_code(&mut p), 0, "{args:?}: {shown}{rest}");
+        assert!(
+            shown.contains("(update)"),
+            "the plan is shown first: {shown}"
+        );
+        assert!(rest.contains("Nothing was changed"), "{rest}");
+        assert!(w.writes().is_empty(), "{args:?}: {:#?}", w.writes());
+        assert!(w.env_file().is_none());
+    }
+    let mut p = spawn(&w, &env, &["apply"]);
+    answer(&mut p, "Apply these changes?", "y");
+    let rest = p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0, "{rest}");
+    assert_eq!(w.settings()["default_audience"], AUD);
+    assert!(w.env_file().is_some());
+
+    // Nothing left to change: nothing to ask. With --yes there is no question either.
+    let mut p = spawn(
+        &w,
+        &env,
+        &["apply", "--yes", "--domain", &w.sandbox.base_url()],
+    );
+    let rest = p.exp_eof().unwrap();
+    assert_eq!(exit_code(&mut p), 0, "{rest}");
+    assert!(!rest.contains("Apply these changes?"), "{rest}");
+}
+
+/// Without the wizard, init prints the Codex snippet and names its own flag for merging it.
+#[test]
+fn init_names_its_own_flag_for_writing_the_codex_config() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .env("CI", "1")
+        .args(["init", "--mcp-name", "docs"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("or run again with --write-codex-config to merge it"),
+        "{stderr}"
     );
 }

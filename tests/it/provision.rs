@@ -482,3 +482,211 @@ fn an_unusable_temp_folder_does_not_stop_an_apply_and_no_lock_is_left() {
     assert!(w.env_file().is_some());
     assert!(!w.path(".env.authsetup.lock").exists());
 }
+
+/// `plan --exit-code` for CI: 3 while changes are pending, 0 once the tenant matches, 1 on an
+/// error; plain `plan` exits 0 either way. The JSON plan counts the changes.
+#[test]
+fn plan_exit_code_tells_drift_from_sync_and_from_failure() {
+    let w = World::new();
+    let plan = |extra: &[&str]| {
+        w.cmd()
+            .args(["plan", "--output", "json"])
+            .args(extra)
+            .output()
+            .unwrap()
+    };
+    let out = plan(&[]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let out = plan(&["--exit-code"]);
+    assert_eq!(out.status.code(), Some(3), "{}", output_text(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("the plan is still printed");
+    assert_eq!(doc["has_changes"], true, "{doc}");
+    assert_eq!(doc["provider"], "auth0", "{doc}");
+    assert_eq!(doc["tenant"], w.sandbox.base_url(), "{doc}");
+    assert_eq!(doc["audience"], AUD, "{doc}");
+    assert_eq!(doc["summary"]["create"], 4, "{doc}");
+    assert_eq!(doc["summary"]["update"], 3, "{doc}");
+    assert_eq!(doc["summary"]["unchanged"], 0, "{doc}");
+    assert!(w.writes().is_empty());
+
+    let out = w.cmd().arg("apply").output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let out = plan(&["--exit-code"]);
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["has_changes"], false, "{doc}");
+    assert_eq!(doc["summary"]["unchanged"], 7, "{doc}");
+
+    let out = w
+        .cmd()
+        .env("AUTH0_CLIENT_SECRET", "wrong")
+        .args(["plan", "--exit-code", "--output", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["error"]["code"], "api_error", "{doc}");
+}
+
+/// Every kind of JSON document the binary prints follows docs/output.schema.json.
+#[test]
+fn json_documents_follow_the_published_schema() {
+    let schema: Value = serde_json::from_str(
+        &std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/docs/output.schema.json"
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).expect("a valid JSON Schema");
+    let w = World::new();
+    type Run = (
+        &'static [&'static str],
+        &'static [(&'static str, &'static str)],
+    );
+    let runs: [Run; 9] = [
+        (&["plan"], &[]),
+        (&["plan", "--bogus"], &[]),
+        (&["plan", "--domain=-x.auth0.com"], &[]),
+        (&["plan"], &[("AUTH0_AUDIENCE", "")]),
+        (&["apply", "--connection", "Nope"], &[]),
+        (&["apply"], &[]),
+        (&["doctor"], &[]),
+        (&["codex", "config", "--mcp-url", AUD], &[]),
+        (&["plan"], &[("AUTH0_CLIENT_SECRET", "wrong")]),
+    ];
+    let mut codes = Vec::new();
+    for (args, env) in runs {
+        let mut cmd = w.cmd();
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let out = cmd
+            .env("AUTHSETUP_OUTPUT", "json")
+            .args(args)
+            .output()
+            .unwrap();
+        let doc: Value = serde_json::from_slice(&out.stdout)
+            .unwrap_or_else(|e| panic!("{args:?}: {e}: {}", output_text(&out)));
+        let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+        assert!(errors.is_empty(), "{args:?}: {errors:#?}\n{doc:#}");
+        assert_eq!(doc["version"], 1);
+        codes.push(doc["error"]["code"].as_str().unwrap_or("-").to_string());
+    }
+    assert_eq!(
+        codes,
+        [
+            "-",
+            "usage",
+            "invalid_value",
+            "missing_value",
+            "refused",
+            "-",
+            "-",
+            "-",
+            "api_error"
+        ],
+    );
+}
+
+/// An environment variable beats the file named by --config (the documented order), and says
+/// so: a forgotten export must not aim the run at another tenant in silence. The implicit
+/// authsetup.toml, and a variable equal to the file's value, say nothing.
+#[test]
+fn an_environment_variable_overriding_the_config_file_is_named() {
+    let w = World::new();
+    let file = "domain = \"http://127.0.0.1:1\"\naudience = \"https://other.example.com/mcp\"\n";
+    std::fs::write(w.path("staging.toml"), file).unwrap();
+    let out = w
+        .cmd()
+        .args(["plan", "--config", "staging.toml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let notes: Vec<&str> = stderr.lines().filter(|l| l.starts_with("note:")).collect();
+    assert_eq!(
+        notes,
+        [
+            format!(
+                "note: domain from AUTH0_DOMAIN ({}) overrides staging.toml (http://127.0.0.1:1)",
+                w.sandbox.base_url()
+            ),
+            format!(
+                "note: audience from AUTH0_AUDIENCE ({AUD}) overrides staging.toml (https://other.example.com/mcp)"
+            ),
+        ],
+        "{stderr}"
+    );
+    // also in JSON mode, where stdout stays one document
+    let out = w
+        .cmd()
+        .args(["plan", "--config", "staging.toml", "--output", "json"])
+        .output()
+        .unwrap();
+    serde_json::from_slice::<Value>(&out.stdout).expect("one JSON document");
+    assert!(String::from_utf8_lossy(&out.stderr).contains("note: domain from AUTH0_DOMAIN"));
+
+    std::fs::rename(w.path("staging.toml"), w.path("authsetup.toml")).unwrap();
+    let out = w.cmd().arg("plan").output().unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("note:"),
+        "{}",
+        output_text(&out)
+    );
+    let same = format!(
+        "domain = \"{}\"\naudience = \"{AUD}\"\n",
+        w.sandbox.base_url()
+    );
+    std::fs::write(w.path("staging.toml"), same).unwrap();
+    let out = w
+        .cmd()
+        .args(["plan", "--config", "staging.toml"])
+        .output()
+        .unwrap();
+    assert!(
+        !String::from_utf8_lossy(&out.stderr).contains("note:"),
+        "{}",
+        output_text(&out)
+    );
+}
+
+/// With both providers' domains exported and no --provider, Auth0 is used, and the run says so.
+#[test]
+fn both_providers_domains_set_says_which_one_is_used() {
+    let w = World::new();
+    let out = w
+        .cmd()
+        .env("OKTA_DOMAIN", "dev-1.okta.com")
+        .arg("plan")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("note: both AUTH0_DOMAIN and OKTA_DOMAIN are set; using AUTH0_DOMAIN"),
+        "{}",
+        output_text(&out)
+    );
+}
+
+/// The plan's summary and the apply's heading count the same changes (the .env file included).
+#[test]
+fn plan_and_apply_count_the_same_changes() {
+    let w = World::new();
+    let out = w.cmd().arg("plan").output().unwrap();
+    let plan = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        plan.contains("4 to create, 3 to update, 0 unchanged"),
+        "{plan}"
+    );
+    let out = w.cmd().arg("apply").output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let apply = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        apply.contains("Applying 7 change(s): 6 to the Auth0 tenant"),
+        "{apply}"
+    );
+    assert!(apply.contains("then 1 to local files:"), "{apply}");
+}

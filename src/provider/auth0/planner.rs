@@ -121,7 +121,7 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
     let mut rs_body = Map::new();
     let rs_exists = state.resource_server.is_some();
     if (wants(Step::Policy) && !wants(Step::Api)) && !rs_exists {
-        return Err(AppError::failed(format!(
+        return Err(AppError::refused(format!(
             "the API {aud} does not exist yet, so its access policy cannot be set"
         ))
         .with_hint("run `authsetup api create` first, or `authsetup apply` for every step"));
@@ -265,7 +265,7 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
         let mut change = Change::new("tenant.default_audience", Action::None);
         if current != aud {
             if !current.is_empty() && !desired.replace_default_audience {
-                return Err(AppError::failed(format!(
+                return Err(AppError::refused(format!(
                     "the tenant's default audience is already {current}; changing it to {aud} would change the tokens of every application in the tenant"
                 ))
                 .with_hint("rerun with --replace-default-audience if that is intended, or use the existing API as the audience"));
@@ -336,7 +336,7 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
                 } else {
                     format!("the tenant has: {}", state.connection_names.join(", "))
                 };
-                return Err(AppError::failed(format!("the connection {name} does not exist; {existing}"))
+                return Err(AppError::refused(format!("the connection {name} does not exist; {existing}"))
                     .with_hint("pass --connection NAME with one of those, or --create-connection to create a database connection with that name"));
             }
         }

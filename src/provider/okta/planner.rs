@@ -163,7 +163,7 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &OrgState) -> Result<OktaP
 }
 
 fn missing(what: &str, name: &str, step: &str) -> AppError {
-    AppError::failed(format!("the {what} {name} does not exist yet")).with_hint(format!(
+    AppError::refused(format!("the {what} {name} does not exist yet")).with_hint(format!(
         "run `authsetup {step}` first, or `authsetup apply` for every step"
     ))
 }
@@ -188,7 +188,7 @@ fn plan_server(desired: &Desired, state: &OrgState, out: &mut OktaPlan) -> Resul
             // One audience per server; repointing one would break the tokens of whatever
             // MCP server it protects today.
             if server.audiences != [aud] {
-                return Err(AppError::failed(format!(
+                return Err(AppError::refused(format!(
                     "the authorization server {} already exists with the audience {}, not {aud}",
                     server.name,
                     server.audiences.join(", ")
@@ -495,7 +495,7 @@ fn plan_rule_update(rule: &Rule, want: &Value, resource: String, out: &mut OktaP
 
 fn plan_assignment(desired: &Desired, state: &OrgState, out: &mut OktaPlan) -> Result<()> {
     let group = state.group.as_ref().ok_or_else(|| {
-        AppError::failed(format!("the Okta group {} does not exist", desired.group))
+        AppError::refused(format!("the Okta group {} does not exist", desired.group))
             .with_hint("pass --group with the name of an existing group (as the Admin Console shows it), or leave it out for Everyone")
     })?;
     let resource = format!("app_assignment:{}→{}", desired.app_label, group.name);
