@@ -4,8 +4,9 @@
 use serde_json::json;
 
 use crate::cli::{CodexConfigArgs, CredentialsStoreArg};
+use crate::codex::config::{self, WriteOutcome};
+use crate::codex::{self, CodexServer, CredentialsStore};
 use crate::error::{AppError, Result};
-use crate::files::codex::{self, CodexServer, CredentialsStore, WriteOutcome};
 use crate::http::Http;
 use crate::output::Printer;
 use crate::plan::{Action, Change};
@@ -69,7 +70,7 @@ pub fn print_snippet(
     server: &CodexServer,
     write_flag: &str,
 ) {
-    print!("{}", codex::snippet(server));
+    print!("{}", config::snippet(server));
     printer.line(format!(
         "Add this to {}, or run again with {write_flag} to merge it.",
         settings.codex_home.join("config.toml").display()
@@ -86,7 +87,7 @@ pub fn write(settings: &Settings, printer: &Printer, server: &CodexServer) -> Re
         ))
     })?;
     let path = settings.codex_home.join("config.toml");
-    let outcome = codex::write(&path, server).map_err(|e| AppError::failed(e.to_string()))?;
+    let outcome = config::write(&path, server).map_err(|e| AppError::failed(e.to_string()))?;
     let action = match &outcome {
         WriteOutcome::Created => {
             printer.success(format!("wrote {}", path.display()));
@@ -155,7 +156,7 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs)
     if !args.write {
         if printer.is_json() {
             printer.json(&json!({
-                "snippet": codex::snippet(&server),
+                "snippet": config::snippet(&server),
                 "redirect_uri": redirect,
                 "warnings": warnings,
             }));

@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use crate::cli::{DoctorArgs, GlobalArgs};
+use crate::codex::CredentialsStore;
 use crate::error::{AppError, Result};
-use crate::files::codex::CredentialsStore;
 use crate::output::Printer;
 use crate::provider::Step;
 use crate::settings::{ProviderKind, Settings, Terminal};

@@ -9,9 +9,10 @@ use secrecy::SecretString;
 use serde_json::json;
 
 use crate::cli::{GlobalArgs, InitArgs};
+use crate::codex::CredentialsStore;
+use crate::codex::config::{self as codex_file, snippet};
 use crate::error::{AppError, Result};
 use crate::files::atomic::{self, write_atomic};
-use crate::files::codex::{self as codex_file, CredentialsStore, snippet};
 use crate::http::Http;
 use crate::output::Printer;
 use crate::provider::{self, Step};
@@ -249,7 +250,7 @@ impl Wizard {
         let url = self
             .text("MCP server URL", url_default, validate_mcp_url)
             .await?;
-        if let Some(w) = crate::files::codex::warn_url_vs_audience(&url, &audience) {
+        if let Some(w) = crate::codex::warn_url_vs_audience(&url, &audience) {
             printer.warn(w);
         }
         settings.audience = Some(audience);

@@ -6,7 +6,9 @@ use std::io;
 use std::net::TcpListener;
 
 use super::{Area, Check, Expectations, Finding, Outcome};
-use crate::files::codex::{self, CodexConfigError, ConfigView, StoredLogin};
+use crate::codex;
+use crate::codex::config::{self, CodexConfigError, ConfigView};
+use crate::codex::credentials::{self, StoredLogin};
 use crate::files::env::{self, EnvDoc};
 use crate::settings::{DEFAULT_MCP_NAME, Settings};
 
@@ -22,7 +24,7 @@ pub struct LocalFacts {
 
 pub fn inspect(settings: &Settings) -> LocalFacts {
     let env = env::read(&settings.env_file).map_err(|e| e.to_string());
-    let codex = codex::inspect(&settings.codex_home.join("config.toml"), &settings.mcp_name);
+    let codex = config::inspect(&settings.codex_home.join("config.toml"), &settings.mcp_name);
     let port = match &codex {
         Ok(Some(ConfigView {
             callback_port: Some(Ok(port)),
@@ -30,7 +32,7 @@ pub fn inspect(settings: &Settings) -> LocalFacts {
         })) => Some((*port, TcpListener::bind(("127.0.0.1", *port)).map(drop))),
         _ => None,
     };
-    let login = codex::stored_login(&settings.codex_home, &settings.mcp_name)
+    let login = credentials::stored_login(&settings.codex_home, &settings.mcp_name)
         .map_err(|e| format!("Codex's .credentials.json cannot be read: {e}"));
     LocalFacts {
         env,

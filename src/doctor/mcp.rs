@@ -11,7 +11,7 @@ use serde_json::Value;
 use url::Url;
 
 use super::{Area, Check, Expectations, Fetched, Finding, Outcome, get_json};
-use crate::files::codex::{ResourceFit, resource_fit};
+use crate::codex::{ResourceFit, resource_fit};
 use crate::http::{Http, Request};
 
 const AREA: Area = Area::McpServer;

@@ -1,11 +1,12 @@
 //! `authsetup codex config`: the printed snippet and the merge into `$CODEX_HOME/config.toml`,
-//! through the built binary. The merge rules themselves are unit-tested in src/files/codex.rs;
+//! through the built binary. The merge rules themselves are unit-tested in src/clients/codex/config.rs;
 //! these tests check what a user sees: stdout, files, modes, exit codes.
 
 use std::path::PathBuf;
 
 use crate::common::{World, output_text, read};
-use authsetup::files::codex::{CodexServer, CredentialsStore, snippet};
+use authsetup::codex::config::snippet;
+use authsetup::codex::{CodexServer, CredentialsStore};
 use serde_json::Value;
 
 const URL: &str = "https://mcp.example.com/mcp";

@@ -240,7 +240,7 @@ fn probe_dcr_registers_like_codex_and_deletes_the_client() {
         .expect("registered");
     assert_eq!(register.status, 201);
     let body: Value = serde_json::from_str(&register.body).unwrap();
-    let callback_id = authsetup::files::codex::callback_id(&s.mcp_url).unwrap();
+    let callback_id = authsetup::codex::callback_id(&s.mcp_url).unwrap();
     assert_eq!(
         body,
         json!({
@@ -694,7 +694,7 @@ fn a_pre_registered_client_gets_its_redirect_uri() {
     let doc = assert_only(s.doctor(&[]), &[]);
     let redirect = check(&doc, "local.redirect_uri");
     assert_eq!(redirect["status"], "pass");
-    let id = authsetup::files::codex::callback_id(&s.mcp_url).unwrap();
+    let id = authsetup::codex::callback_id(&s.mcp_url).unwrap();
     assert!(
         redirect["message"].as_str().unwrap().contains(&format!(
             "abc123 must allow the redirect URI http://127.0.0.1:{}/callback/{id}",

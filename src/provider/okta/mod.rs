@@ -18,9 +18,9 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use url::Url;
 
+use crate::codex::redirect_uri;
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
-use crate::files::codex::redirect_uri;
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
 use crate::provider::{LoginConnection, Progress, Provider, Step, write_round};
