@@ -18,7 +18,7 @@ use crate::settings::Settings;
 pub fn server(
     settings: &Settings,
     client_id: Option<String>,
-    credentials_store: CredentialsStore,
+    credentials_store: Option<CredentialsStore>,
 ) -> Result<CodexServer> {
     let url = settings.mcp_url.clone().ok_or_else(|| {
         AppError::usage(
@@ -71,34 +71,41 @@ pub fn print_snippet(
     write_flag: &str,
 ) {
     print!("{}", config::snippet(server));
+    let path = settings.codex_home().map_or_else(
+        |_| "$CODEX_HOME/config.toml".to_owned(),
+        |home| home.join("config.toml").display().to_string(),
+    );
     printer.line(format!(
-        "Add this to {}, or run again with {write_flag} to merge it.",
-        settings.codex_home.join("config.toml").display()
+        "Add this to {path}, or run again with {write_flag} to merge it."
     ));
 }
 
 /// Merges the entry into `$CODEX_HOME/config.toml`, reports the outcome to people, and returns
 /// it as a change for JSON output.
 pub fn write(settings: &Settings, printer: &Printer, server: &CodexServer) -> Result<Change> {
-    std::fs::create_dir_all(&settings.codex_home).map_err(|e| {
-        AppError::failed(format!(
-            "cannot create {}: {e}",
-            settings.codex_home.display()
-        ))
+    let path = settings.codex_home()?.join("config.toml");
+    let outcome = config::write(&path, server, || {
+        printer.line("waiting for another authsetup run on the same files to finish…")
     })?;
-    let path = settings.codex_home.join("config.toml");
-    let outcome = config::write(&path, server).map_err(|e| AppError::failed(e.to_string()))?;
     let action = match &outcome {
         WriteOutcome::Created => {
             printer.success(format!("wrote {}", path.display()));
             Action::Create
         }
-        WriteOutcome::Updated { backup } => {
+        WriteOutcome::Updated {
+            backup,
+            replaced_store,
+        } => {
             printer.success(format!(
                 "updated {} (previous version in {})",
                 path.display(),
                 backup.display()
             ));
+            if let (Some(before), Some(now)) = (replaced_store, server.credentials_store) {
+                printer.warn(format!(
+                    "mcp_oauth_credentials_store changed from \"{before}\" to \"{now}\": Codex keeps every MCP server's login there, so logins kept in the old store are not read any more"
+                ));
+            }
             Action::Update
         }
         WriteOutcome::Unchanged => {
@@ -137,11 +144,11 @@ async fn registered_client(settings: &Settings) -> Result<Option<String>> {
 }
 
 pub async fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs) -> Result<()> {
-    let store = match args.credentials_store {
-        None | Some(CredentialsStoreArg::File) => CredentialsStore::File,
-        Some(CredentialsStoreArg::Auto) => CredentialsStore::Auto,
-        Some(CredentialsStoreArg::Keyring) => CredentialsStore::Keyring,
-    };
+    let store = args.credentials_store.map(|s| match s {
+        CredentialsStoreArg::File => CredentialsStore::File,
+        CredentialsStoreArg::Auto => CredentialsStore::Auto,
+        CredentialsStoreArg::Keyring => CredentialsStore::Keyring,
+    });
     let client_id = match &args.client_id {
         Some(id) => Some(id.clone()),
         None => registered_client(settings).await?,

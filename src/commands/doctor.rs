@@ -18,6 +18,7 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> R
     let http = Http::new(settings)?;
     let provider = provider::connect(settings, http.clone())?;
     provider.require_credentials()?;
+    settings.codex_home()?;
     let mcp_url = settings
         .mcp_url
         .as_deref()
@@ -68,7 +69,7 @@ async fn diagnose(
     mcp_url: Option<&Url>,
     probe_dcr: bool,
 ) -> Result<Report> {
-    let local = local::inspect(settings);
+    let local = local::inspect(settings)?;
     let (tenant, server, resource) = tokio::join!(
         provider.diagnose(probe_dcr),
         async {

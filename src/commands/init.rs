@@ -9,7 +9,6 @@ use secrecy::SecretString;
 use serde_json::json;
 
 use crate::cli::{GlobalArgs, InitArgs};
-use crate::codex::CredentialsStore;
 use crate::codex::config::{self as codex_file, snippet};
 use crate::error::{AppError, Result};
 use crate::files::atomic::{self, write_atomic};
@@ -64,11 +63,7 @@ pub async fn run(
     }
     let plan = prepared.apply(&settings, printer).await?;
 
-    let server = codex::server(
-        &settings,
-        plan.outputs.client_id.clone(),
-        CredentialsStore::File,
-    )?;
+    let server = codex::server(&settings, plan.outputs.client_id.clone(), None)?;
     let mut changes = plan.changes;
     let mut warnings = plan.warnings;
     // The wizard warned when the URL was typed; a CI log gets it here.
@@ -141,8 +136,8 @@ fn complete(settings: &mut Settings) -> Result<()> {
 /// registers one, a stand-in checks that the entry can hold it.
 fn check_codex_config(settings: &Settings) -> Result<()> {
     let client_id = (settings.provider == ProviderKind::Okta).then(|| "0oa0".to_string());
-    let server = codex::server(settings, client_id, CredentialsStore::File)?;
-    let path = settings.codex_home.join("config.toml");
+    let server = codex::server(settings, client_id, None)?;
+    let path = settings.codex_home()?.join("config.toml");
     let refused = |message: String| {
         AppError::usage(
             message,
@@ -270,7 +265,7 @@ impl Wizard {
             )
             .await?;
 
-        let config = settings.codex_home.join("config.toml");
+        let config = settings.codex_home()?.join("config.toml");
         self.confirm(
             &format!("Add the server to Codex's config ({})?", config.display()),
             true,

@@ -4,11 +4,13 @@
 
 use std::io;
 use std::net::TcpListener;
+use std::path::PathBuf;
 
 use super::{Area, Check, Expectations, Finding, Outcome};
 use crate::codex;
 use crate::codex::config::{self, CodexConfigError, ConfigView};
 use crate::codex::credentials::{self, StoredLogin};
+use crate::error::Result;
 use crate::files::env::{self, EnvDoc};
 use crate::settings::{DEFAULT_MCP_NAME, Settings};
 
@@ -16,15 +18,18 @@ const AREA: Area = Area::LocalFiles;
 
 pub struct LocalFacts {
     env: Result<Option<EnvDoc>, String>,
+    codex_config: PathBuf,
     codex: Result<Option<ConfigView>, CodexConfigError>,
     /// The fixed callback port and whether 127.0.0.1 would let Codex listen on it now.
     port: Option<(u16, io::Result<()>)>,
     login: Result<Option<StoredLogin>, String>,
 }
 
-pub fn inspect(settings: &Settings) -> LocalFacts {
+pub fn inspect(settings: &Settings) -> Result<LocalFacts> {
     let env = env::read(&settings.env_file).map_err(|e| e.to_string());
-    let codex = config::inspect(&settings.codex_home.join("config.toml"), &settings.mcp_name);
+    let codex_home = settings.codex_home()?;
+    let codex_config = codex_home.join("config.toml");
+    let codex = config::inspect(&codex_config, &settings.mcp_name);
     let port = match &codex {
         Ok(Some(ConfigView {
             callback_port: Some(Ok(port)),
@@ -32,14 +37,15 @@ pub fn inspect(settings: &Settings) -> LocalFacts {
         })) => Some((*port, TcpListener::bind(("127.0.0.1", *port)).map(drop))),
         _ => None,
     };
-    let login = credentials::stored_login(&settings.codex_home, &settings.mcp_name)
+    let login = credentials::stored_login(codex_home, &settings.mcp_name)
         .map_err(|e| format!("Codex's .credentials.json cannot be read: {e}"));
-    LocalFacts {
+    Ok(LocalFacts {
         env,
+        codex_config,
         codex,
         port,
         login,
-    }
+    })
 }
 
 impl LocalFacts {
@@ -255,7 +261,7 @@ fn codex_fix(settings: &Settings) -> String {
 }
 
 fn config_check(facts: &LocalFacts, settings: &Settings) -> Outcome {
-    let path = settings.codex_home.join("config.toml");
+    let path = &facts.codex_config;
     match &facts.codex {
         Ok(Some(_)) => Ok(Finding::pass(format!("{} parses", path.display()))),
         Ok(None) => Ok(Finding::warn(

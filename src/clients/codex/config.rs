@@ -11,8 +11,10 @@ use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Key, Table, Value};
 use url::Url;
 
-use super::{CodexServer, check_server_name, redirect_uri};
+use super::{CodexServer, CredentialsStore, check_server_name, redirect_uri};
+use crate::error::AppError;
 use crate::files::atomic::write_atomic;
+use crate::files::lock;
 use crate::files::toml_edit_ext::{
     Set, ShapeError, Style, TextStyle, describe, ensure_table, keep_file_header_on_top,
     max_position, parse_error_position, set_value, style_of,
@@ -32,7 +34,11 @@ const REDIRECT_COMMENT: &str = "# Redirect URI registered for this client: ";
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WriteOutcome {
     Created,
-    Updated { backup: PathBuf },
+    Updated {
+        backup: PathBuf,
+        /// The `mcp_oauth_credentials_store` this write replaced.
+        replaced_store: Option<String>,
+    },
     Unchanged,
 }
 
@@ -145,6 +151,31 @@ impl CodexConfigError {
     }
 }
 
+/// The file or the options are what is wrong (exit 2, like any bad input); reading or writing
+/// the file failing is an operation that failed (exit 1). Either way the file was not changed.
+impl From<CodexConfigError> for AppError {
+    fn from(e: CodexConfigError) -> Self {
+        let hint = match &e {
+            CodexConfigError::NotUtf8 { .. } | CodexConfigError::Parse { .. } => {
+                "authsetup merges only into a config.toml that parses as TOML, as Codex does"
+            }
+            CodexConfigError::NotATable { .. }
+            | CodexConfigError::NotAValue { .. }
+            | CodexConfigError::StdioServer { .. } => {
+                "authsetup replaces only plain values, so nothing you wrote is lost"
+            }
+            CodexConfigError::InvalidName { .. }
+            | CodexConfigError::InvalidUrl { .. }
+            | CodexConfigError::InvalidPort => "no file was written",
+            CodexConfigError::Read { .. }
+            | CodexConfigError::Backup { .. }
+            | CodexConfigError::Write { .. }
+            | CodexConfigError::Internal { .. } => return AppError::failed(e.to_string()),
+        };
+        AppError::usage(e.to_string(), hint)
+    }
+}
+
 /// The file name `merge` reports before `write` substitutes the real path.
 fn placeholder_file() -> PathBuf {
     PathBuf::from("config.toml")
@@ -243,17 +274,16 @@ fn apply(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, CodexConfi
     let mut changed = false;
     let root_had_values = !doc.as_table().get_values().is_empty();
 
+    // The store applies to every MCP server of the user, so one the user chose stays unless
+    // another was asked for; a file without one gets the default.
+    let store = match server.credentials_store {
+        None if doc.contains_key(CREDENTIALS_STORE_KEY) => None,
+        wanted => Some(wanted.unwrap_or_default()),
+    };
     let mut inserted = Vec::new();
-    for (key, value) in [
-        (
-            CALLBACK_PORT_KEY,
-            Value::from(i64::from(server.callback_port)),
-        ),
-        (
-            CREDENTIALS_STORE_KEY,
-            Value::from(server.credentials_store.as_str()),
-        ),
-    ] {
+    let port = Value::from(i64::from(server.callback_port));
+    let store = store.map(|s| (CREDENTIALS_STORE_KEY, Value::from(s.as_str())));
+    for (key, value) in std::iter::once((CALLBACK_PORT_KEY, port)).chain(store) {
         match set_value(doc.as_item_mut(), key, key, value)? {
             Set::Inserted => {
                 inserted.push(key);
@@ -398,7 +428,8 @@ fn verify(out: &str, server: &CodexServer) -> Result<(), CodexConfigError> {
         )));
     }
     let store = parsed.get(CREDENTIALS_STORE_KEY).and_then(|v| v.as_str());
-    if store != Some(server.credentials_store.as_str()) {
+    let wanted = server.credentials_store.map(CredentialsStore::as_str);
+    if store.is_none() || wanted.is_some_and(|w| store != Some(w)) {
         return Err(internal(format!(
             "top-level {CREDENTIALS_STORE_KEY} is {store:?}"
         )));
@@ -440,16 +471,25 @@ fn verify(out: &str, server: &CodexServer) -> Result<(), CodexConfigError> {
 ///
 /// The file is left untouched when it is not valid TOML or a key we would set has a shape we
 /// cannot safely replace (see [`CodexConfigError`]).
-pub fn write(config_path: &Path, server: &CodexServer) -> Result<WriteOutcome, CodexConfigError> {
-    let existing = read_text(config_path)?;
-    let merged = merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
+pub fn write(
+    config_path: &Path,
+    server: &CodexServer,
+    on_wait: impl FnOnce(),
+) -> Result<WriteOutcome, CodexConfigError> {
+    check_server(server)?;
     let write_err = |source| CodexConfigError::Write {
         file: config_path.to_path_buf(),
         source,
     };
+    // The folder first (0700 when we create it, like Codex's own), so the lock is keyed by the
+    // path it will keep; then one writer at a time, or concurrent runs each merge into the text
+    // they read and the last rename drops the others' servers.
+    create_parent(config_path).map_err(write_err)?;
+    let _lock = lock::acquire(config_path, on_wait).map_err(write_err)?;
+    let existing = read_text(config_path)?;
+    let merged = merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
     match existing {
         None => {
-            create_parent(config_path).map_err(write_err)?;
             write_atomic(config_path, merged.as_bytes()).map_err(write_err)?;
             Ok(WriteOutcome::Created)
         }
@@ -464,7 +504,10 @@ pub fn write(config_path: &Path, server: &CodexServer) -> Result<WriteOutcome, C
                 }
             })?;
             write_atomic(config_path, merged.as_bytes()).map_err(write_err)?;
-            Ok(WriteOutcome::Updated { backup })
+            Ok(WriteOutcome::Updated {
+                backup,
+                replaced_store: replaced_store(&old, server),
+            })
         }
     }
 }
@@ -475,6 +518,16 @@ pub fn check(config_path: &Path, server: &CodexServer) -> Result<(), CodexConfig
     let existing = read_text(config_path)?;
     merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
     Ok(())
+}
+
+/// The store the file named before, when `server` asks for another one: it changes where Codex
+/// keeps every MCP login, so the user hears of it.
+fn replaced_store(old: &str, server: &CodexServer) -> Option<String> {
+    let wanted = server.credentials_store?;
+    let body = old.strip_prefix('\u{feff}').unwrap_or(old);
+    let doc: toml::Table = body.parse().ok()?;
+    let before = doc.get(CREDENTIALS_STORE_KEY)?.as_str()?;
+    (before != wanted.as_str()).then(|| before.to_owned())
 }
 
 /// The file's text, `None` when there is no file.
@@ -606,7 +659,7 @@ mod tests {
             url: "https://mcp.example.com/mcp".into(),
             client_id: client_id.map(str::to_owned),
             callback_port: 1455,
-            credentials_store: CredentialsStore::File,
+            credentials_store: Some(CredentialsStore::File),
         }
     }
 
@@ -617,17 +670,17 @@ mod tests {
         url: String,
         client_id: Option<String>,
         callback_port: u16,
-        credentials_store: String,
+        credentials_store: Option<String>,
     }
 
     impl From<FixtureServer> for CodexServer {
         fn from(f: FixtureServer) -> Self {
-            let credentials_store = match f.credentials_store.as_str() {
+            let credentials_store = f.credentials_store.map(|s| match s.as_str() {
                 "file" => CredentialsStore::File,
                 "auto" => CredentialsStore::Auto,
                 "keyring" => CredentialsStore::Keyring,
                 other => panic!("unknown credentials_store {other:?} in a fixture"),
-            };
+            });
             CodexServer {
                 name: f.name,
                 url: f.url,
@@ -815,7 +868,7 @@ mod tests {
         );
         let mut okta = server(Some("0oa1b2c3"));
         okta.url = "http://127.0.0.1:8787/mcp".into();
-        okta.credentials_store = CredentialsStore::Keyring;
+        okta.credentials_store = Some(CredentialsStore::Keyring);
         let text = snippet(&okta);
         assert!(
             text.ends_with(
@@ -940,12 +993,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let home = dir.path().join("codex-home");
         let path = home.join("config.toml");
-        assert_eq!(write(&path, &server(None)).unwrap(), WriteOutcome::Created);
+        assert_eq!(
+            write(&path, &server(None), || {}).unwrap(),
+            WriteOutcome::Created
+        );
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(&home), 0o700);
         assert_eq!(fs::read_to_string(&path).unwrap(), snippet(&server(None)));
         assert_eq!(
-            write(&path, &server(None)).unwrap(),
+            write(&path, &server(None), || {}).unwrap(),
             WriteOutcome::Unchanged
         );
         assert!(!home.join("config.toml.bak").exists());
@@ -964,11 +1020,12 @@ mod tests {
         fs::write(&stale, "old").unwrap();
         set_mode(&stale, 0o644);
 
-        let outcome = write(&path, &server(None)).unwrap();
+        let outcome = write(&path, &server(None), || {}).unwrap();
         assert_eq!(
             outcome,
             WriteOutcome::Updated {
-                backup: stale.clone()
+                backup: stale.clone(),
+                replaced_store: None,
             }
         );
         assert_eq!(fs::read_to_string(&stale).unwrap(), original);
@@ -980,7 +1037,7 @@ mod tests {
         set_mode(&path, 0o600);
         let mut moved = server(None);
         moved.url = "https://mcp.example.com/v2/mcp".into();
-        write(&path, &moved).unwrap();
+        write(&path, &moved, || {}).unwrap();
         assert_eq!(fs::read_to_string(&stale).unwrap(), merged);
         assert_eq!(mode(&stale), 0o600);
     }
@@ -991,7 +1048,7 @@ mod tests {
         let path = dir.path().join("config.toml");
         let bad = "model = \"x\"\n[mcp_servers.docs\nurl = \"u\"\n";
         fs::write(&path, bad).unwrap();
-        let err = write(&path, &server(None)).unwrap_err();
+        let err = write(&path, &server(None), || {}).unwrap_err();
         let msg = err.to_string();
         assert!(
             msg.starts_with(&format!("{}:2:", path.display())),
@@ -1001,7 +1058,7 @@ mod tests {
         assert!(!dir.path().join("config.toml.bak").exists());
 
         fs::write(&path, "[mcp_servers]\ndocs = \"https://x\"\n").unwrap();
-        let err = write(&path, &server(None)).unwrap_err();
+        let err = write(&path, &server(None), || {}).unwrap_err();
         assert!(
             err.to_string().starts_with(&format!(
                 "{}: `mcp_servers.docs` is a string",
@@ -1012,7 +1069,7 @@ mod tests {
 
         fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
         assert!(matches!(
-            write(&path, &server(None)),
+            write(&path, &server(None), || {}),
             Err(CodexConfigError::NotUtf8 { .. })
         ));
     }
@@ -1032,7 +1089,7 @@ mod properties {
             url: "https://mcp.example.com/mcp".into(),
             client_id: None,
             callback_port: 1455,
-            credentials_store: CredentialsStore::File,
+            credentials_store: Some(CredentialsStore::File),
         }
     }
 

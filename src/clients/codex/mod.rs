@@ -103,7 +103,8 @@ pub struct CodexServer {
     /// one dynamically.
     pub client_id: Option<String>,
     pub callback_port: u16,
-    pub credentials_store: CredentialsStore,
+    /// `None` keeps the store the config already names (`file` when it names none).
+    pub credentials_store: Option<CredentialsStore>,
 }
 
 /// The id Codex appends to its MCP OAuth redirect path (notes §A7, `callback_id_from_server_url`).
