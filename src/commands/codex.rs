@@ -26,9 +26,14 @@ pub fn server(
             "pass --mcp-url or set MCP_URL, e.g. https://mcp.example.com/mcp",
         )
     })?;
+    let scopes = match client_id {
+        Some(_) => provider::preregistered_client_scopes(settings.provider),
+        None => Vec::new(),
+    };
     Ok(CodexServer {
         name: settings.mcp_name.clone(),
         url,
+        scopes,
         client_id,
         callback_port: settings.callback_port,
         credentials_store,

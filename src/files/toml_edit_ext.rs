@@ -344,6 +344,46 @@ pub fn set_value(table: &mut Item, key: &str, path: &str, value: Value) -> Resul
     }
 }
 
+/// Makes the array `key` hold every string of `values`: a new array when the key is missing,
+/// else the missing ones appended after what is there (the user's entries and their order stay).
+/// Anything but an array is refused, as in [`set_value`].
+pub fn ensure_strings_in_array(
+    table: &mut Item,
+    key: &str,
+    path: &str,
+    values: &[String],
+) -> Result<Set, ShapeError> {
+    let existing = table
+        .as_table_like_mut()
+        .expect("caller checked for a table")
+        .get_mut(key);
+    match existing {
+        None | Some(Item::None) => {
+            insert_item(table, key, Item::Value(Value::from_iter(values)));
+            Ok(Set::Inserted)
+        }
+        Some(Item::Value(Value::Array(array))) => {
+            let missing: Vec<&String> = values
+                .iter()
+                .filter(|v| !array.iter().any(|have| have.as_str() == Some(v.as_str())))
+                .collect();
+            for value in &missing {
+                array.push(value.as_str());
+            }
+            Ok(if missing.is_empty() {
+                Set::Same
+            } else {
+                Set::Replaced
+            })
+        }
+        Some(other) => Err(ShapeError::NotAValue {
+            key: path.to_owned(),
+            found: describe(other),
+            wanted: Value::from_iter(values).to_string().trim().to_owned(),
+        }),
+    }
+}
+
 /// Appends `key`. In `{ a = 1 }` the space before `}` belongs to the last value, so it moves to
 /// the new last value; otherwise the result reads `{ a = 1 , b = 2 }`.
 pub fn insert_item(table: &mut Item, key: &str, item: Item) {

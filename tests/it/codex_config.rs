@@ -16,6 +16,7 @@ fn docs_server(client_id: Option<&str>) -> CodexServer {
         name: "docs".into(),
         url: URL.into(),
         client_id: client_id.map(String::from),
+        scopes: Vec::new(),
         callback_port: 1455,
         credentials_store: Some(CredentialsStore::File),
     }
@@ -370,4 +371,41 @@ fn without_home_the_codex_folder_must_be_named() {
         .unwrap();
     assert!(out.status.success(), "{}", output_text(&out));
     assert!(w.path("named/config.toml").exists());
+}
+
+/// Codex 0.171 sends no `scope` for a pre-registered client when the MCP server's metadata lists
+/// none, and appends no `offline_access` to configured scopes: both must be in the config.
+#[test]
+fn a_pre_registered_client_asks_for_its_scopes_and_a_refresh_token() {
+    let w = World::new();
+    let out = codex_config(
+        &w,
+        &[
+            "--write",
+            "--client-id",
+            "0oa-test-client",
+            "--provider",
+            "okta",
+        ],
+    );
+    assert!(out.status.success(), "{}", output_text(&out));
+    let doc: toml::Table = read(&config_path(&w)).parse().unwrap();
+    assert_eq!(
+        doc["mcp_servers"]["docs"]["scopes"],
+        toml::Value::from(vec!["mcp:access", "offline_access"])
+    );
+
+    // Auth0 (authsetup's API has no scopes): a refresh token still needs offline_access.
+    let out = codex_config(&w, &["--client-id", "client-1"]);
+    assert!(out.status.success(), "{}", output_text(&out));
+    let printed: toml::Table = String::from_utf8(out.stdout).unwrap().parse().unwrap();
+    assert_eq!(
+        printed["mcp_servers"]["docs"]["scopes"],
+        toml::Value::from(vec!["offline_access"])
+    );
+
+    // DCR: Codex picks the scopes itself and appends offline_access, so none are written.
+    let out = codex_config(&w, &[]);
+    let printed: toml::Table = String::from_utf8(out.stdout).unwrap().parse().unwrap();
+    assert!(printed["mcp_servers"]["docs"].get("scopes").is_none());
 }

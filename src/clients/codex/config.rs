@@ -16,8 +16,8 @@ use crate::error::AppError;
 use crate::files::atomic::write_atomic;
 use crate::files::lock;
 use crate::files::toml_edit_ext::{
-    Set, ShapeError, Style, TextStyle, describe, ensure_table, keep_file_header_on_top,
-    max_position, parse_error_position, set_value, style_of,
+    Set, ShapeError, Style, TextStyle, describe, ensure_strings_in_array, ensure_table,
+    keep_file_header_on_top, max_position, parse_error_position, set_value, style_of,
 };
 
 /// Global listener port for MCP OAuth callbacks (notes §A2).
@@ -214,9 +214,10 @@ pub fn snippet(server: &CodexServer) -> String {
 
 /// Merges authsetup's settings into an existing config.toml text (`None`: no file yet).
 ///
-/// Sets `mcp_oauth_callback_port` and `mcp_oauth_credentials_store` at the top level,
-/// `[mcp_servers.NAME] url`, and `[mcp_servers.NAME.oauth] client_id` when the server has a
-/// pre-registered client. Everything else, including a `client_id` the user put there while we
+/// Sets `mcp_oauth_callback_port` and `mcp_oauth_credentials_store` (unless the file names one
+/// and the server does not ask for another) at the top level, `[mcp_servers.NAME] url`, adds the
+/// server's `scopes` to that entry's, and sets `[mcp_servers.NAME.oauth] client_id` when the server
+/// has a pre-registered client. Everything else, including a `client_id` the user put there while we
 /// have none, stays as it was: removing it could break a sign-in authsetup knows nothing about.
 /// Returns the input unchanged, byte for byte, when it already says all that.
 pub fn merge(existing: Option<&str>, server: &CodexServer) -> Result<String, CodexConfigError> {
@@ -339,6 +340,10 @@ fn upsert_server(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, Co
     }
     let url = Value::from(server.url.as_str());
     changed |= set_value(entry, "url", &format!("{server_path}.url"), url)?.changed();
+    if !server.scopes.is_empty() {
+        let path = format!("{server_path}.scopes");
+        changed |= ensure_strings_in_array(entry, "scopes", &path, &server.scopes)?.changed();
+    }
 
     let oauth_path = format!("{server_path}.oauth");
     if let Some(client_id) = &server.client_id {
@@ -441,6 +446,11 @@ fn verify(out: &str, server: &CodexServer) -> Result<(), CodexConfigError> {
         .ok_or_else(|| internal(format!("{SERVERS_KEY}.{} is missing", server.name)))?;
     if entry.get("url").and_then(|v| v.as_str()) != Some(server.url.as_str()) {
         return Err(internal("url differs".to_owned()));
+    }
+    let scopes = entry.get("scopes").and_then(|v| v.as_array());
+    let has_scope = |s: &String| scopes.is_some_and(|a| a.iter().any(|v| v.as_str() == Some(s)));
+    if !server.scopes.iter().all(has_scope) {
+        return Err(internal("scopes lack ours".to_owned()));
     }
     if let Some(id) = &server.client_id {
         let got = entry
@@ -658,6 +668,7 @@ mod tests {
             name: "docs".into(),
             url: "https://mcp.example.com/mcp".into(),
             client_id: client_id.map(str::to_owned),
+            scopes: Vec::new(),
             callback_port: 1455,
             credentials_store: Some(CredentialsStore::File),
         }
@@ -669,6 +680,8 @@ mod tests {
         name: String,
         url: String,
         client_id: Option<String>,
+        #[serde(default)]
+        scopes: Vec<String>,
         callback_port: u16,
         credentials_store: Option<String>,
     }
@@ -685,6 +698,7 @@ mod tests {
                 name: f.name,
                 url: f.url,
                 client_id: f.client_id,
+                scopes: f.scopes,
                 callback_port: f.callback_port,
                 credentials_store,
             }
@@ -1088,6 +1102,7 @@ mod properties {
             name: "docs".into(),
             url: "https://mcp.example.com/mcp".into(),
             client_id: None,
+            scopes: Vec::new(),
             callback_port: 1455,
             credentials_store: Some(CredentialsStore::File),
         }

@@ -102,6 +102,11 @@ pub struct CodexServer {
     /// A pre-registered OAuth client (Okta, or Auth0 without DCR); `None` lets Codex register
     /// one dynamically.
     pub client_id: Option<String>,
+    /// `scopes` of the entry, added to what is there; empty leaves the key alone. Codex 0.171
+    /// sends no scope at all for a pre-registered client unless the MCP server's metadata
+    /// lists some, and appends no `offline_access` to configured ones (fidelity review B1), so
+    /// such a client needs both written here.
+    pub scopes: Vec<String>,
     pub callback_port: u16,
     /// `None` keeps the store the config already names (`file` when it names none).
     pub credentials_store: Option<CredentialsStore>,

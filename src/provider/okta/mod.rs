@@ -27,6 +27,7 @@ use crate::provider::{LoginConnection, Progress, Provider, Step, write_round};
 use crate::settings::{DEFAULT_CONNECTION, Settings};
 
 use api::OktaApi;
+pub use planner::MCP_SCOPE;
 use planner::{Desired, Object, Op};
 use state::{App, AuthServer, Group, OrgState, Policy, Rule, checked_id};
 
