@@ -48,12 +48,16 @@ pub fn audience_warning(settings: &Settings, server: &CodexServer) -> Option<Str
         .and_then(|aud| codex::warn_url_vs_audience(&server.url, aud))
 }
 
-/// The redirect URI a pre-registered client must allow; DCR clients register their own.
-pub fn redirect_uri(server: &CodexServer) -> Result<Option<String>> {
+/// The redirect URI a pre-registered client must allow, after any callback URL the user's
+/// config already sets; DCR clients register their own.
+pub fn redirect_uri(settings: &Settings, server: &CodexServer) -> Result<Option<String>> {
+    let callback_url =
+        config::configured_callback_url(settings.codex_home.as_deref(), &server.name);
+    let callback = codex::Callback::pre_registered(callback_url.as_deref());
     server
         .client_id
         .as_ref()
-        .map(|_| codex::redirect_uri(&server.url, server.callback_port))
+        .map(|_| callback.redirect_uri(&server.url, server.callback_port))
         .transpose()
         .map_err(|e| {
             AppError::usage(
@@ -163,7 +167,7 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs)
     for w in &warnings {
         printer.warn(w);
     }
-    let redirect = redirect_uri(&server)?;
+    let redirect = redirect_uri(settings, &server)?;
 
     if !args.write {
         if printer.is_json() {

@@ -73,7 +73,7 @@ pub async fn run(
         printer.warn(&w);
         warnings.push(w);
     }
-    let redirect = codex::redirect_uri(&server)?;
+    let redirect = codex::redirect_uri(&settings, &server)?;
     let printed = if write_codex_config {
         changes.push(codex::write(&settings, printer, &server)?);
         None

@@ -7,7 +7,8 @@
 //! header names some other URL.
 
 use reqwest::Method;
-use serde_json::Value;
+use secrecy::SecretString;
+use serde_json::{Value, json};
 use url::Url;
 
 use super::{Area, Check, Expectations, Fetched, Finding, Outcome, get_json};
@@ -102,6 +103,40 @@ pub async fn discover(http: &Http, url: &Url) -> Observation {
         challenge,
         metadata,
     }
+}
+
+/// How the MCP server answered the token Codex stored.
+#[derive(Debug, Clone)]
+pub struct TokenAnswer {
+    pub status: u16,
+    /// The challenge's `error_description` (or `error`) when it refused the token.
+    pub why: Option<String>,
+}
+
+/// Sends the token Codex stored to the MCP server once, as Codex would: a JSON-RPC `ping` POSTed
+/// with it. Only the status and the challenge are kept; the token goes no further than the
+/// `Authorization` header, which traces redact.
+pub async fn try_token(
+    http: &Http,
+    url: &Url,
+    token: &SecretString,
+) -> Result<TokenAnswer, String> {
+    let ping = json!({"jsonrpc": "2.0", "id": "authsetup-doctor", "method": "ping"});
+    let request = Request::new(Method::POST, url.clone())
+        .bearer(token)
+        .json(ping);
+    let resp = http.send(&request).await.map_err(|e| e.message)?;
+    let why = resp
+        .headers
+        .get_all(reqwest::header::WWW_AUTHENTICATE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(bearer_params)
+        .and_then(|p| param(&p, "error_description").or_else(|| param(&p, "error")));
+    Ok(TokenAnswer {
+        status: resp.status.as_u16(),
+        why,
+    })
 }
 
 async fn challenge(http: &Http, url: &Url) -> Result<Challenge, String> {
@@ -200,6 +235,12 @@ impl Observation {
             .map_err(|_| Finding::skip("no protected-resource metadata to check"))
     }
 
+    /// The metadata's `resource`: what Codex sends as the RFC 8707 `resource` parameter and the
+    /// audience a token must carry for this server (notes §A9).
+    pub fn resource(&self) -> Option<&str> {
+        self.chosen().ok()?.2["resource"].as_str()
+    }
+
     /// The scopes Codex will ask for on the resource's behalf, if it names any (§A8).
     pub fn scopes(&self) -> Option<Vec<String>> {
         let from_challenge = self.challenge.as_ref().ok().and_then(|c| c.scope.clone());
@@ -223,6 +264,7 @@ pub fn checks(observation: Option<&Observation>, expect: &Expectations) -> Vec<C
         "mcp.challenge",
         "mcp.metadata",
         "mcp.resource",
+        "mcp.audience",
         "mcp.authorization_servers",
         "mcp.scopes",
     ];
@@ -245,6 +287,7 @@ pub fn checks(observation: Option<&Observation>, expect: &Expectations) -> Vec<C
         challenge_check(obs),
         metadata_check(obs, expect),
         resource_check(obs),
+        audience_check(obs, expect),
         servers_check(obs, expect),
         scopes_check(obs),
     ];
@@ -363,6 +406,40 @@ fn resource_check(obs: &Observation) -> Outcome {
         }
         ResourceFit::NotAUrl => mismatch("is not a URL"),
     }
+}
+
+/// Codex asks for a token for the metadata's `resource`, not for the URL it was given (notes
+/// §A9), and an MCP server must refuse a token issued for another resource. So the API's
+/// audience has to be that `resource` itself: with another one, Auth0 issues the API's audience
+/// (or refuses, under the compatibility profile) and Okta its server's, and the server answers
+/// 401 although Codex reports a successful login (newuser review 2, fidelity review B4).
+fn audience_check(obs: &Observation, expect: &Expectations) -> Outcome {
+    obs.doc()?;
+    let Some(resource) = obs.resource() else {
+        return Err(Finding::skip("the metadata has no resource"));
+    };
+    if !matches!(
+        resource_fit(&obs.url, resource),
+        ResourceFit::Same | ResourceFit::PathPrefix
+    ) {
+        return Err(Finding::skip(
+            "Codex rejects the metadata's resource itself (see the resource check)",
+        ));
+    }
+    let audience = expect.audience.as_str();
+    if resource == audience {
+        return Ok(Finding::pass(format!(
+            "Codex asks for tokens for {resource}, the API's audience"
+        )));
+    }
+    Ok(Finding::fail(
+        format!(
+            "Codex asks for tokens for {resource} (the metadata's resource), but the API's audience is {audience}: tokens carry {audience}, which this server must refuse"
+        ),
+        format!(
+            "use the resource as the audience: authsetup apply --audience {resource}, then codex mcp login again (or serve resource {audience} if that is this server)"
+        ),
+    ))
 }
 
 /// §B2 item 4 and codex#37373: Codex asks `authorization_servers[0]` and compares issuers as

@@ -450,11 +450,14 @@ fn compatibility_profile_with_an_audience_that_is_not_the_mcp_url() {
         .with_tenant(|t| t.settings["resource_parameter_profile"] = json!("compatibility"));
     let doc = assert_only(
         s.doctor(&[]),
-        &[(
-            "tenant.resource_parameter_profile",
-            "fail",
-            "Resource Parameter Compatibility Profile",
-        )],
+        &[
+            (
+                "tenant.resource_parameter_profile",
+                "fail",
+                "Resource Parameter Compatibility Profile",
+            ),
+            ("mcp.audience", "fail", &format!("--audience {}", s.mcp_url)),
+        ],
     );
     let fix = check(&doc, "tenant.resource_parameter_profile")["fix"]
         .as_str()
@@ -703,6 +706,75 @@ fn a_pre_registered_client_gets_its_redirect_uri() {
         "{redirect}"
     );
     assert!(check(&doc, "oauth.registration")["status"] == "pass");
+
+    // An issuer-bound server changes only the redirect of clients Codex registers itself.
+    s.w.sandbox.with_tenant(|t| {
+        t.settings["authorization_response_iss_parameter_supported"] = json!(true)
+    });
+    let doc = assert_only(
+        s.doctor(&[]),
+        &[("oauth.iss_parameter", "warn", "@openai/codex@latest")],
+    );
+    let want = format!("http://127.0.0.1:{}/callback/{id}", s.port);
+    assert!(
+        message(&doc, "local.redirect_uri").ends_with(&want),
+        "{doc}"
+    );
+
+    // A callback URL in the config is the base Codex uses: verbatim when issuer-bound, else
+    // with the callback id appended (notes §A7).
+    let config = std::fs::read_to_string(s.codex_config()).unwrap();
+    let base = "http://localhost:1455/oauth/callback";
+    std::fs::write(
+        s.codex_config(),
+        format!("mcp_oauth_callback_url = \"{base}\"\n{config}"),
+    )
+    .unwrap();
+    let doc = s.doctor(&[]).1;
+    assert!(
+        message(&doc, "local.redirect_uri").ends_with(&format!("redirect URI {base}")),
+        "{doc}"
+    );
+    s.w.sandbox.with_tenant(|t| {
+        t.settings["authorization_response_iss_parameter_supported"] = json!(false)
+    });
+    let doc = s.doctor(&[]).1;
+    assert!(
+        message(&doc, "local.redirect_uri").ends_with(&format!("redirect URI {base}/{id}")),
+        "{doc}"
+    );
+    // and `codex config` names the same URI for the client to allow
+    let out = s
+        .cmd()
+        .args([
+            "codex",
+            "config",
+            "--client-id",
+            "abc123",
+            "--output",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed["redirect_uri"], format!("{base}/{id}"));
+}
+
+/// newuser review 2: the API's audience is not the MCP server, Codex still logs in, and the
+/// server refuses the token; doctor must not be green.
+#[test]
+fn a_token_for_another_audience_than_the_mcp_server_fails() {
+    let s = Setup::build(SandboxConfig::default(), Some(AUD));
+    store_login(&s, &s.w.sandbox.mint_user_token(AUD, &[]));
+    let fix = format!("authsetup apply --audience {}", s.mcp_url);
+    let doc = assert_only(
+        s.doctor(&[]),
+        &[
+            ("mcp.audience", "fail", &fix),
+            ("local.stored_token", "fail", &fix),
+        ],
+    );
+    assert!(message(&doc, "mcp.audience").contains(AUD), "{doc}");
 }
 
 #[test]
@@ -800,10 +872,28 @@ fn unsigned_jwt(claims: Value) -> String {
 fn the_token_codex_stored_is_checked_for_audience_and_issuer() {
     let s = Setup::new();
     let issuer = format!("{}/", s.w.sandbox.base_url());
-    let good = json!({"aud": [s.audience, format!("{issuer}userinfo")], "iss": issuer, "exp": 4102444800u64});
-    store_login(&s, &unsigned_jwt(good));
+    let good = s.w.sandbox.mint_user_token(&s.audience, &[]);
+    store_login(&s, &good);
     let doc = assert_only(s.doctor(&[]), &[]);
     assert_eq!(check(&doc, "local.stored_token")["status"], "pass");
+    assert!(
+        message(&doc, "local.stored_token").contains("the MCP server takes it (answered 200)"),
+        "{doc}"
+    );
+    assert!(!doc.to_string().contains(&good), "the token is never shown");
+
+    // Claims that look right are not enough: the server checks the signature too.
+    let forged = json!({"aud": [s.audience, format!("{issuer}userinfo")], "iss": issuer, "exp": 4102444800u64});
+    store_login(&s, &unsigned_jwt(forged));
+    let doc = assert_only(
+        s.doctor(&[]),
+        &[("local.stored_token", "fail", "codex mcp login mcp")],
+    );
+    assert!(
+        message(&doc, "local.stored_token")
+            .contains("refuses the stored token (401: not an RS256 JWT"),
+        "{doc}"
+    );
 
     store_login(&s, "opaque-token-value");
     let doc = assert_only(

@@ -543,3 +543,24 @@ fn an_issuer_okta_would_not_give_stops_the_run_before_any_write() {
     assert!(o.writes().is_empty(), "{:#?}", o.writes());
     assert!(!o.path("pwned").exists());
 }
+
+/// A callback URL the user's Codex config already sets is the base of the redirect URI Codex
+/// sends (notes/codex-mcp.md §A7; Okta is not issuer-bound, so the callback id is appended):
+/// the app must allow that one, not the default.
+#[test]
+fn the_app_allows_the_redirect_of_a_callback_url_in_the_codex_config() {
+    let o = Org::new();
+    std::fs::create_dir_all(o.path(".codex")).unwrap();
+    std::fs::write(
+        o.path(".codex/config.toml"),
+        "[mcp_servers.mcp.oauth]\ncallback_url = \"http://localhost:1455/oauth/callback/\"\n",
+    )
+    .unwrap();
+    run_ok(o.cmd().arg("apply"));
+    let app = o.org().app_labelled(APP).cloned().expect("the Codex app");
+    let id = REDIRECT.rsplit('/').next().unwrap();
+    assert_eq!(
+        app["settings"]["oauthClient"]["redirect_uris"],
+        json!([format!("http://localhost:1455/oauth/callback/{id}")])
+    );
+}

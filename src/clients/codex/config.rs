@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Key, Table, Value};
 use url::Url;
 
-use super::{CodexServer, CredentialsStore, check_server_name, redirect_uri};
+use super::{Callback, CodexServer, CredentialsStore, check_server_name};
 use crate::error::AppError;
 use crate::files::atomic::write_atomic;
 use crate::files::lock;
@@ -22,6 +22,8 @@ use crate::files::toml_edit_ext::{
 
 /// Global listener port for MCP OAuth callbacks (notes §A2).
 const CALLBACK_PORT_KEY: &str = "mcp_oauth_callback_port";
+/// Global base of the redirect URI, for every server without its own (notes §A2, §A7).
+const CALLBACK_URL_KEY: &str = "mcp_oauth_callback_url";
 /// Where Codex keeps MCP OAuth tokens (notes §A2).
 const CREDENTIALS_STORE_KEY: &str = "mcp_oauth_credentials_store";
 const SERVERS_KEY: &str = "mcp_servers";
@@ -304,6 +306,8 @@ fn apply(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, CodexConfi
 
 fn upsert_server(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, CodexConfigError> {
     let mut changed = false;
+    let callback = callback_url(doc, &server.name);
+    let callback = Callback::pre_registered(callback.as_deref());
     // New header tables go after every existing one unless they belong to a group.
     let end_position = max_position(doc.as_item()).unwrap_or(0) + 1;
     let root = doc.as_table_mut();
@@ -358,7 +362,7 @@ fn upsert_server(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, Co
         changed |= set.changed();
         // A comment needs a line of its own, which only a header table gives it.
         if style_of(oauth) == Some(Style::Header)
-            && let Ok(uri) = redirect_uri(&server.url, server.callback_port)
+            && let Ok(uri) = callback.redirect_uri(&server.url, server.callback_port)
             && let Some(mut key) = oauth
                 .as_table_like_mut()
                 .and_then(|t| t.key_mut("client_id"))
@@ -573,6 +577,25 @@ pub struct ConfigView {
     /// `mcp_oauth_callback_port` (notes §A2); `None` when neither is set and Codex picks a free
     /// one. `Err` holds a value Codex rejects, as written.
     pub callback_port: Option<Result<u16, String>>,
+    /// The callback URL the user set for this server, or for every server (notes §A2).
+    pub callback_url: Option<String>,
+}
+
+/// `[mcp_servers.NAME.oauth] callback_url`, else the top-level `mcp_oauth_callback_url`.
+fn callback_url(doc: &DocumentMut, name: &str) -> Option<String> {
+    let oauth = doc.get(SERVERS_KEY)?.get(name)?.get("oauth");
+    oauth
+        .and_then(|o| o.get("callback_url"))
+        .or_else(|| doc.get(CALLBACK_URL_KEY))
+        .and_then(Item::as_str)
+        .map(String::from)
+}
+
+/// The callback URL the config in `codex_home` sets for `name`; `None` when it sets none or
+/// cannot be read (then `codex config --write` says why).
+pub fn configured_callback_url(codex_home: Option<&Path>, name: &str) -> Option<String> {
+    let config = codex_home?.join("config.toml");
+    inspect(&config, name).ok().flatten()?.callback_url
 }
 
 /// Reads config.toml the way Codex will for the server `name`; `Ok(None)` when there is no file.
@@ -603,6 +626,7 @@ pub fn inspect(config_path: &Path, name: &str) -> Result<Option<ConfigView>, Cod
         }),
         callback_port: port(oauth.and_then(|o| o.get("callback_port")))
             .or_else(|| port(doc.get(CALLBACK_PORT_KEY))),
+        callback_url: callback_url(&doc, name),
     }))
 }
 

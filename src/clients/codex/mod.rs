@@ -133,6 +133,55 @@ pub fn redirect_uri(server_url: &str, port: u16) -> Result<String, url::ParseErr
     ))
 }
 
+/// How Codex picks its redirect URI for one login (notes §A7 table, observed with 0.171).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Callback<'a> {
+    /// `[mcp_servers.X.oauth] callback_url`, else the top-level `mcp_oauth_callback_url`.
+    pub url: Option<&'a str>,
+    /// The authorization server advertises `authorization_response_iss_parameter_supported`.
+    pub issuer_bound: bool,
+    /// The config names a `client_id`, so Codex registers nothing itself.
+    pub pre_registered: bool,
+}
+
+impl<'a> Callback<'a> {
+    /// A pre-registered client, as far as the config tells: whether the server is issuer-bound
+    /// needs its metadata, and Okta, whose clients are pre-registered, is not.
+    pub fn pre_registered(url: Option<&'a str>) -> Self {
+        Callback {
+            url,
+            issuer_bound: false,
+            pre_registered: true,
+        }
+    }
+
+    /// The redirect URI Codex sends for `server_url` with the listener on `port`. A configured
+    /// callback URL is used as written when the server is issuer-bound, else with `/<callback
+    /// id>` appended to its path. Without one, only a client Codex registers itself (DCR or
+    /// CIMD) drops the id for an issuer-bound server; a pre-registered one always keeps it
+    /// (fidelity review A1).
+    pub fn redirect_uri(&self, server_url: &str, port: u16) -> Result<String, url::ParseError> {
+        match self.url {
+            Some(base) if self.issuer_bound => Url::parse(base).map(|_| base.to_owned()),
+            Some(base) => {
+                let mut url = Url::parse(base)?;
+                let id = callback_id(server_url)?;
+                let path = url.path();
+                let path = match path.ends_with('/') {
+                    true => format!("{path}{id}"),
+                    false => format!("{path}/{id}"),
+                };
+                url.set_path(&path);
+                Ok(url.into())
+            }
+            None if self.issuer_bound && !self.pre_registered => {
+                Ok(format!("http://127.0.0.1:{port}/callback"))
+            }
+            None => redirect_uri(server_url, port),
+        }
+    }
+}
+
 /// Refuses names Codex would not start: since openai/codex#1591 the connection manager rejects
 /// names outside `^[a-zA-Z0-9_-]+$` (seen by users as "invalid server name", openai/codex#5635),
 /// even though TOML could quote them.
@@ -260,6 +309,44 @@ mod tests {
             "http://127.0.0.1:1455/callback/jo3oVAWQjNhp"
         );
         assert!(callback_id("not a url").is_err());
+    }
+
+    #[test]
+    fn the_redirect_uri_follows_codex_0171s_callback_rules() {
+        // notes §A7's table and fidelity review A1, for http://127.0.0.1:8787/mcp on port 1455.
+        let url = "http://127.0.0.1:8787/mcp";
+        let with_id = "http://127.0.0.1:1455/callback/jo3oVAWQjNhp";
+        let cases = [
+            (None, false, false, with_id),
+            (None, false, true, with_id),
+            (None, true, true, with_id),
+            (None, true, false, "http://127.0.0.1:1455/callback"),
+            (Some("http://127.0.0.1:1455/callback"), false, true, with_id),
+            (
+                Some("http://127.0.0.1:1455/callback"),
+                true,
+                true,
+                "http://127.0.0.1:1455/callback",
+            ),
+            (
+                Some("http://localhost:1455/oauth/callback/"),
+                false,
+                false,
+                "http://localhost:1455/oauth/callback/jo3oVAWQjNhp",
+            ),
+        ];
+        for (callback_url, issuer_bound, pre_registered, want) in cases {
+            let callback = Callback {
+                url: callback_url,
+                issuer_bound,
+                pre_registered,
+            };
+            assert_eq!(
+                callback.redirect_uri(url, 1455).unwrap(),
+                want,
+                "{callback:?}"
+            );
+        }
     }
 
     #[test]
