@@ -89,6 +89,15 @@ pub fn print_snippet(
     ));
 }
 
+/// Refuses, before any request, a config.toml that [`write`] would refuse. The client id the
+/// tenant may still supply is not known yet; the file's shape is.
+pub fn check_config(settings: &Settings, server: &CodexServer) -> Result<()> {
+    Ok(config::check(
+        &settings.codex_home()?.join("config.toml"),
+        server,
+    )?)
+}
+
 /// Merges the entry into `$CODEX_HOME/config.toml`, reports the outcome to people, and returns
 /// it as a change for JSON output.
 pub fn write(settings: &Settings, printer: &Printer, server: &CodexServer) -> Result<Change> {
@@ -158,6 +167,9 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs)
         CredentialsStoreArg::Auto => CredentialsStore::Auto,
         CredentialsStoreArg::Keyring => CredentialsStore::Keyring,
     });
+    if args.write {
+        check_config(settings, &server(settings, args.client_id.clone(), store)?)?;
+    }
     let client_id = match &args.client_id {
         Some(id) => Some(id.clone()),
         None => registered_client(settings).await?,

@@ -289,7 +289,7 @@ pub fn checks(observation: Option<&Observation>, expect: &Expectations) -> Vec<C
         resource_check(obs),
         audience_check(obs, expect),
         servers_check(obs, expect),
-        scopes_check(obs),
+        scopes_check(obs, expect),
     ];
     ids.into_iter()
         .zip(outcomes)
@@ -490,7 +490,7 @@ fn servers_check(obs: &Observation, expect: &Expectations) -> Outcome {
 }
 
 /// §B2 item 5 and §A8: without scopes Codex asks for every scope the authorization server lists.
-fn scopes_check(obs: &Observation) -> Outcome {
+fn scopes_check(obs: &Observation, expect: &Expectations) -> Outcome {
     let doc = obs.doc()?;
     match doc["scopes_supported"].as_array().filter(|s| !s.is_empty()) {
         Some(scopes) => Ok(Finding::pass(format!(
@@ -501,6 +501,11 @@ fn scopes_check(obs: &Observation) -> Outcome {
                 .collect::<Vec<_>>()
                 .join(" ")
         ))),
+        // Fidelity review B1: a pre-registered client gets no scope from the server's list.
+        None if expect.client_id.is_some() => Ok(Finding::warn(
+            "no scopes_supported: Codex sends a pre-registered client no scope at all (so no offline_access and no refresh token) unless its config lists scopes",
+            "publish the API's scopes in the metadata's scopes_supported, or write them into Codex's config: authsetup codex config --write",
+        )),
         None => Ok(Finding::warn(
             "no scopes_supported: Codex will ask for every scope the authorization server lists, and the consent screen shows them all",
             "publish the API's scopes in the metadata's scopes_supported",
@@ -525,6 +530,32 @@ mod tests {
         assert_eq!(param(&p, "scope").as_deref(), Some("x"));
         assert!(bearer_params("Basic realm=\"x\"").is_none());
         assert_eq!(bearer_params("Bearer"), Some(vec![]));
+    }
+
+    #[test]
+    fn without_scopes_supported_a_pre_registered_client_is_pointed_at_its_config() {
+        let obs = Observation {
+            url: Url::parse("https://h/mcp").unwrap(),
+            challenge: Err("not asked".into()),
+            metadata: vec![(
+                Source::PathWellKnown,
+                "https://h/.well-known/oauth-protected-resource/mcp".into(),
+                Ok(json!({"resource": "https://h/mcp"})),
+            )],
+        };
+        let mut expect = Expectations {
+            issuer: "https://h/".into(),
+            metadata_urls: vec![],
+            env: vec![],
+            audience: "https://h/mcp".into(),
+            client_id: None,
+        };
+        let dcr = scopes_check(&obs, &expect).unwrap();
+        assert!(dcr.message.contains("every scope"), "{dcr:?}");
+        expect.client_id = Some("0oa1".into());
+        let pre = scopes_check(&obs, &expect).unwrap();
+        assert!(pre.message.contains("no scope at all"), "{pre:?}");
+        assert!(pre.fix.unwrap().contains("authsetup codex config --write"));
     }
 
     #[test]

@@ -564,3 +564,26 @@ fn the_app_allows_the_redirect_of_a_callback_url_in_the_codex_config() {
         json!([format!("http://localhost:1455/oauth/callback/{id}")])
     );
 }
+
+/// A Codex config that `codex config --write` would refuse stops it before it asks the org for
+/// the client id (exit 2, no request).
+#[test]
+fn a_codex_config_it_cannot_merge_is_refused_before_any_request() {
+    let o = Org::new();
+    std::fs::create_dir_all(o.path(".codex")).unwrap();
+    let stdio = "[mcp_servers.mcp]\ncommand = \"mcp-server\"\n";
+    std::fs::write(o.path(".codex/config.toml"), stdio).unwrap();
+    let out = o
+        .cmd()
+        .args(["codex", "config", "--write"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    assert!(output_text(&out).contains("is a stdio server"));
+    assert!(
+        o.sandbox.requests().is_empty(),
+        "{:?}",
+        o.sandbox.requests()
+    );
+    assert_eq!(read(&o.path(".codex/config.toml")), stdio);
+}
