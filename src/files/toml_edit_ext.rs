@@ -280,15 +280,19 @@ pub fn describe(item: &Item) -> &'static str {
         Item::None => "empty",
         Item::Table(_) => "a table",
         Item::ArrayOfTables(_) => "an array of tables",
-        Item::Value(v) => match v {
-            Value::String(_) => "a string",
-            Value::Integer(_) => "an integer",
-            Value::Float(_) => "a float",
-            Value::Boolean(_) => "a boolean",
-            Value::Datetime(_) => "a date-time",
-            Value::Array(_) => "an array",
-            Value::InlineTable(_) => "an inline table",
-        },
+        Item::Value(v) => describe_value(v),
+    }
+}
+
+fn describe_value(value: &Value) -> &'static str {
+    match value {
+        Value::String(_) => "a string",
+        Value::Integer(_) => "an integer",
+        Value::Float(_) => "a float",
+        Value::Boolean(_) => "a boolean",
+        Value::Datetime(_) => "a date-time",
+        Value::Array(_) => "an array",
+        Value::InlineTable(_) => "an inline table",
     }
 }
 
@@ -316,32 +320,18 @@ impl Set {
 /// user asked for this value), keeping its decor so a trailing comment survives; an array or table
 /// is refused because replacing structure could discard data we do not understand.
 pub fn set_value(table: &mut Item, key: &str, path: &str, value: Value) -> Result<Set, ShapeError> {
-    let existing = table
-        .as_table_like_mut()
-        .expect("caller checked for a table")
-        .get_mut(key);
-    match existing {
-        None | Some(Item::None) => {
-            insert_item(table, key, Item::Value(value));
-            Ok(Set::Inserted)
+    upsert(table, key, path, value, |current, value| {
+        if matches!(current, Value::Array(_) | Value::InlineTable(_)) {
+            return None;
         }
-        Some(Item::Value(current))
-            if !matches!(current, Value::Array(_) | Value::InlineTable(_)) =>
-        {
-            if same_value(current, &value) {
-                return Ok(Set::Same);
-            }
-            let decor = current.decor().clone();
-            *current = value;
-            *current.decor_mut() = decor;
-            Ok(Set::Replaced)
+        if same_value(current, &value) {
+            return Some(false);
         }
-        Some(other) => Err(ShapeError::NotAValue {
-            key: path.to_owned(),
-            found: describe(other),
-            wanted: value.to_string().trim().to_owned(),
-        }),
-    }
+        let decor = current.decor().clone();
+        *current = value;
+        *current.decor_mut() = decor;
+        Some(true)
+    })
 }
 
 /// Makes the array `key` hold every string of `values`: a new array when the key is missing,
@@ -353,34 +343,53 @@ pub fn ensure_strings_in_array(
     path: &str,
     values: &[String],
 ) -> Result<Set, ShapeError> {
+    upsert(table, key, path, Value::from_iter(values), |current, _| {
+        let Value::Array(array) = current else {
+            return None;
+        };
+        let missing: Vec<&String> = values
+            .iter()
+            .filter(|v| !array.iter().any(|have| have.as_str() == Some(v.as_str())))
+            .collect();
+        for value in &missing {
+            array.push(value.as_str());
+        }
+        Some(!missing.is_empty())
+    })
+}
+
+/// Inserts `value` at `key` when nothing is there; else `edit` updates the value in place and
+/// says whether it changed it, or `None` for a shape it will not touch (refused, naming `path`).
+fn upsert(
+    table: &mut Item,
+    key: &str,
+    path: &str,
+    value: Value,
+    edit: impl FnOnce(&mut Value, Value) -> Option<bool>,
+) -> Result<Set, ShapeError> {
     let existing = table
         .as_table_like_mut()
         .expect("caller checked for a table")
         .get_mut(key);
+    let refused = |found: &'static str, value: &Value| ShapeError::NotAValue {
+        key: path.to_owned(),
+        found,
+        wanted: value.to_string().trim().to_owned(),
+    };
     match existing {
         None | Some(Item::None) => {
-            insert_item(table, key, Item::Value(Value::from_iter(values)));
+            insert_item(table, key, Item::Value(value));
             Ok(Set::Inserted)
         }
-        Some(Item::Value(Value::Array(array))) => {
-            let missing: Vec<&String> = values
-                .iter()
-                .filter(|v| !array.iter().any(|have| have.as_str() == Some(v.as_str())))
-                .collect();
-            for value in &missing {
-                array.push(value.as_str());
+        Some(Item::Value(current)) => {
+            let found = describe_value(current);
+            match edit(current, value.clone()) {
+                Some(true) => Ok(Set::Replaced),
+                Some(false) => Ok(Set::Same),
+                None => Err(refused(found, &value)),
             }
-            Ok(if missing.is_empty() {
-                Set::Same
-            } else {
-                Set::Replaced
-            })
         }
-        Some(other) => Err(ShapeError::NotAValue {
-            key: path.to_owned(),
-            found: describe(other),
-            wanted: Value::from_iter(values).to_string().trim().to_owned(),
-        }),
+        Some(other) => Err(refused(describe(other), &value)),
     }
 }
 

@@ -984,6 +984,26 @@ mod tests {
     }
 
     #[test]
+    fn scopes_are_added_once_and_never_overwrite_a_non_array() {
+        let mut s = server(Some("0oa1"));
+        s.scopes = vec!["mcp:access".into(), "offline_access".into()];
+        let out = merge(None, &s).unwrap();
+        assert!(
+            out.contains("scopes = [\"mcp:access\", \"offline_access\"]\n"),
+            "{out}"
+        );
+        assert_eq!(merge(Some(&out), &s).unwrap(), out);
+        let text =
+            "[mcp_servers.docs]\nurl = \"https://mcp.example.com/mcp\"\nscopes = \"mcp:access\"\n";
+        let err = merge(Some(text), &s).unwrap_err().to_string();
+        assert!(
+            err.contains("`mcp_servers.docs.scopes` is a string")
+                && err.contains("[\"mcp:access\", \"offline_access\"]"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn line_endings_and_bom_are_kept() {
         let input = "\u{feff}model = \"x\"\r\nnote = \"\"\"a\r\nb\"\"\"\r\n\r\n[tui]\r\nnotifications = true\r\n";
         let out = merge(Some(input), &server(None)).unwrap();
