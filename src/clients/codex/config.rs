@@ -583,10 +583,12 @@ pub struct ConfigView {
 
 /// `[mcp_servers.NAME.oauth] callback_url`, else the top-level `mcp_oauth_callback_url`.
 fn callback_url(doc: &DocumentMut, name: &str) -> Option<String> {
-    let oauth = doc.get(SERVERS_KEY)?.get(name)?.get("oauth");
-    oauth
-        .and_then(|o| o.get("callback_url"))
-        .or_else(|| doc.get(CALLBACK_URL_KEY))
+    let own = doc
+        .get(SERVERS_KEY)
+        .and_then(|s| s.get(name))
+        .and_then(|e| e.get("oauth"))
+        .and_then(|o| o.get("callback_url"));
+    own.or_else(|| doc.get(CALLBACK_URL_KEY))
         .and_then(Item::as_str)
         .map(String::from)
 }
