@@ -760,6 +760,33 @@ fn a_pre_registered_client_gets_its_redirect_uri() {
     assert_eq!(printed["redirect_uri"], format!("{base}/{id}"));
 }
 
+/// A login Codex stored for another server is never sent to this one.
+#[test]
+fn a_token_stored_for_another_server_is_not_sent() {
+    let s = Setup::new();
+    let token = s.w.sandbox.mint_user_token(&s.audience, &[]);
+    let login = json!({
+        "mcp|0123456789abcdef": {
+            "server_name": "mcp", "server_url": "https://elsewhere.example/mcp",
+            "access_token": token, "expires_at": 4102444800000u64
+        }
+    });
+    std::fs::write(s.w.path(".codex/.credentials.json"), login.to_string()).unwrap();
+    let doc = assert_only(
+        s.doctor(&[]),
+        &[("local.stored_token", "warn", "codex mcp login mcp")],
+    );
+    assert!(message(&doc, "local.stored_token").contains("elsewhere.example"));
+    assert!(
+        !s.w.sandbox
+            .requests()
+            .iter()
+            .any(|r| r.method == "POST" && r.path == "/mcp"),
+        "{:#?}",
+        s.w.sandbox.requests()
+    );
+}
+
 /// newuser review 2: the API's audience is not the MCP server, Codex still logs in, and the
 /// server refuses the token; doctor must not be green.
 #[test]
@@ -881,6 +908,16 @@ fn the_token_codex_stored_is_checked_for_audience_and_issuer() {
         "{doc}"
     );
     assert!(!doc.to_string().contains(&good), "the token is never shown");
+    let posts = |s: &Setup| {
+        s.w.sandbox
+            .requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.path == "/mcp")
+            .count()
+    };
+    assert_eq!(posts(&s), 1, "one question to the MCP server per run");
+    let out = s.cmd().args(["doctor", "--verbose"]).output().unwrap();
+    assert!(!output_text(&out).contains(&good), "not in traces either");
 
     // Claims that look right are not enough: the server checks the signature too.
     let forged = json!({"aud": [s.audience, format!("{issuer}userinfo")], "iss": issuer, "exp": 4102444800u64});
