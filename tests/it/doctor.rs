@@ -870,6 +870,10 @@ fn bad_input_is_refused_before_any_request() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    // newuser review 8: no HOME is no Codex folder, not a relative ./.codex that looks fine
+    let out = s.cmd().env_remove("HOME").arg("doctor").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    assert!(output_text(&out).contains("--codex-home"));
     assert!(
         s.w.sandbox.requests().is_empty(),
         "{:#?}",
