@@ -11,7 +11,7 @@ use crate::http::Http;
 use crate::output::Printer;
 use crate::plan::{Action, Change};
 use crate::provider;
-use crate::settings::Settings;
+use crate::settings::{ProviderKind, Settings};
 
 /// The Codex entry for the MCP server. `client_id` is a pre-registered client (given by the user
 /// or made by the provider); `None` lets Codex register itself through DCR.
@@ -89,13 +89,16 @@ pub fn print_snippet(
     ));
 }
 
-/// Refuses, before any request, a config.toml that [`write`] would refuse. The client id the
-/// tenant may still supply is not known yet; the file's shape is.
-pub fn check_config(settings: &Settings, server: &CodexServer) -> Result<()> {
-    Ok(config::check(
-        &settings.codex_home()?.join("config.toml"),
-        server,
-    )?)
+/// The entry as it will be once the tenant has named its client, for checks made before any
+/// request: where the provider registers the client, a stand-in id checks that the entry can
+/// hold one.
+pub fn provisional_server(
+    settings: &Settings,
+    client_id: Option<String>,
+    credentials_store: Option<CredentialsStore>,
+) -> Result<CodexServer> {
+    let stand_in = (settings.provider == ProviderKind::Okta).then(|| "0oa0".to_string());
+    server(settings, client_id.or(stand_in), credentials_store)
 }
 
 /// Merges the entry into `$CODEX_HOME/config.toml`, reports the outcome to people, and returns
@@ -168,7 +171,9 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs)
         CredentialsStoreArg::Keyring => CredentialsStore::Keyring,
     });
     if args.write {
-        check_config(settings, &server(settings, args.client_id.clone(), store)?)?;
+        // Bad input in the file stops the run before the tenant is asked for the client id.
+        let provisional = provisional_server(settings, args.client_id.clone(), store)?;
+        config::check(&settings.codex_home()?.join("config.toml"), &provisional)?;
     }
     let client_id = match &args.client_id {
         Some(id) => Some(id.clone()),

@@ -132,11 +132,9 @@ fn complete(settings: &mut Settings) -> Result<()> {
 
 /// Codex's config is written after the tenant changes, so whatever would stop that write is
 /// found before the first request: the file parses and takes the merge, its symlink stays in its
-/// folder, and the folder takes new files. The client id is not known yet; where the provider
-/// registers one, a stand-in checks that the entry can hold it.
+/// folder, and the folder takes new files.
 fn check_codex_config(settings: &Settings) -> Result<()> {
-    let client_id = (settings.provider == ProviderKind::Okta).then(|| "0oa0".to_string());
-    let server = codex::server(settings, client_id, None)?;
+    let server = codex::provisional_server(settings, None, None)?;
     let path = settings.codex_home()?.join("config.toml");
     let refused = |message: String| {
         AppError::usage(
