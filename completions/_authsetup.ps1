@@ -596,7 +596,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             break
         }
         'authsetup;codex;config' {
-            [CompletionResult]::new('--credentials-store', '--credentials-store', [CompletionResultType]::ParameterName, 'Where Codex stores MCP OAuth tokens; "file" works on headless machines without a keyring')
+            [CompletionResult]::new('--credentials-store', '--credentials-store', [CompletionResultType]::ParameterName, 'Where Codex stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Pre-registered OAuth client id (skips Dynamic Client Registration)')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')

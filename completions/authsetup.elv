@@ -558,7 +558,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authsetup;codex;config'= {
-            cand --credentials-store 'Where Codex stores MCP OAuth tokens; "file" works on headless machines without a keyring'
+            cand --credentials-store 'Where Codex stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring'
             cand --client-id 'Pre-registered OAuth client id (skips Dynamic Client Registration)'
             cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
             cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'

@@ -494,7 +494,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fis
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -f -a "config" -d 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l credentials-store -d 'Where Codex stores MCP OAuth tokens; "file" works on headless machines without a keyring' -r -f -a "file\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l credentials-store -d 'Where Codex stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring' -r -f -a "file\t''
 auto\t''
 keyring\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l client-id -d 'Pre-registered OAuth client id (skips Dynamic Client Registration)' -r

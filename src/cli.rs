@@ -174,7 +174,8 @@ pub struct CodexConfigArgs {
     /// Merge into $CODEX_HOME/config.toml instead of printing (comments and other servers kept)
     #[arg(long)]
     pub write: bool,
-    /// Where Codex stores MCP OAuth tokens; "file" works on headless machines without a keyring
+    /// Where Codex stores the MCP OAuth tokens of every server [default: the one config.toml
+    /// names, else file]; "file" works on headless machines without a keyring
     #[arg(long, value_enum)]
     pub credentials_store: Option<CredentialsStoreArg>,
     /// Pre-registered OAuth client id (skips Dynamic Client Registration)

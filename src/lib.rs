@@ -1,6 +1,7 @@
 //! authsetup: put an MCP server behind Auth0 or Okta so MCP clients such as Codex CLI can log in.
 
 pub mod cli;
+pub mod clients;
 mod commands;
 mod doctor;
 pub mod error;
@@ -12,6 +13,8 @@ mod output;
 pub mod plan;
 mod provider;
 pub mod settings;
+
+pub use clients::codex;
 
 use std::io::IsTerminal;
 

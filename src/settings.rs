@@ -144,7 +144,9 @@ pub struct Settings {
     pub mcp_name: String,
     pub mcp_url: Option<String>,
     pub env_file: PathBuf,
-    pub codex_home: PathBuf,
+    /// Codex's folder: --codex-home, CODEX_HOME, the settings file, else `$HOME/.codex`; `None`
+    /// when none of them is set (see [`Settings::codex_home`]).
+    pub codex_home: Option<PathBuf>,
     pub callback_port: u16,
     pub yes: bool,
     pub output: OutputFormat,
@@ -378,19 +380,12 @@ impl Settings {
             .unwrap_or_else(|| PathBuf::from(".env"));
         validate_env_file(&env_file)?;
 
-        let codex_home = match (
-            args.codex_home.clone(),
-            env.var("CODEX_HOME"),
-            file.codex_home.clone(),
-        ) {
-            (Some(p), _, _) => p,
-            (None, Some(p), _) => PathBuf::from(p),
-            (None, None, Some(p)) => p,
-            (None, None, None) => env
-                .var("HOME")
-                .map(|h| Path::new(&h).join(".codex"))
-                .unwrap_or_else(|| PathBuf::from(".codex")),
-        };
+        let codex_home = args
+            .codex_home
+            .clone()
+            .or_else(|| env.var("CODEX_HOME").map(PathBuf::from))
+            .or(file.codex_home.clone())
+            .or_else(|| env.var("HOME").map(|h| Path::new(&h).join(".codex")));
 
         let callback_port = match (args.callback_port, file.callback_port) {
             (Some(p), _) => p,
@@ -449,6 +444,17 @@ impl Settings {
             credentials,
             credentials_source,
             notes,
+        })
+    }
+
+    /// Codex's folder. Without HOME a relative `.codex` would be a folder Codex never reads, so
+    /// the commands that touch it stop here instead (exit 2, before any request).
+    pub fn codex_home(&self) -> Result<&Path> {
+        self.codex_home.as_deref().ok_or_else(|| {
+            AppError::usage(
+                "HOME is not set, so Codex's folder (~/.codex) is unknown",
+                "pass --codex-home or set CODEX_HOME",
+            )
         })
     }
 

@@ -4,20 +4,21 @@
 use serde_json::json;
 
 use crate::cli::{CodexConfigArgs, CredentialsStoreArg};
+use crate::codex::config::{self, WriteOutcome};
+use crate::codex::{self, CodexServer, CredentialsStore};
 use crate::error::{AppError, Result};
-use crate::files::codex::{self, CodexServer, CredentialsStore, WriteOutcome};
 use crate::http::Http;
 use crate::output::Printer;
 use crate::plan::{Action, Change};
 use crate::provider;
-use crate::settings::Settings;
+use crate::settings::{ProviderKind, Settings};
 
 /// The Codex entry for the MCP server. `client_id` is a pre-registered client (given by the user
 /// or made by the provider); `None` lets Codex register itself through DCR.
 pub fn server(
     settings: &Settings,
     client_id: Option<String>,
-    credentials_store: CredentialsStore,
+    credentials_store: Option<CredentialsStore>,
 ) -> Result<CodexServer> {
     let url = settings.mcp_url.clone().ok_or_else(|| {
         AppError::usage(
@@ -25,9 +26,14 @@ pub fn server(
             "pass --mcp-url or set MCP_URL, e.g. https://mcp.example.com/mcp",
         )
     })?;
+    let scopes = match client_id {
+        Some(_) => provider::preregistered_client_scopes(settings.provider),
+        None => Vec::new(),
+    };
     Ok(CodexServer {
         name: settings.mcp_name.clone(),
         url,
+        scopes,
         client_id,
         callback_port: settings.callback_port,
         credentials_store,
@@ -42,12 +48,16 @@ pub fn audience_warning(settings: &Settings, server: &CodexServer) -> Option<Str
         .and_then(|aud| codex::warn_url_vs_audience(&server.url, aud))
 }
 
-/// The redirect URI a pre-registered client must allow; DCR clients register their own.
-pub fn redirect_uri(server: &CodexServer) -> Result<Option<String>> {
+/// The redirect URI a pre-registered client must allow, after any callback URL the user's
+/// config already sets; DCR clients register their own.
+pub fn redirect_uri(settings: &Settings, server: &CodexServer) -> Result<Option<String>> {
+    let callback_url =
+        config::configured_callback_url(settings.codex_home.as_deref(), &server.name);
+    let callback = codex::Callback::pre_registered(callback_url.as_deref());
     server
         .client_id
         .as_ref()
-        .map(|_| codex::redirect_uri(&server.url, server.callback_port))
+        .map(|_| callback.redirect_uri(&server.url, server.callback_port))
         .transpose()
         .map_err(|e| {
             AppError::usage(
@@ -69,35 +79,54 @@ pub fn print_snippet(
     server: &CodexServer,
     write_flag: &str,
 ) {
-    print!("{}", codex::snippet(server));
+    print!("{}", config::snippet(server));
+    let path = settings.codex_home().map_or_else(
+        |_| "$CODEX_HOME/config.toml".to_owned(),
+        |home| home.join("config.toml").display().to_string(),
+    );
     printer.line(format!(
-        "Add this to {}, or run again with {write_flag} to merge it.",
-        settings.codex_home.join("config.toml").display()
+        "Add this to {path}, or run again with {write_flag} to merge it."
     ));
+}
+
+/// The entry as it will be once the tenant has named its client, for checks made before any
+/// request: where the provider registers the client, a stand-in id checks that the entry can
+/// hold one.
+pub fn provisional_server(
+    settings: &Settings,
+    client_id: Option<String>,
+    credentials_store: Option<CredentialsStore>,
+) -> Result<CodexServer> {
+    let stand_in = (settings.provider == ProviderKind::Okta).then(|| "0oa0".to_string());
+    server(settings, client_id.or(stand_in), credentials_store)
 }
 
 /// Merges the entry into `$CODEX_HOME/config.toml`, reports the outcome to people, and returns
 /// it as a change for JSON output.
 pub fn write(settings: &Settings, printer: &Printer, server: &CodexServer) -> Result<Change> {
-    std::fs::create_dir_all(&settings.codex_home).map_err(|e| {
-        AppError::failed(format!(
-            "cannot create {}: {e}",
-            settings.codex_home.display()
-        ))
+    let path = settings.codex_home()?.join("config.toml");
+    let outcome = config::write(&path, server, || {
+        printer.line("waiting for another authsetup run on the same files to finish…")
     })?;
-    let path = settings.codex_home.join("config.toml");
-    let outcome = codex::write(&path, server).map_err(|e| AppError::failed(e.to_string()))?;
     let action = match &outcome {
         WriteOutcome::Created => {
             printer.success(format!("wrote {}", path.display()));
             Action::Create
         }
-        WriteOutcome::Updated { backup } => {
+        WriteOutcome::Updated {
+            backup,
+            replaced_store,
+        } => {
             printer.success(format!(
                 "updated {} (previous version in {})",
                 path.display(),
                 backup.display()
             ));
+            if let (Some(before), Some(now)) = (replaced_store, server.credentials_store) {
+                printer.warn(format!(
+                    "mcp_oauth_credentials_store changed from \"{before}\" to \"{now}\": Codex keeps every MCP server's login there, so logins kept in the old store are not read any more"
+                ));
+            }
             Action::Update
         }
         WriteOutcome::Unchanged => {
@@ -136,11 +165,16 @@ async fn registered_client(settings: &Settings) -> Result<Option<String>> {
 }
 
 pub async fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs) -> Result<()> {
-    let store = match args.credentials_store {
-        None | Some(CredentialsStoreArg::File) => CredentialsStore::File,
-        Some(CredentialsStoreArg::Auto) => CredentialsStore::Auto,
-        Some(CredentialsStoreArg::Keyring) => CredentialsStore::Keyring,
-    };
+    let store = args.credentials_store.map(|s| match s {
+        CredentialsStoreArg::File => CredentialsStore::File,
+        CredentialsStoreArg::Auto => CredentialsStore::Auto,
+        CredentialsStoreArg::Keyring => CredentialsStore::Keyring,
+    });
+    if args.write {
+        // Bad input in the file stops the run before the tenant is asked for the client id.
+        let provisional = provisional_server(settings, args.client_id.clone(), store)?;
+        config::check(&settings.codex_home()?.join("config.toml"), &provisional)?;
+    }
     let client_id = match &args.client_id {
         Some(id) => Some(id.clone()),
         None => registered_client(settings).await?,
@@ -150,12 +184,12 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs)
     for w in &warnings {
         printer.warn(w);
     }
-    let redirect = redirect_uri(&server)?;
+    let redirect = redirect_uri(settings, &server)?;
 
     if !args.write {
         if printer.is_json() {
             printer.json(&json!({
-                "snippet": codex::snippet(&server),
+                "snippet": config::snippet(&server),
                 "redirect_uri": redirect,
                 "warnings": warnings,
             }));

@@ -5,7 +5,6 @@ use std::collections::HashMap;
 
 use crate::cli::{DoctorArgs, GlobalArgs};
 use crate::error::{AppError, Result};
-use crate::files::codex::CredentialsStore;
 use crate::output::Printer;
 use crate::provider::Step;
 use crate::settings::{ProviderKind, Settings, Terminal};
@@ -103,7 +102,7 @@ pub async fn run(global: &GlobalArgs, provider: ProviderKind, printer: &Printer)
     }
     printer.line("");
     printer.heading("5. Codex config");
-    let server = codex::server(&settings, None, CredentialsStore::File)?;
+    let server = codex::server(&settings, None, None)?;
     codex::write(&settings, &inner, &server)?;
     printer.line("");
     printer.heading("6. doctor, with a test registration the way Codex makes one");

@@ -18,6 +18,7 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> R
     let http = Http::new(settings)?;
     let provider = provider::connect(settings, http.clone())?;
     provider.require_credentials()?;
+    settings.codex_home()?;
     let mcp_url = settings
         .mcp_url
         .as_deref()
@@ -68,8 +69,10 @@ async fn diagnose(
     mcp_url: Option<&Url>,
     probe_dcr: bool,
 ) -> Result<Report> {
-    let local = local::inspect(settings);
-    let (tenant, server, resource) = tokio::join!(
+    let local = local::inspect(settings)?;
+    // The stored token goes to the MCP server in the first round too: whether the server takes
+    // it is the one answer that settles a login Codex reports as successful.
+    let (tenant, server, resource, token_answer) = tokio::join!(
         provider.diagnose(probe_dcr),
         async {
             let expect = provider.expectations().await?;
@@ -80,6 +83,16 @@ async fn diagnose(
             match mcp_url {
                 Some(url) => Some(mcp::discover(http, url).await),
                 None => None,
+            }
+        },
+        async {
+            let token = settings
+                .mcp_url
+                .as_deref()
+                .and_then(|u| local.stored_token(u));
+            match (mcp_url, token) {
+                (Some(url), Some(token)) => Some(mcp::try_token(http, url, token).await),
+                _ => None,
             }
         },
     );
@@ -93,7 +106,7 @@ async fn diagnose(
         // Any loopback redirect will do for a client deleted at once; the one Codex would use
         // makes the probe exactly Codex's registration.
         let redirect = local
-            .redirect_uri(settings, &expect, issuer_bound)
+            .redirect_uri(settings, &expect, issuer_bound, false)
             .unwrap_or_else(|_| format!("http://127.0.0.1:{}/callback", settings.callback_port));
         let scope = doc.and_then(|d| {
             oauth::codex_scope(resource.as_ref().and_then(mcp::Observation::scopes), d)
@@ -103,6 +116,11 @@ async fn diagnose(
         oauth::probe_not_run()
     });
     checks.extend(mcp::checks(resource.as_ref(), &expect));
-    checks.extend(local::checks(&local, settings, &expect, issuer_bound));
+    let seen = local::Seen {
+        issuer_bound,
+        resource: resource.as_ref().and_then(mcp::Observation::resource),
+        token_answer: token_answer.as_ref(),
+    };
+    checks.extend(local::checks(&local, settings, &expect, &seen));
     Ok(Report { checks })
 }

@@ -9,9 +9,9 @@ use secrecy::SecretString;
 use serde_json::json;
 
 use crate::cli::{GlobalArgs, InitArgs};
+use crate::codex::config::{self as codex_file, snippet};
 use crate::error::{AppError, Result};
 use crate::files::atomic::{self, write_atomic};
-use crate::files::codex::{self as codex_file, CredentialsStore, snippet};
 use crate::http::Http;
 use crate::output::Printer;
 use crate::provider::{self, Step};
@@ -63,11 +63,7 @@ pub async fn run(
     }
     let plan = prepared.apply(&settings, printer).await?;
 
-    let server = codex::server(
-        &settings,
-        plan.outputs.client_id.clone(),
-        CredentialsStore::File,
-    )?;
+    let server = codex::server(&settings, plan.outputs.client_id.clone(), None)?;
     let mut changes = plan.changes;
     let mut warnings = plan.warnings;
     // The wizard warned when the URL was typed; a CI log gets it here.
@@ -77,7 +73,7 @@ pub async fn run(
         printer.warn(&w);
         warnings.push(w);
     }
-    let redirect = codex::redirect_uri(&server)?;
+    let redirect = codex::redirect_uri(&settings, &server)?;
     let printed = if write_codex_config {
         changes.push(codex::write(&settings, printer, &server)?);
         None
@@ -136,12 +132,10 @@ fn complete(settings: &mut Settings) -> Result<()> {
 
 /// Codex's config is written after the tenant changes, so whatever would stop that write is
 /// found before the first request: the file parses and takes the merge, its symlink stays in its
-/// folder, and the folder takes new files. The client id is not known yet; where the provider
-/// registers one, a stand-in checks that the entry can hold it.
+/// folder, and the folder takes new files.
 fn check_codex_config(settings: &Settings) -> Result<()> {
-    let client_id = (settings.provider == ProviderKind::Okta).then(|| "0oa0".to_string());
-    let server = codex::server(settings, client_id, CredentialsStore::File)?;
-    let path = settings.codex_home.join("config.toml");
+    let server = codex::provisional_server(settings, None, None)?;
+    let path = settings.codex_home()?.join("config.toml");
     let refused = |message: String| {
         AppError::usage(
             message,
@@ -249,7 +243,7 @@ impl Wizard {
         let url = self
             .text("MCP server URL", url_default, validate_mcp_url)
             .await?;
-        if let Some(w) = crate::files::codex::warn_url_vs_audience(&url, &audience) {
+        if let Some(w) = crate::codex::warn_url_vs_audience(&url, &audience) {
             printer.warn(w);
         }
         settings.audience = Some(audience);
@@ -269,7 +263,7 @@ impl Wizard {
             )
             .await?;
 
-        let config = settings.codex_home.join("config.toml");
+        let config = settings.codex_home()?.join("config.toml");
         self.confirm(
             &format!("Add the server to Codex's config ({})?", config.display()),
             true,

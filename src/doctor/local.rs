@@ -4,9 +4,14 @@
 
 use std::io;
 use std::net::TcpListener;
+use std::path::PathBuf;
 
+use super::mcp::TokenAnswer;
 use super::{Area, Check, Expectations, Finding, Outcome};
-use crate::files::codex::{self, CodexConfigError, ConfigView, StoredLogin};
+use crate::codex;
+use crate::codex::config::{self, CodexConfigError, ConfigView};
+use crate::codex::credentials::{self, StoredLogin};
+use crate::error::Result;
 use crate::files::env::{self, EnvDoc};
 use crate::settings::{DEFAULT_MCP_NAME, Settings};
 
@@ -14,15 +19,18 @@ const AREA: Area = Area::LocalFiles;
 
 pub struct LocalFacts {
     env: Result<Option<EnvDoc>, String>,
+    codex_config: PathBuf,
     codex: Result<Option<ConfigView>, CodexConfigError>,
     /// The fixed callback port and whether 127.0.0.1 would let Codex listen on it now.
     port: Option<(u16, io::Result<()>)>,
     login: Result<Option<StoredLogin>, String>,
 }
 
-pub fn inspect(settings: &Settings) -> LocalFacts {
+pub fn inspect(settings: &Settings) -> Result<LocalFacts> {
     let env = env::read(&settings.env_file).map_err(|e| e.to_string());
-    let codex = codex::inspect(&settings.codex_home.join("config.toml"), &settings.mcp_name);
+    let codex_home = settings.codex_home()?;
+    let codex_config = codex_home.join("config.toml");
+    let codex = config::inspect(&codex_config, &settings.mcp_name);
     let port = match &codex {
         Ok(Some(ConfigView {
             callback_port: Some(Ok(port)),
@@ -30,17 +38,25 @@ pub fn inspect(settings: &Settings) -> LocalFacts {
         })) => Some((*port, TcpListener::bind(("127.0.0.1", *port)).map(drop))),
         _ => None,
     };
-    let login = codex::stored_login(&settings.codex_home, &settings.mcp_name)
+    let login = credentials::stored_login(codex_home, &settings.mcp_name)
         .map_err(|e| format!("Codex's .credentials.json cannot be read: {e}"));
-    LocalFacts {
+    Ok(LocalFacts {
         env,
+        codex_config,
         codex,
         port,
         login,
-    }
+    })
 }
 
 impl LocalFacts {
+    /// The access token Codex stored for a login to `mcp_url`: never one meant for another
+    /// server, which must not see it.
+    pub fn stored_token(&self, mcp_url: &str) -> Option<&secrecy::SecretString> {
+        let login = self.login.as_ref().ok()?.as_ref()?;
+        (login.server_url.as_deref() == Some(mcp_url)).then_some(&login.access_token)
+    }
+
     fn view(&self) -> Result<&ConfigView, Finding> {
         match &self.codex {
             Ok(Some(view)) => Ok(view),
@@ -56,14 +72,15 @@ impl LocalFacts {
             .or(expect.client_id.as_deref())
     }
 
-    /// The redirect URI Codex will use for this server (§A7), or why it cannot be known. An
-    /// authorization server that binds answers to its issuer gets `/callback` without the id
-    /// (§F).
+    /// The redirect URI Codex will use for this server (§A7), or why it cannot be known: after
+    /// the callback URL the config sets, and for a client Codex registers itself (DCR) or a
+    /// pre-registered one, which keeps the callback id even when the server is issuer-bound.
     pub fn redirect_uri(
         &self,
         settings: &Settings,
         expect: &Expectations,
         issuer_bound: bool,
+        pre_registered: bool,
     ) -> Result<String, String> {
         let view = self.view().ok();
         let port = match view.and_then(|v| v.callback_port.clone()) {
@@ -77,23 +94,36 @@ impl LocalFacts {
             }
             None => settings.callback_port,
         };
-        if issuer_bound {
-            return Ok(format!("http://127.0.0.1:{port}/callback"));
-        }
         let url = view
             .and_then(|v| v.server.as_ref()?.url.clone())
             .or_else(|| settings.mcp_url.clone())
             .unwrap_or_else(|| expect.audience.clone());
-        codex::redirect_uri(&url, port)
-            .map_err(|e| format!("the MCP URL {url} cannot be parsed: {e}"))
+        let callback = codex::Callback {
+            url: view.and_then(|v| v.callback_url.as_deref()),
+            issuer_bound,
+            pre_registered,
+        };
+        callback
+            .redirect_uri(&url, port)
+            .map_err(|e| format!("the MCP URL {url} or the callback URL cannot be parsed: {e}"))
     }
+}
+
+/// What the rest of the run saw that the local checks judge against.
+pub struct Seen<'a> {
+    /// The authorization server advertises issuer-bound answers (RFC 9207).
+    pub issuer_bound: bool,
+    /// The MCP server's protected-resource `resource`, when its metadata was read.
+    pub resource: Option<&'a str>,
+    /// How the MCP server answered the stored token, when it was sent.
+    pub token_answer: Option<&'a Result<TokenAnswer, String>>,
 }
 
 pub fn checks(
     facts: &LocalFacts,
     settings: &Settings,
     expect: &Expectations,
-    issuer_bound: bool,
+    seen: &Seen,
 ) -> Vec<Check> {
     vec![
         Check::new("local.env", AREA, env_check(facts, settings, expect)),
@@ -107,20 +137,25 @@ pub fn checks(
         Check::new(
             "local.redirect_uri",
             AREA,
-            redirect_check(facts, settings, expect, issuer_bound),
+            redirect_check(facts, settings, expect, seen.issuer_bound),
         ),
         Check::new(
             "local.stored_token",
             AREA,
-            token_check(facts, settings, expect),
+            token_check(facts, settings, expect, seen),
         ),
     ]
 }
 
-/// Codex reports a server as logged in whatever token it got (notes/codex-mcp.md §F): only the
-/// token's claims show whether the MCP server will accept it (§B2 item 18). Decoded, never
-/// verified or printed.
-fn token_check(facts: &LocalFacts, settings: &Settings, expect: &Expectations) -> Outcome {
+/// Codex reports a server as logged in whatever token it got (notes/codex-mcp.md §F): the
+/// token's claims (decoded, never verified or printed) show whether it was issued for this API
+/// and this server (§B2 item 18), and the server's answer to it settles the rest.
+fn token_check(
+    facts: &LocalFacts,
+    settings: &Settings,
+    expect: &Expectations,
+    seen: &Seen,
+) -> Outcome {
     let name = &settings.mcp_name;
     let relogin = format!("codex mcp logout {name} && codex mcp login {name}");
     let login = match &facts.login {
@@ -176,6 +211,17 @@ fn token_check(facts: &LocalFacts, settings: &Settings, expect: &Expectations) -
             format!("authsetup apply, then {relogin}"),
         ));
     }
+    if let Some(resource) = seen.resource
+        && !audiences.contains(&resource)
+    {
+        return Ok(Finding::fail(
+            format!(
+                "the stored token is for {}, but the MCP server is {resource} (its protected-resource metadata) and must refuse it",
+                audiences.join(", ")
+            ),
+            format!("authsetup apply --audience {resource}, then {relogin}"),
+        ));
+    }
     let iss = claims["iss"].as_str().unwrap_or_default();
     if iss != expect.issuer {
         return Ok(Finding::fail(
@@ -187,14 +233,40 @@ fn token_check(facts: &LocalFacts, settings: &Settings, expect: &Expectations) -
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| d.as_secs())
         .unwrap_or_default();
-    match claims["exp"].as_u64() {
-        Some(exp) if exp <= now => Ok(Finding::warn(
+    if claims["exp"].as_u64().is_some_and(|exp| exp <= now) {
+        // The server refusing an expired token says nothing: Codex refreshes it first.
+        return Ok(Finding::warn(
             "the stored token has expired; Codex refreshes it at next use when it holds a refresh token",
             format!("codex mcp login {name}"),
+        ));
+    }
+    let claimed = format!(
+        "the stored token is a JWT for {} from {iss}",
+        expect.audience
+    );
+    match seen.token_answer {
+        None => Ok(Finding::pass(claimed)),
+        Some(Err(why)) => Ok(Finding::warn(
+            format!("{claimed}, but the MCP server could not be asked about it: {why}"),
+            "start the MCP server, then run doctor again",
         )),
-        _ => Ok(Finding::pass(format!(
-            "the stored token is a JWT for {} from {iss}",
-            expect.audience
+        Some(Ok(answer)) if matches!(answer.status, 401 | 403) => Ok(Finding::fail(
+            format!(
+                "the MCP server refuses the stored token ({}{})",
+                answer.status,
+                answer
+                    .why
+                    .as_deref()
+                    .map(|w| format!(": {w}"))
+                    .unwrap_or_default()
+            ),
+            format!(
+                "check the server's issuer and audience settings against the tenant's, then {relogin}"
+            ),
+        )),
+        Some(Ok(answer)) => Ok(Finding::pass(format!(
+            "{claimed}, and the MCP server takes it (answered {})",
+            answer.status
         ))),
     }
 }
@@ -253,7 +325,7 @@ fn codex_fix(settings: &Settings) -> String {
 }
 
 fn config_check(facts: &LocalFacts, settings: &Settings) -> Outcome {
-    let path = settings.codex_home.join("config.toml");
+    let path = &facts.codex_config;
     match &facts.codex {
         Ok(Some(_)) => Ok(Finding::pass(format!("{} parses", path.display()))),
         Ok(None) => Ok(Finding::warn(
@@ -352,7 +424,7 @@ fn redirect_check(
         ));
     };
     let uri = facts
-        .redirect_uri(settings, expect, issuer_bound)
+        .redirect_uri(settings, expect, issuer_bound, true)
         .map_err(|why| Finding::skip(format!("the redirect URI is unknown: {why}")))?;
     Ok(Finding::pass(format!(
         "the client {client} must allow the redirect URI {uri}"

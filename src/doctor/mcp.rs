@@ -7,11 +7,12 @@
 //! header names some other URL.
 
 use reqwest::Method;
-use serde_json::Value;
+use secrecy::SecretString;
+use serde_json::{Value, json};
 use url::Url;
 
 use super::{Area, Check, Expectations, Fetched, Finding, Outcome, get_json};
-use crate::files::codex::{ResourceFit, resource_fit};
+use crate::codex::{ResourceFit, resource_fit};
 use crate::http::{Http, Request};
 
 const AREA: Area = Area::McpServer;
@@ -102,6 +103,40 @@ pub async fn discover(http: &Http, url: &Url) -> Observation {
         challenge,
         metadata,
     }
+}
+
+/// How the MCP server answered the token Codex stored.
+#[derive(Debug, Clone)]
+pub struct TokenAnswer {
+    pub status: u16,
+    /// The challenge's `error_description` (or `error`) when it refused the token.
+    pub why: Option<String>,
+}
+
+/// Sends the token Codex stored to the MCP server once, as Codex would: a JSON-RPC `ping` POSTed
+/// with it. Only the status and the challenge are kept; the token goes no further than the
+/// `Authorization` header, which traces redact.
+pub async fn try_token(
+    http: &Http,
+    url: &Url,
+    token: &SecretString,
+) -> Result<TokenAnswer, String> {
+    let ping = json!({"jsonrpc": "2.0", "id": "authsetup-doctor", "method": "ping"});
+    let request = Request::new(Method::POST, url.clone())
+        .bearer(token)
+        .json(ping);
+    let resp = http.send(&request).await.map_err(|e| e.message)?;
+    let why = resp
+        .headers
+        .get_all(reqwest::header::WWW_AUTHENTICATE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find_map(bearer_params)
+        .and_then(|p| param(&p, "error_description").or_else(|| param(&p, "error")));
+    Ok(TokenAnswer {
+        status: resp.status.as_u16(),
+        why,
+    })
 }
 
 async fn challenge(http: &Http, url: &Url) -> Result<Challenge, String> {
@@ -200,6 +235,12 @@ impl Observation {
             .map_err(|_| Finding::skip("no protected-resource metadata to check"))
     }
 
+    /// The metadata's `resource`: what Codex sends as the RFC 8707 `resource` parameter and the
+    /// audience a token must carry for this server (notes §A9).
+    pub fn resource(&self) -> Option<&str> {
+        self.chosen().ok()?.2["resource"].as_str()
+    }
+
     /// The scopes Codex will ask for on the resource's behalf, if it names any (§A8).
     pub fn scopes(&self) -> Option<Vec<String>> {
         let from_challenge = self.challenge.as_ref().ok().and_then(|c| c.scope.clone());
@@ -223,6 +264,7 @@ pub fn checks(observation: Option<&Observation>, expect: &Expectations) -> Vec<C
         "mcp.challenge",
         "mcp.metadata",
         "mcp.resource",
+        "mcp.audience",
         "mcp.authorization_servers",
         "mcp.scopes",
     ];
@@ -245,8 +287,9 @@ pub fn checks(observation: Option<&Observation>, expect: &Expectations) -> Vec<C
         challenge_check(obs),
         metadata_check(obs, expect),
         resource_check(obs),
+        audience_check(obs, expect),
         servers_check(obs, expect),
-        scopes_check(obs),
+        scopes_check(obs, expect),
     ];
     ids.into_iter()
         .zip(outcomes)
@@ -365,6 +408,40 @@ fn resource_check(obs: &Observation) -> Outcome {
     }
 }
 
+/// Codex asks for a token for the metadata's `resource`, not for the URL it was given (notes
+/// §A9), and an MCP server must refuse a token issued for another resource. So the API's
+/// audience has to be that `resource` itself: with another one, Auth0 issues the API's audience
+/// (or refuses, under the compatibility profile) and Okta its server's, and the server answers
+/// 401 although Codex reports a successful login (newuser review 2, fidelity review B4).
+fn audience_check(obs: &Observation, expect: &Expectations) -> Outcome {
+    obs.doc()?;
+    let Some(resource) = obs.resource() else {
+        return Err(Finding::skip("the metadata has no resource"));
+    };
+    if !matches!(
+        resource_fit(&obs.url, resource),
+        ResourceFit::Same | ResourceFit::PathPrefix
+    ) {
+        return Err(Finding::skip(
+            "Codex rejects the metadata's resource itself (see the resource check)",
+        ));
+    }
+    let audience = expect.audience.as_str();
+    if resource == audience {
+        return Ok(Finding::pass(format!(
+            "Codex asks for tokens for {resource}, the API's audience"
+        )));
+    }
+    Ok(Finding::fail(
+        format!(
+            "Codex asks for tokens for {resource} (the metadata's resource), but the API's audience is {audience}: tokens carry {audience}, which this server must refuse"
+        ),
+        format!(
+            "use the resource as the audience: authsetup apply --audience {resource}, then codex mcp login again (or serve resource {audience} if that is this server)"
+        ),
+    ))
+}
+
 /// §B2 item 4 and codex#37373: Codex asks `authorization_servers[0]` and compares issuers as
 /// strings, trailing slash included.
 fn servers_check(obs: &Observation, expect: &Expectations) -> Outcome {
@@ -413,7 +490,7 @@ fn servers_check(obs: &Observation, expect: &Expectations) -> Outcome {
 }
 
 /// §B2 item 5 and §A8: without scopes Codex asks for every scope the authorization server lists.
-fn scopes_check(obs: &Observation) -> Outcome {
+fn scopes_check(obs: &Observation, expect: &Expectations) -> Outcome {
     let doc = obs.doc()?;
     match doc["scopes_supported"].as_array().filter(|s| !s.is_empty()) {
         Some(scopes) => Ok(Finding::pass(format!(
@@ -424,6 +501,11 @@ fn scopes_check(obs: &Observation) -> Outcome {
                 .collect::<Vec<_>>()
                 .join(" ")
         ))),
+        // Fidelity review B1: a pre-registered client gets no scope from the server's list.
+        None if expect.client_id.is_some() => Ok(Finding::warn(
+            "no scopes_supported: Codex sends a pre-registered client no scope at all (so no offline_access and no refresh token) unless its config lists scopes",
+            "publish the API's scopes in the metadata's scopes_supported, or write them into Codex's config: authsetup codex config --write",
+        )),
         None => Ok(Finding::warn(
             "no scopes_supported: Codex will ask for every scope the authorization server lists, and the consent screen shows them all",
             "publish the API's scopes in the metadata's scopes_supported",
@@ -448,6 +530,32 @@ mod tests {
         assert_eq!(param(&p, "scope").as_deref(), Some("x"));
         assert!(bearer_params("Basic realm=\"x\"").is_none());
         assert_eq!(bearer_params("Bearer"), Some(vec![]));
+    }
+
+    #[test]
+    fn without_scopes_supported_a_pre_registered_client_is_pointed_at_its_config() {
+        let obs = Observation {
+            url: Url::parse("https://h/mcp").unwrap(),
+            challenge: Err("not asked".into()),
+            metadata: vec![(
+                Source::PathWellKnown,
+                "https://h/.well-known/oauth-protected-resource/mcp".into(),
+                Ok(json!({"resource": "https://h/mcp"})),
+            )],
+        };
+        let mut expect = Expectations {
+            issuer: "https://h/".into(),
+            metadata_urls: vec![],
+            env: vec![],
+            audience: "https://h/mcp".into(),
+            client_id: None,
+        };
+        let dcr = scopes_check(&obs, &expect).unwrap();
+        assert!(dcr.message.contains("every scope"), "{dcr:?}");
+        expect.client_id = Some("0oa1".into());
+        let pre = scopes_check(&obs, &expect).unwrap();
+        assert!(pre.message.contains("no scope at all"), "{pre:?}");
+        assert!(pre.fix.unwrap().contains("authsetup codex config --write"));
     }
 
     #[test]

@@ -272,7 +272,7 @@ fn iss_parameter(seen: &Seen) -> Outcome {
     let doc = seen.doc()?;
     if issuer_bound(doc) {
         return Ok(Finding::warn(
-            "authorization responses carry iss: Codex 0.142 to 0.144 fail the login, and Codex uses http://127.0.0.1:PORT/callback without the per-server id",
+            "authorization responses carry iss: Codex 0.142 to 0.144 fail the login, and a client Codex registers itself uses http://127.0.0.1:PORT/callback without the per-server id (a pre-registered one keeps it)",
             "use Codex 0.147 or later: npm install -g @openai/codex@latest",
         ));
     }

@@ -107,6 +107,20 @@ pub fn connect(settings: &Settings, http: Http) -> Result<Box<dyn Provider>> {
     }
 }
 
+/// The scopes an MCP client with a pre-registered client id must ask for by itself: the MCP
+/// server's scope where the provider has one (Okta's `mcp:access`; authsetup's Auth0 API has no
+/// scopes) and `offline_access`, without which no refresh token comes back.
+pub fn preregistered_client_scopes(kind: ProviderKind) -> Vec<String> {
+    let mcp = match kind {
+        ProviderKind::Auth0 => None,
+        ProviderKind::Okta => Some(okta::MCP_SCOPE),
+    };
+    mcp.into_iter()
+        .chain(["offline_access"])
+        .map(String::from)
+        .collect()
+}
+
 /// One round of an apply: every write at once, each reported to `progress`. A write that succeeds
 /// joins `done`; when any fails, the first failure is returned saying what was already done,
 /// because running the command again continues from there. Checks for Ctrl-C before sending.

@@ -151,23 +151,12 @@ impl Setup {
         let Tenant::Okta(org) = &s.tenant else {
             unreachable!()
         };
-        let (issuer, scopes) = org.with_org(|o| {
-            let server = &o.servers[0];
-            let published: Vec<Value> = server
-                .scopes
-                .iter()
-                .filter(|sc| sc["metadataPublish"] == "ALL_CLIENTS" && sc["system"] != true)
-                .map(|sc| sc["name"].clone())
-                .collect();
-            (
-                server.doc["issuer"].as_str().unwrap().to_string(),
-                published,
-            )
-        });
+        // No `scopes_supported` in the metadata: the scopes Codex asks for (and with them the
+        // refresh token) come from the config `codex config` wrote (fidelity review B1).
+        let issuer = org.with_org(|o| o.servers[0].doc["issuer"].as_str().unwrap().to_string());
         org.with_resource(|r| {
             let metadata = r.metadata.as_mut().unwrap();
             metadata["authorization_servers"] = json!([issuer]);
-            metadata["scopes_supported"] = json!(scopes);
         });
         s.authorize_endpoint = format!("{issuer}/v1/authorize");
         s
@@ -319,6 +308,14 @@ impl Setup {
 
     /// The access token Codex stored for the server (`mcp_oauth_credentials_store = "file"`).
     fn stored_token(&self) -> String {
+        self.stored_login()["access_token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    }
+
+    /// The login Codex stored for the server.
+    fn stored_login(&self) -> Value {
         let path = self.codex_home.join(".credentials.json");
         let creds: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
         let entry = creds
@@ -329,7 +326,7 @@ impl Setup {
             .map(|(_, v)| v)
             .unwrap_or_else(|| panic!("no entry for {NAME}: {creds}"));
         assert_eq!(entry["server_url"], self.mcp_url().as_str());
-        entry["access_token"].as_str().unwrap().to_string()
+        entry.clone()
     }
 
     /// `authsetup doctor` fails the check `id`, with a fix that names `fix`.
@@ -524,6 +521,14 @@ fn codex_logs_in_through_an_okta_org_authsetup_set_up_with_its_pre_registered_cl
         "{config}"
     );
     assert_codex_logs_in(&s, &issuer, OktaSandbox::test_user());
+    let login = s.stored_login();
+    assert!(
+        login["refresh_token"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty()),
+        "Codex asked for offline_access, so it holds a refresh token: {}",
+        login["scopes"]
+    );
     assert!(
         !org.requests()
             .iter()
@@ -559,11 +564,16 @@ fn an_okta_app_not_assigned_to_the_user_is_refused_and_doctor_names_it() {
     assert_eq!(status, 302, "{body}");
     let location = location.unwrap();
     assert!(location.contains("error=access_denied"), "{location}");
-    // Codex 0.171 shows the error in the browser and keeps waiting on the terminal
+    // Codex 0.171 shows the error in the browser and, asking for the scopes of its config (as
+    // `codex config` writes them for a pre-registered client), ends the login with it too
+    // (observed; without configured scopes it kept waiting for another callback)
     let (status, _, page) = get(&location, None);
     assert_eq!(status, 400, "{page}");
     assert!(page.contains("access_denied"), "{page}");
-    login.assert_left_waiting(&s);
+    let mut login = login;
+    let (ok, printed) = login.finish();
+    assert!(!ok && printed.contains("access_denied"), "{printed}");
+    assert!(!s.codex_home.join(".credentials.json").exists());
     s.assert_doctor_names("okta.assignment", "authsetup connection promote");
 }
 

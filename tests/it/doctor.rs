@@ -240,7 +240,7 @@ fn probe_dcr_registers_like_codex_and_deletes_the_client() {
         .expect("registered");
     assert_eq!(register.status, 201);
     let body: Value = serde_json::from_str(&register.body).unwrap();
-    let callback_id = authsetup::files::codex::callback_id(&s.mcp_url).unwrap();
+    let callback_id = authsetup::codex::callback_id(&s.mcp_url).unwrap();
     assert_eq!(
         body,
         json!({
@@ -450,11 +450,14 @@ fn compatibility_profile_with_an_audience_that_is_not_the_mcp_url() {
         .with_tenant(|t| t.settings["resource_parameter_profile"] = json!("compatibility"));
     let doc = assert_only(
         s.doctor(&[]),
-        &[(
-            "tenant.resource_parameter_profile",
-            "fail",
-            "Resource Parameter Compatibility Profile",
-        )],
+        &[
+            (
+                "tenant.resource_parameter_profile",
+                "fail",
+                "Resource Parameter Compatibility Profile",
+            ),
+            ("mcp.audience", "fail", &format!("--audience {}", s.mcp_url)),
+        ],
     );
     let fix = check(&doc, "tenant.resource_parameter_profile")["fix"]
         .as_str()
@@ -694,7 +697,7 @@ fn a_pre_registered_client_gets_its_redirect_uri() {
     let doc = assert_only(s.doctor(&[]), &[]);
     let redirect = check(&doc, "local.redirect_uri");
     assert_eq!(redirect["status"], "pass");
-    let id = authsetup::files::codex::callback_id(&s.mcp_url).unwrap();
+    let id = authsetup::codex::callback_id(&s.mcp_url).unwrap();
     assert!(
         redirect["message"].as_str().unwrap().contains(&format!(
             "abc123 must allow the redirect URI http://127.0.0.1:{}/callback/{id}",
@@ -703,6 +706,102 @@ fn a_pre_registered_client_gets_its_redirect_uri() {
         "{redirect}"
     );
     assert!(check(&doc, "oauth.registration")["status"] == "pass");
+
+    // An issuer-bound server changes only the redirect of clients Codex registers itself.
+    s.w.sandbox.with_tenant(|t| {
+        t.settings["authorization_response_iss_parameter_supported"] = json!(true)
+    });
+    let doc = assert_only(
+        s.doctor(&[]),
+        &[("oauth.iss_parameter", "warn", "@openai/codex@latest")],
+    );
+    let want = format!("http://127.0.0.1:{}/callback/{id}", s.port);
+    assert!(
+        message(&doc, "local.redirect_uri").ends_with(&want),
+        "{doc}"
+    );
+
+    // A callback URL in the config is the base Codex uses: verbatim when issuer-bound, else
+    // with the callback id appended (notes §A7).
+    let config = std::fs::read_to_string(s.codex_config()).unwrap();
+    let base = "http://localhost:1455/oauth/callback";
+    std::fs::write(
+        s.codex_config(),
+        format!("mcp_oauth_callback_url = \"{base}\"\n{config}"),
+    )
+    .unwrap();
+    let doc = s.doctor(&[]).1;
+    assert!(
+        message(&doc, "local.redirect_uri").ends_with(&format!("redirect URI {base}")),
+        "{doc}"
+    );
+    s.w.sandbox.with_tenant(|t| {
+        t.settings["authorization_response_iss_parameter_supported"] = json!(false)
+    });
+    let doc = s.doctor(&[]).1;
+    assert!(
+        message(&doc, "local.redirect_uri").ends_with(&format!("redirect URI {base}/{id}")),
+        "{doc}"
+    );
+    // and `codex config` names the same URI for the client to allow
+    let out = s
+        .cmd()
+        .args([
+            "codex",
+            "config",
+            "--client-id",
+            "abc123",
+            "--output",
+            "json",
+        ])
+        .output()
+        .unwrap();
+    let printed: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(printed["redirect_uri"], format!("{base}/{id}"));
+}
+
+/// A login Codex stored for another server is never sent to this one.
+#[test]
+fn a_token_stored_for_another_server_is_not_sent() {
+    let s = Setup::new();
+    let token = s.w.sandbox.mint_user_token(&s.audience, &[]);
+    let login = json!({
+        "mcp|0123456789abcdef": {
+            "server_name": "mcp", "server_url": "https://elsewhere.example/mcp",
+            "access_token": token, "expires_at": 4102444800000u64
+        }
+    });
+    std::fs::write(s.w.path(".codex/.credentials.json"), login.to_string()).unwrap();
+    let doc = assert_only(
+        s.doctor(&[]),
+        &[("local.stored_token", "warn", "codex mcp login mcp")],
+    );
+    assert!(message(&doc, "local.stored_token").contains("elsewhere.example"));
+    assert!(
+        !s.w.sandbox
+            .requests()
+            .iter()
+            .any(|r| r.method == "POST" && r.path == "/mcp"),
+        "{:#?}",
+        s.w.sandbox.requests()
+    );
+}
+
+/// newuser review 2: the API's audience is not the MCP server, Codex still logs in, and the
+/// server refuses the token; doctor must not be green.
+#[test]
+fn a_token_for_another_audience_than_the_mcp_server_fails() {
+    let s = Setup::build(SandboxConfig::default(), Some(AUD));
+    store_login(&s, &s.w.sandbox.mint_user_token(AUD, &[]));
+    let fix = format!("authsetup apply --audience {}", s.mcp_url);
+    let doc = assert_only(
+        s.doctor(&[]),
+        &[
+            ("mcp.audience", "fail", &fix),
+            ("local.stored_token", "fail", &fix),
+        ],
+    );
+    assert!(message(&doc, "mcp.audience").contains(AUD), "{doc}");
 }
 
 #[test]
@@ -771,6 +870,10 @@ fn bad_input_is_refused_before_any_request() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    // newuser review 8: no HOME is no Codex folder, not a relative ./.codex that looks fine
+    let out = s.cmd().env_remove("HOME").arg("doctor").output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    assert!(output_text(&out).contains("--codex-home"));
     assert!(
         s.w.sandbox.requests().is_empty(),
         "{:#?}",
@@ -800,10 +903,38 @@ fn unsigned_jwt(claims: Value) -> String {
 fn the_token_codex_stored_is_checked_for_audience_and_issuer() {
     let s = Setup::new();
     let issuer = format!("{}/", s.w.sandbox.base_url());
-    let good = json!({"aud": [s.audience, format!("{issuer}userinfo")], "iss": issuer, "exp": 4102444800u64});
-    store_login(&s, &unsigned_jwt(good));
+    let good = s.w.sandbox.mint_user_token(&s.audience, &[]);
+    store_login(&s, &good);
     let doc = assert_only(s.doctor(&[]), &[]);
     assert_eq!(check(&doc, "local.stored_token")["status"], "pass");
+    assert!(
+        message(&doc, "local.stored_token").contains("the MCP server takes it (answered 200)"),
+        "{doc}"
+    );
+    assert!(!doc.to_string().contains(&good), "the token is never shown");
+    let posts = |s: &Setup| {
+        s.w.sandbox
+            .requests()
+            .iter()
+            .filter(|r| r.method == "POST" && r.path == "/mcp")
+            .count()
+    };
+    assert_eq!(posts(&s), 1, "one question to the MCP server per run");
+    let out = s.cmd().args(["doctor", "--verbose"]).output().unwrap();
+    assert!(!output_text(&out).contains(&good), "not in traces either");
+
+    // Claims that look right are not enough: the server checks the signature too.
+    let forged = json!({"aud": [s.audience, format!("{issuer}userinfo")], "iss": issuer, "exp": 4102444800u64});
+    store_login(&s, &unsigned_jwt(forged));
+    let doc = assert_only(
+        s.doctor(&[]),
+        &[("local.stored_token", "fail", "codex mcp login mcp")],
+    );
+    assert!(
+        message(&doc, "local.stored_token")
+            .contains("refuses the stored token (401: not an RS256 JWT"),
+        "{doc}"
+    );
 
     store_login(&s, "opaque-token-value");
     let doc = assert_only(

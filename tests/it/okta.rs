@@ -543,3 +543,47 @@ fn an_issuer_okta_would_not_give_stops_the_run_before_any_write() {
     assert!(o.writes().is_empty(), "{:#?}", o.writes());
     assert!(!o.path("pwned").exists());
 }
+
+/// A callback URL the user's Codex config already sets is the base of the redirect URI Codex
+/// sends (notes/codex-mcp.md §A7; Okta is not issuer-bound, so the callback id is appended):
+/// the app must allow that one, not the default.
+#[test]
+fn the_app_allows_the_redirect_of_a_callback_url_in_the_codex_config() {
+    let o = Org::new();
+    std::fs::create_dir_all(o.path(".codex")).unwrap();
+    std::fs::write(
+        o.path(".codex/config.toml"),
+        "[mcp_servers.mcp.oauth]\ncallback_url = \"http://localhost:1455/oauth/callback/\"\n",
+    )
+    .unwrap();
+    run_ok(o.cmd().arg("apply"));
+    let app = o.org().app_labelled(APP).cloned().expect("the Codex app");
+    let id = REDIRECT.rsplit('/').next().unwrap();
+    assert_eq!(
+        app["settings"]["oauthClient"]["redirect_uris"],
+        json!([format!("http://localhost:1455/oauth/callback/{id}")])
+    );
+}
+
+/// A Codex config that `codex config --write` would refuse stops it before it asks the org for
+/// the client id (exit 2, no request).
+#[test]
+fn a_codex_config_it_cannot_merge_is_refused_before_any_request() {
+    let o = Org::new();
+    std::fs::create_dir_all(o.path(".codex")).unwrap();
+    let stdio = "[mcp_servers.mcp]\ncommand = \"mcp-server\"\n";
+    std::fs::write(o.path(".codex/config.toml"), stdio).unwrap();
+    let out = o
+        .cmd()
+        .args(["codex", "config", "--write"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    assert!(output_text(&out).contains("is a stdio server"));
+    assert!(
+        o.sandbox.requests().is_empty(),
+        "{:?}",
+        o.sandbox.requests()
+    );
+    assert_eq!(read(&o.path(".codex/config.toml")), stdio);
+}

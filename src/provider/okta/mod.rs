@@ -18,15 +18,17 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use url::Url;
 
+use crate::codex::Callback;
+use crate::codex::config::configured_callback_url;
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
-use crate::files::codex::redirect_uri;
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
 use crate::provider::{LoginConnection, Progress, Provider, Step, write_round};
 use crate::settings::{DEFAULT_CONNECTION, Settings};
 
 use api::OktaApi;
+pub use planner::MCP_SCOPE;
 use planner::{Desired, Object, Op};
 use state::{App, AuthServer, Group, OrgState, Policy, Rule, checked_id};
 
@@ -55,12 +57,19 @@ impl Okta {
         // The redirect URI hangs off the MCP URL; without one the audience is that URL (the
         // setup's recommendation, and what `codex config` checks).
         let mcp_url = settings.mcp_url.clone().unwrap_or_else(|| audience.clone());
-        let redirect = redirect_uri(&mcp_url, settings.callback_port).map_err(|e| {
-            AppError::usage(
-                format!("cannot compute Codex's redirect URI from {mcp_url}: {e}"),
-                "pass --mcp-url with the MCP server's full URL",
-            )
-        })?;
+        // A callback URL already in the user's Codex config changes what Codex sends; Okta does
+        // not advertise issuer-bound answers, so Codex keeps the callback id.
+        let callback_url =
+            configured_callback_url(settings.codex_home.as_deref(), &settings.mcp_name);
+        let callback = Callback::pre_registered(callback_url.as_deref());
+        let redirect = callback
+            .redirect_uri(&mcp_url, settings.callback_port)
+            .map_err(|e| {
+                AppError::usage(
+                    format!("cannot compute Codex's redirect URI from {mcp_url}: {e}"),
+                    "pass --mcp-url with the MCP server's full URL",
+                )
+            })?;
         let server_name = settings
             .api_name
             .clone()

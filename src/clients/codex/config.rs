@@ -4,21 +4,26 @@
 //! The file belongs to the user and to Codex itself, so a merge changes only the keys authsetup
 //! owns and leaves every other byte where it was: `toml_edit` keeps comments, order and quoting.
 
-use std::fmt;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use ring::digest::{SHA256, digest};
-use toml_edit::{DocumentMut, InlineTable, Item, Key, Table, Value};
+use toml_edit::{DocumentMut, Item, Key, Table, Value};
 use url::Url;
 
-use super::atomic::write_atomic;
+use super::{Callback, CodexServer, CredentialsStore, check_server_name};
+use crate::error::AppError;
+use crate::files::atomic::write_atomic;
+use crate::files::lock;
+use crate::files::toml_edit_ext::{
+    Set, ShapeError, Style, TextStyle, describe, ensure_strings_in_array, ensure_table,
+    keep_file_header_on_top, max_position, parse_error_position, set_value, style_of,
+};
 
 /// Global listener port for MCP OAuth callbacks (notes §A2).
 const CALLBACK_PORT_KEY: &str = "mcp_oauth_callback_port";
+/// Global base of the redirect URI, for every server without its own (notes §A2, §A7).
+const CALLBACK_URL_KEY: &str = "mcp_oauth_callback_url";
 /// Where Codex keeps MCP OAuth tokens (notes §A2).
 const CREDENTIALS_STORE_KEY: &str = "mcp_oauth_credentials_store";
 const SERVERS_KEY: &str = "mcp_servers";
@@ -27,101 +32,15 @@ const SERVERS_KEY: &str = "mcp_servers";
 /// refresh the URI when the MCP URL or port changed, instead of leaving a stale instruction.
 const REDIRECT_COMMENT: &str = "# Redirect URI registered for this client: ";
 
-/// Every key codex-cli 0.171 reads that authsetup could write, `<id>` standing for the server name.
-///
-/// Taken from shared/reference/notes/codex-mcp.md §A1 (`RawMcpServerConfig` plus the 0.171-only
-/// `oauth.*`, `auth` and `http_headers_helper` keys from the binary and the official config
-/// reference) and §A2 (top-level OAuth keys). Left out on purpose: `bearer_token` (rejected for
-/// streamable HTTP) and `name` (legacy, ignored). The tests check every key a merge adds or
-/// changes against this list, so a typo cannot reach a user's config silently.
-pub const CODEX_0171_KEYS: &[&str] = &[
-    // §A2
-    "mcp_oauth_callback_port",
-    "mcp_oauth_callback_url",
-    "mcp_oauth_credentials_store",
-    // §A1, stdio transport
-    "mcp_servers.<id>.command",
-    "mcp_servers.<id>.args",
-    "mcp_servers.<id>.env",
-    "mcp_servers.<id>.env_vars",
-    "mcp_servers.<id>.cwd",
-    // §A1, streamable HTTP transport
-    "mcp_servers.<id>.url",
-    "mcp_servers.<id>.http_headers",
-    "mcp_servers.<id>.env_http_headers",
-    "mcp_servers.<id>.http_headers_helper",
-    "mcp_servers.<id>.bearer_token_env_var",
-    "mcp_servers.<id>.auth",
-    "mcp_servers.<id>.scopes",
-    "mcp_servers.<id>.oauth_resource",
-    "mcp_servers.<id>.oauth",
-    "mcp_servers.<id>.oauth.client_id",
-    "mcp_servers.<id>.oauth.client_secret",
-    "mcp_servers.<id>.oauth.callback_url",
-    "mcp_servers.<id>.oauth.callback_port",
-    "mcp_servers.<id>.oauth.token_endpoint_auth_method",
-    "mcp_servers.<id>.oauth.authorization_server_issuer",
-    // §A1, shared
-    "mcp_servers.<id>.experimental_environment",
-    "mcp_servers.<id>.startup_timeout_sec",
-    "mcp_servers.<id>.startup_timeout_ms",
-    "mcp_servers.<id>.tool_timeout_sec",
-    "mcp_servers.<id>.enabled",
-    "mcp_servers.<id>.required",
-    "mcp_servers.<id>.supports_parallel_tool_calls",
-    "mcp_servers.<id>.default_tools_approval_mode",
-    "mcp_servers.<id>.enabled_tools",
-    "mcp_servers.<id>.disabled_tools",
-    "mcp_servers.<id>.tools",
-];
-
-/// Value of `mcp_oauth_credentials_store`.
-///
-/// `File` is the default because on a machine without a keyring service (CI, containers, SSH
-/// boxes) `auto`/`keyring` can lose the sign-in (notes §A3).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
-pub enum CredentialsStore {
-    #[default]
-    File,
-    Auto,
-    Keyring,
-}
-
-impl CredentialsStore {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            CredentialsStore::File => "file",
-            CredentialsStore::Auto => "auto",
-            CredentialsStore::Keyring => "keyring",
-        }
-    }
-}
-
-impl fmt::Display for CredentialsStore {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// The MCP server entry authsetup manages in Codex's config.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct CodexServer {
-    /// Key under `[mcp_servers]`; what `codex mcp login NAME` takes.
-    pub name: String,
-    /// The MCP endpoint; must equal (or sit under) the protected-resource `resource`.
-    pub url: String,
-    /// A pre-registered OAuth client (Okta, or Auth0 without DCR); `None` lets Codex register
-    /// one dynamically.
-    pub client_id: Option<String>,
-    pub callback_port: u16,
-    pub credentials_store: CredentialsStore,
-}
-
 /// Outcome of [`write`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum WriteOutcome {
     Created,
-    Updated { backup: PathBuf },
+    Updated {
+        backup: PathBuf,
+        /// The `mcp_oauth_credentials_store` this write replaced.
+        replaced_store: Option<String>,
+    },
     Unchanged,
 }
 
@@ -234,47 +153,34 @@ impl CodexConfigError {
     }
 }
 
+/// The file or the options are what is wrong (exit 2, like any bad input); reading or writing
+/// the file failing is an operation that failed (exit 1). Either way the file was not changed.
+impl From<CodexConfigError> for AppError {
+    fn from(e: CodexConfigError) -> Self {
+        let hint = match &e {
+            CodexConfigError::NotUtf8 { .. } | CodexConfigError::Parse { .. } => {
+                "authsetup merges only into a config.toml that parses as TOML, as Codex does"
+            }
+            CodexConfigError::NotATable { .. }
+            | CodexConfigError::NotAValue { .. }
+            | CodexConfigError::StdioServer { .. } => {
+                "authsetup replaces only plain values, so nothing you wrote is lost"
+            }
+            CodexConfigError::InvalidName { .. }
+            | CodexConfigError::InvalidUrl { .. }
+            | CodexConfigError::InvalidPort => "no file was written",
+            CodexConfigError::Read { .. }
+            | CodexConfigError::Backup { .. }
+            | CodexConfigError::Write { .. }
+            | CodexConfigError::Internal { .. } => return AppError::failed(e.to_string()),
+        };
+        AppError::usage(e.to_string(), hint)
+    }
+}
+
 /// The file name `merge` reports before `write` substitutes the real path.
 fn placeholder_file() -> PathBuf {
     PathBuf::from("config.toml")
-}
-
-/// The id Codex appends to its MCP OAuth redirect path (notes §A7, `callback_id_from_server_url`).
-///
-/// It hashes the `url` crate's serialisation, not the text as typed, so the same normalisation
-/// (lower-case host, `/` for an empty path, no default port, no fragment) must happen here or a
-/// pre-registered redirect URI would never match.
-pub fn callback_id(server_url: &str) -> Result<String, url::ParseError> {
-    let mut parsed = Url::parse(server_url)?;
-    parsed.set_fragment(None);
-    let digest = digest(&SHA256, parsed.as_str().as_bytes());
-    Ok(URL_SAFE_NO_PAD.encode(&digest.as_ref()[..9]))
-}
-
-/// The redirect URI Codex 0.171 uses for a pre-registered client (notes §A7): the literal
-/// `127.0.0.1`, never `localhost`, because an IdP with exact-match redirects treats them as different.
-pub fn redirect_uri(server_url: &str, port: u16) -> Result<String, url::ParseError> {
-    Ok(format!(
-        "http://127.0.0.1:{port}/callback/{}",
-        callback_id(server_url)?
-    ))
-}
-
-/// Refuses names Codex would not start: since openai/codex#1591 the connection manager rejects
-/// names outside `^[a-zA-Z0-9_-]+$` (seen by users as "invalid server name", openai/codex#5635),
-/// even though TOML could quote them.
-pub fn check_server_name(name: &str) -> Result<(), CodexConfigError> {
-    let ok = !name.is_empty()
-        && name
-            .bytes()
-            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_');
-    if ok {
-        Ok(())
-    } else {
-        Err(CodexConfigError::InvalidName {
-            name: name.to_owned(),
-        })
-    }
 }
 
 fn check_server(server: &CodexServer) -> Result<(), CodexConfigError> {
@@ -310,9 +216,10 @@ pub fn snippet(server: &CodexServer) -> String {
 
 /// Merges authsetup's settings into an existing config.toml text (`None`: no file yet).
 ///
-/// Sets `mcp_oauth_callback_port` and `mcp_oauth_credentials_store` at the top level,
-/// `[mcp_servers.NAME] url`, and `[mcp_servers.NAME.oauth] client_id` when the server has a
-/// pre-registered client. Everything else, including a `client_id` the user put there while we
+/// Sets `mcp_oauth_callback_port` and `mcp_oauth_credentials_store` (unless the file names one
+/// and the server does not ask for another) at the top level, `[mcp_servers.NAME] url`, adds the
+/// server's `scopes` to that entry's, and sets `[mcp_servers.NAME.oauth] client_id` when the server
+/// has a pre-registered client. Everything else, including a `client_id` the user put there while we
 /// have none, stays as it was: removing it could break a sign-in authsetup knows nothing about.
 /// Returns the input unchanged, byte for byte, when it already says all that.
 pub fn merge(existing: Option<&str>, server: &CodexServer) -> Result<String, CodexConfigError> {
@@ -320,23 +227,12 @@ pub fn merge(existing: Option<&str>, server: &CodexServer) -> Result<String, Cod
     let Some(text) = existing else {
         return Ok(snippet(server));
     };
-    // toml_edit writes `\n` line endings, and a byte-order mark is not TOML; put back what the
-    // file had, so a Windows-edited file does not end up with mixed line endings.
-    let (bom, body) = match text.strip_prefix('\u{feff}') {
-        Some(rest) => ("\u{feff}", rest),
-        None => ("", text),
-    };
-    let crlf = body.contains("\r\n") && !has_lone_lf(body);
-    let restyle = |s: String| {
-        let s = if crlf { lone_lf_to_crlf(&s) } else { s };
-        format!("{bom}{s}")
-    };
-
+    let (style, body) = TextStyle::of(text);
     let mut doc: DocumentMut = body.parse().map_err(|e| parse_error(body, &e))?;
     let blank =
         doc.as_table().is_empty() && doc.trailing().as_str().is_none_or(|t| t.trim().is_empty());
     if blank {
-        return Ok(restyle(snippet(server)));
+        return Ok(style.restore(snippet(server)));
     }
     if !apply(&mut doc, server)? {
         return Ok(text.to_owned());
@@ -346,40 +242,11 @@ pub fn merge(existing: Option<&str>, server: &CodexServer) -> Result<String, Cod
         out.push('\n');
     }
     verify(&out, server)?;
-    Ok(restyle(out))
-}
-
-fn has_lone_lf(text: &str) -> bool {
-    text.match_indices('\n')
-        .any(|(i, _)| !text[..i].ends_with('\r'))
-}
-
-/// Only lone `\n`s: toml_edit keeps a multi-line string's own `\r\n` as it was.
-fn lone_lf_to_crlf(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + text.len() / 16);
-    let mut prev = '\0';
-    for c in text.chars() {
-        if c == '\n' && prev != '\r' {
-            out.push('\r');
-        }
-        out.push(c);
-        prev = c;
-    }
-    out
+    Ok(style.restore(out))
 }
 
 fn parse_error(text: &str, err: &toml_edit::TomlError) -> CodexConfigError {
-    let offset = err.span().map_or(0, |s| s.start).min(text.len());
-    // A span can point inside a multi-byte character; step back to a boundary.
-    let offset = (0..=offset)
-        .rev()
-        .find(|&i| text.is_char_boundary(i))
-        .unwrap_or(0);
-    let before = &text[..offset];
-    let line = before.matches('\n').count() + 1;
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let column = before[line_start..].chars().count() + 1;
-    let message = err.message().lines().next().unwrap_or("").trim().to_owned();
+    let (line, column, message) = parse_error_position(text, err);
     CodexConfigError::Parse {
         file: placeholder_file(),
         line,
@@ -388,22 +255,38 @@ fn parse_error(text: &str, err: &toml_edit::TomlError) -> CodexConfigError {
     }
 }
 
+impl From<ShapeError> for CodexConfigError {
+    fn from(e: ShapeError) -> Self {
+        let file = placeholder_file();
+        match e {
+            ShapeError::NotATable { key, found } => {
+                CodexConfigError::NotATable { file, key, found }
+            }
+            ShapeError::NotAValue { key, found, wanted } => CodexConfigError::NotAValue {
+                file,
+                key,
+                found,
+                wanted,
+            },
+        }
+    }
+}
+
 /// Applies authsetup's keys to `doc`; `Ok(true)` when anything changed.
 fn apply(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, CodexConfigError> {
     let mut changed = false;
     let root_had_values = !doc.as_table().get_values().is_empty();
 
+    // The store applies to every MCP server of the user, so one the user chose stays unless
+    // another was asked for; a file without one gets the default.
+    let store = match server.credentials_store {
+        None if doc.contains_key(CREDENTIALS_STORE_KEY) => None,
+        wanted => Some(wanted.unwrap_or_default()),
+    };
     let mut inserted = Vec::new();
-    for (key, value) in [
-        (
-            CALLBACK_PORT_KEY,
-            Value::from(i64::from(server.callback_port)),
-        ),
-        (
-            CREDENTIALS_STORE_KEY,
-            Value::from(server.credentials_store.as_str()),
-        ),
-    ] {
+    let port = Value::from(i64::from(server.callback_port));
+    let store = store.map(|s| (CREDENTIALS_STORE_KEY, Value::from(s.as_str())));
+    for (key, value) in std::iter::once((CALLBACK_PORT_KEY, port)).chain(store) {
         match set_value(doc.as_item_mut(), key, key, value)? {
             Set::Inserted => {
                 inserted.push(key);
@@ -421,328 +304,10 @@ fn apply(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, CodexConfi
     Ok(changed)
 }
 
-/// Top-level keys are printed before the first table header, since a key after a header would
-/// belong to that table. A comment block at the very top of a file that had no top-level keys
-/// is the file's own header, though, and toml_edit stores it on the first table; leaving it
-/// there would slide our keys above it. Only the part separated from the table by a blank line
-/// counts as the file's header: a comment right above a header describes that table.
-fn keep_file_header_on_top(doc: &mut DocumentMut, first_key: &str) {
-    let mut header = String::new();
-    if let Some(table) = first_header_table(doc.as_table_mut()) {
-        let prefix = table
-            .decor()
-            .prefix()
-            .and_then(|p| p.as_str())
-            .unwrap_or("")
-            .to_owned();
-        let (head, tail) = split_after_last_blank_line(&prefix);
-        if head.trim().is_empty() {
-            if !starts_with_blank_line(&prefix) {
-                table.decor_mut().set_prefix(format!("\n{prefix}"));
-            }
-        } else {
-            header = head.to_owned();
-            table.decor_mut().set_prefix(format!("\n{tail}"));
-        }
-    } else {
-        // No table at all: comments live in the document's trailing text, which is printed last.
-        let trailing = doc.trailing().as_str().unwrap_or("").to_owned();
-        if !trailing.trim().is_empty() {
-            header = trailing;
-            if !header.ends_with('\n') {
-                header.push('\n');
-            }
-            if !header.ends_with("\n\n") {
-                header.push('\n');
-            }
-            doc.set_trailing("");
-        }
-    }
-    if !header.is_empty()
-        && let Some(mut key) = doc.as_table_mut().key_mut(first_key)
-    {
-        key.leaf_decor_mut().set_prefix(header);
-    }
-}
-
-fn split_after_last_blank_line(prefix: &str) -> (&str, &str) {
-    let mut end = 0;
-    let mut pos = 0;
-    for line in prefix.split_inclusive('\n') {
-        pos += line.len();
-        if line.ends_with('\n') && line.trim().is_empty() {
-            end = pos;
-        }
-    }
-    prefix.split_at(end)
-}
-
-fn starts_with_blank_line(prefix: &str) -> bool {
-    prefix
-        .split_inclusive('\n')
-        .next()
-        .is_some_and(|l| l.ends_with('\n') && l.trim().is_empty())
-}
-
-/// The table whose `[header]` is printed first.
-fn first_header_table(root: &mut Table) -> Option<&mut Table> {
-    let pos = first_header_position(root)?;
-    table_at_position(root, pos)
-}
-
-fn first_header_position(table: &Table) -> Option<isize> {
-    let mut best: Option<isize> = None;
-    let mut consider = |t: &Table| {
-        if let Some(p) = t.position() {
-            best = Some(best.map_or(p, |b| b.min(p)));
-        }
-    };
-    fn walk(table: &Table, consider: &mut dyn FnMut(&Table)) {
-        for (_, item) in table.iter() {
-            match item {
-                Item::Table(t) => {
-                    if has_header(t) {
-                        consider(t);
-                    }
-                    walk(t, consider);
-                }
-                Item::ArrayOfTables(a) => {
-                    for t in a.iter() {
-                        consider(t);
-                        walk(t, consider);
-                    }
-                }
-                _ => {}
-            }
-        }
-    }
-    walk(table, &mut consider);
-    best
-}
-
-fn table_at_position(table: &mut Table, pos: isize) -> Option<&mut Table> {
-    for (_, item) in table.iter_mut() {
-        let candidates: Vec<&mut Table> = match item {
-            Item::Table(t) => vec![t],
-            Item::ArrayOfTables(a) => a.iter_mut().collect(),
-            _ => continue,
-        };
-        for t in candidates {
-            if has_header(t) && t.position() == Some(pos) {
-                return Some(t);
-            }
-            if let Some(found) = table_at_position(t, pos) {
-                return Some(found);
-            }
-        }
-    }
-    None
-}
-
-/// Whether toml_edit prints a `[header]` line for this table.
-fn has_header(t: &Table) -> bool {
-    // Dotted tables are key paths, and an implicit table with no values exists only as part of a
-    // child's header.
-    let headerless = t.is_dotted() || (t.is_implicit() && t.get_values().is_empty());
-    !headerless
-}
-
-/// Largest header position in the subtree, so a new table can be placed right after it.
-fn max_position(item: &Item) -> Option<isize> {
-    let mut best = None;
-    let mut note = |p: Option<isize>| {
-        if let Some(p) = p {
-            best = Some(best.map_or(p, |b: isize| b.max(p)));
-        }
-    };
-    match item {
-        Item::Table(t) => {
-            note(t.position());
-            for (_, child) in t.iter() {
-                note(max_position(child));
-            }
-        }
-        Item::ArrayOfTables(a) => {
-            for t in a.iter() {
-                note(t.position());
-                for (_, child) in t.iter() {
-                    note(max_position(child));
-                }
-            }
-        }
-        _ => {}
-    }
-    best
-}
-
-/// How a table is written, so a new child table can follow its parent's style.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Style {
-    /// `[a.b]` header.
-    Header,
-    /// `a.b.c = …` dotted keys.
-    Dotted,
-    /// `a = { … }`.
-    Inline,
-}
-
-fn style_of(item: &Item) -> Option<Style> {
-    match item {
-        Item::Table(t) if t.is_dotted() => Some(Style::Dotted),
-        Item::Table(_) => Some(Style::Header),
-        Item::Value(Value::InlineTable(_)) => Some(Style::Inline),
-        _ => None,
-    }
-}
-
-fn new_table(style: Style, position: isize) -> Item {
-    match style {
-        Style::Header => {
-            let mut t = Table::new();
-            t.set_position(position);
-            Item::Table(t)
-        }
-        Style::Dotted => {
-            let mut t = Table::new();
-            t.set_dotted(true);
-            Item::Table(t)
-        }
-        Style::Inline => Item::Value(Value::InlineTable(InlineTable::new())),
-    }
-}
-
-fn describe(item: &Item) -> &'static str {
-    match item {
-        Item::None => "empty",
-        Item::Table(_) => "a table",
-        Item::ArrayOfTables(_) => "an array of tables",
-        Item::Value(v) => match v {
-            Value::String(_) => "a string",
-            Value::Integer(_) => "an integer",
-            Value::Float(_) => "a float",
-            Value::Boolean(_) => "a boolean",
-            Value::Datetime(_) => "a date-time",
-            Value::Array(_) => "an array",
-            Value::InlineTable(_) => "an inline table",
-        },
-    }
-}
-
-fn same_value(a: &Value, b: &Value) -> bool {
-    match (a, b) {
-        (Value::String(x), Value::String(y)) => x.value() == y.value(),
-        (Value::Integer(x), Value::Integer(y)) => x.value() == y.value(),
-        _ => false,
-    }
-}
-
-enum Set {
-    Inserted,
-    Replaced,
-    Same,
-}
-
-impl Set {
-    fn changed(&self) -> bool {
-        !matches!(self, Set::Same)
-    }
-}
-
-/// Sets a scalar key in the table `table`. A scalar of another value or type is replaced (the
-/// user asked for this value), keeping its decor so a trailing comment survives; an array or table
-/// is refused because replacing structure could discard data we do not understand.
-fn set_value(
-    table: &mut Item,
-    key: &str,
-    path: &str,
-    value: Value,
-) -> Result<Set, CodexConfigError> {
-    let existing = table
-        .as_table_like_mut()
-        .expect("caller checked for a table")
-        .get_mut(key);
-    match existing {
-        None | Some(Item::None) => {
-            insert_item(table, key, Item::Value(value));
-            Ok(Set::Inserted)
-        }
-        Some(Item::Value(current))
-            if !matches!(current, Value::Array(_) | Value::InlineTable(_)) =>
-        {
-            if same_value(current, &value) {
-                return Ok(Set::Same);
-            }
-            let decor = current.decor().clone();
-            *current = value;
-            *current.decor_mut() = decor;
-            Ok(Set::Replaced)
-        }
-        Some(other) => Err(CodexConfigError::NotAValue {
-            file: placeholder_file(),
-            key: path.to_owned(),
-            found: describe(other),
-            wanted: value.to_string().trim().to_owned(),
-        }),
-    }
-}
-
-/// Appends `key`. In `{ a = 1 }` the space before `}` belongs to the last value, so it moves to
-/// the new last value; otherwise the result reads `{ a = 1 , b = 2 }`.
-fn insert_item(table: &mut Item, key: &str, item: Item) {
-    if let Item::Value(Value::InlineTable(inline)) = table {
-        let mut closing = None;
-        if let Some((_, last)) = inline.iter_mut().last()
-            && let Some(suffix) = last.decor().suffix().and_then(|s| s.as_str())
-            && !suffix.is_empty()
-            && suffix.trim().is_empty()
-        {
-            closing = Some(suffix.to_owned());
-            last.decor_mut().set_suffix("");
-        }
-        let value = item
-            .into_value()
-            .expect("only values and tables are inserted");
-        inline.insert(key, value);
-        if let (Some(suffix), Some(new)) = (closing, inline.get_mut(key)) {
-            new.decor_mut().set_suffix(suffix);
-        }
-    } else if let Some(t) = table.as_table_like_mut() {
-        t.insert(key, item);
-    }
-}
-
-/// Ensures `key` holds a table in `parent`, creating one in the parent's style.
-fn ensure_table<'a>(
-    parent: &'a mut Item,
-    key: &str,
-    path: &str,
-    end_position: isize,
-) -> Result<(&'a mut Item, bool), CodexConfigError> {
-    let style = style_of(parent).expect("caller checked for a table");
-    let position = max_position(parent).unwrap_or(end_position);
-    let created = !parent
-        .as_table_like()
-        .expect("caller checked for a table")
-        .contains_key(key);
-    if created {
-        insert_item(parent, key, new_table(style, position));
-    }
-    let item = parent
-        .as_table_like_mut()
-        .and_then(|t| t.get_mut(key))
-        .expect("just ensured");
-    if style_of(item).is_none() {
-        return Err(CodexConfigError::NotATable {
-            file: placeholder_file(),
-            key: path.to_owned(),
-            found: describe(item),
-        });
-    }
-    Ok((item, created))
-}
-
 fn upsert_server(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, CodexConfigError> {
     let mut changed = false;
+    let callback = callback_url(doc, &server.name);
+    let callback = Callback::pre_registered(callback.as_deref());
     // New header tables go after every existing one unless they belong to a group.
     let end_position = max_position(doc.as_item()).unwrap_or(0) + 1;
     let root = doc.as_table_mut();
@@ -779,6 +344,10 @@ fn upsert_server(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, Co
     }
     let url = Value::from(server.url.as_str());
     changed |= set_value(entry, "url", &format!("{server_path}.url"), url)?.changed();
+    if !server.scopes.is_empty() {
+        let path = format!("{server_path}.scopes");
+        changed |= ensure_strings_in_array(entry, "scopes", &path, &server.scopes)?.changed();
+    }
 
     let oauth_path = format!("{server_path}.oauth");
     if let Some(client_id) = &server.client_id {
@@ -793,7 +362,7 @@ fn upsert_server(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, Co
         changed |= set.changed();
         // A comment needs a line of its own, which only a header table gives it.
         if style_of(oauth) == Some(Style::Header)
-            && let Ok(uri) = redirect_uri(&server.url, server.callback_port)
+            && let Ok(uri) = callback.redirect_uri(&server.url, server.callback_port)
             && let Some(mut key) = oauth
                 .as_table_like_mut()
                 .and_then(|t| t.key_mut("client_id"))
@@ -868,7 +437,8 @@ fn verify(out: &str, server: &CodexServer) -> Result<(), CodexConfigError> {
         )));
     }
     let store = parsed.get(CREDENTIALS_STORE_KEY).and_then(|v| v.as_str());
-    if store != Some(server.credentials_store.as_str()) {
+    let wanted = server.credentials_store.map(CredentialsStore::as_str);
+    if store.is_none() || wanted.is_some_and(|w| store != Some(w)) {
         return Err(internal(format!(
             "top-level {CREDENTIALS_STORE_KEY} is {store:?}"
         )));
@@ -880,6 +450,11 @@ fn verify(out: &str, server: &CodexServer) -> Result<(), CodexConfigError> {
         .ok_or_else(|| internal(format!("{SERVERS_KEY}.{} is missing", server.name)))?;
     if entry.get("url").and_then(|v| v.as_str()) != Some(server.url.as_str()) {
         return Err(internal("url differs".to_owned()));
+    }
+    let scopes = entry.get("scopes").and_then(|v| v.as_array());
+    let has_scope = |s: &String| scopes.is_some_and(|a| a.iter().any(|v| v.as_str() == Some(s)));
+    if !server.scopes.iter().all(has_scope) {
+        return Err(internal("scopes lack ours".to_owned()));
     }
     if let Some(id) = &server.client_id {
         let got = entry
@@ -910,16 +485,25 @@ fn verify(out: &str, server: &CodexServer) -> Result<(), CodexConfigError> {
 ///
 /// The file is left untouched when it is not valid TOML or a key we would set has a shape we
 /// cannot safely replace (see [`CodexConfigError`]).
-pub fn write(config_path: &Path, server: &CodexServer) -> Result<WriteOutcome, CodexConfigError> {
-    let existing = read_text(config_path)?;
-    let merged = merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
+pub fn write(
+    config_path: &Path,
+    server: &CodexServer,
+    on_wait: impl FnOnce(),
+) -> Result<WriteOutcome, CodexConfigError> {
+    check_server(server)?;
     let write_err = |source| CodexConfigError::Write {
         file: config_path.to_path_buf(),
         source,
     };
+    // The folder first (0700 when we create it, like Codex's own), so the lock is keyed by the
+    // path it will keep; then one writer at a time, or concurrent runs each merge into the text
+    // they read and the last rename drops the others' servers.
+    create_parent(config_path).map_err(write_err)?;
+    let _lock = lock::acquire(config_path, on_wait).map_err(write_err)?;
+    let existing = read_text(config_path)?;
+    let merged = merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
     match existing {
         None => {
-            create_parent(config_path).map_err(write_err)?;
             write_atomic(config_path, merged.as_bytes()).map_err(write_err)?;
             Ok(WriteOutcome::Created)
         }
@@ -934,7 +518,10 @@ pub fn write(config_path: &Path, server: &CodexServer) -> Result<WriteOutcome, C
                 }
             })?;
             write_atomic(config_path, merged.as_bytes()).map_err(write_err)?;
-            Ok(WriteOutcome::Updated { backup })
+            Ok(WriteOutcome::Updated {
+                backup,
+                replaced_store: replaced_store(&old, server),
+            })
         }
     }
 }
@@ -945,6 +532,16 @@ pub fn check(config_path: &Path, server: &CodexServer) -> Result<(), CodexConfig
     let existing = read_text(config_path)?;
     merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
     Ok(())
+}
+
+/// The store the file named before, when `server` asks for another one: it changes where Codex
+/// keeps every MCP login, so the user hears of it.
+fn replaced_store(old: &str, server: &CodexServer) -> Option<String> {
+    let wanted = server.credentials_store?;
+    let body = old.strip_prefix('\u{feff}').unwrap_or(old);
+    let doc: toml::Table = body.parse().ok()?;
+    let before = doc.get(CREDENTIALS_STORE_KEY)?.as_str()?;
+    (before != wanted.as_str()).then(|| before.to_owned())
 }
 
 /// The file's text, `None` when there is no file.
@@ -980,37 +577,27 @@ pub struct ConfigView {
     /// `mcp_oauth_callback_port` (notes §A2); `None` when neither is set and Codex picks a free
     /// one. `Err` holds a value Codex rejects, as written.
     pub callback_port: Option<Result<u16, String>>,
+    /// The callback URL the user set for this server, or for every server (notes §A2).
+    pub callback_url: Option<String>,
 }
 
-/// What `codex mcp login NAME` left in `$CODEX_HOME/.credentials.json` (the `file` store, notes
-/// §A3). Only the access token's claims are ever looked at; the token itself stays secret.
-pub struct StoredLogin {
-    pub server_url: Option<String>,
-    pub access_token: secrecy::SecretString,
+/// `[mcp_servers.NAME.oauth] callback_url`, else the top-level `mcp_oauth_callback_url`.
+fn callback_url(doc: &DocumentMut, name: &str) -> Option<String> {
+    let own = doc
+        .get(SERVERS_KEY)
+        .and_then(|s| s.get(name))
+        .and_then(|e| e.get("oauth"))
+        .and_then(|o| o.get("callback_url"));
+    own.or_else(|| doc.get(CALLBACK_URL_KEY))
+        .and_then(Item::as_str)
+        .map(String::from)
 }
 
-/// The stored login for the server `name`, found by the `server_name` Codex records (its key
-/// also carries a hash of the URL, which need not be recomputed). `Ok(None)`: no file, or no
-/// login for that server (a keyring store keeps nothing here).
-pub fn stored_login(codex_home: &Path, name: &str) -> io::Result<Option<StoredLogin>> {
-    let bytes = match fs::read(codex_home.join(".credentials.json")) {
-        Ok(b) => b,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let doc: serde_json::Value = serde_json::from_slice(&bytes)
-        .map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e.to_string()))?;
-    let entry = doc.as_object().and_then(|logins| {
-        logins
-            .values()
-            .find(|login| login["server_name"].as_str() == Some(name))
-    });
-    Ok(entry.and_then(|login| {
-        Some(StoredLogin {
-            server_url: login["server_url"].as_str().map(String::from),
-            access_token: login["access_token"].as_str()?.to_string().into(),
-        })
-    }))
+/// The callback URL the config in `codex_home` sets for `name`; `None` when it sets none or
+/// cannot be read (then `codex config --write` says why).
+pub fn configured_callback_url(codex_home: Option<&Path>, name: &str) -> Option<String> {
+    let config = codex_home?.join("config.toml");
+    inspect(&config, name).ok().flatten()?.callback_url
 }
 
 /// Reads config.toml the way Codex will for the server `name`; `Ok(None)` when there is no file.
@@ -1041,6 +628,7 @@ pub fn inspect(config_path: &Path, name: &str) -> Result<Option<ConfigView>, Cod
         }),
         callback_port: port(oauth.and_then(|o| o.get("callback_port")))
             .or_else(|| port(doc.get(CALLBACK_PORT_KEY))),
+        callback_url: callback_url(&doc, name),
     }))
 }
 
@@ -1094,90 +682,11 @@ fn create_parent(path: &Path) -> io::Result<()> {
     builder.create(parent)
 }
 
-/// Warns when an API audience cannot be the `resource` Codex will ask tokens for.
-///
-/// Codex does not use the configured URL as the token's resource: it sends the MCP server's
-/// protected-resource metadata `resource` as the RFC 8707 `resource` parameter on `/authorize`
-/// and `/token` (notes TL;DR 3), and it only accepts a `resource` that equals the MCP URL or is a
-/// same-origin path prefix of it, a trailing-slash difference being a mismatch (TL;DR 4). On Auth0
-/// the API identifier (= audience) must equal that value, or the token comes back without the
-/// API audience and the MCP server answers 401 (TL;DR 7). So an audience on another origin, or
-/// not equal to / a path prefix of the MCP URL, can never line up.
-pub fn warn_url_vs_audience(mcp_url: &str, audience: &str) -> Option<String> {
-    let Ok(mut url) = Url::parse(mcp_url) else {
-        return Some(format!(
-            "MCP URL {mcp_url:?} is not an absolute URL, so it cannot be checked against the audience {audience:?}"
-        ));
-    };
-    url.set_fragment(None);
-    let fix = format!("use the MCP URL {url} as the audience");
-    match resource_fit(&url, audience) {
-        ResourceFit::Same | ResourceFit::PathPrefix => None,
-        ResourceFit::NotAUrl => Some(format!(
-            "audience {audience:?} is not a URL, but Codex asks for a token for the MCP server's protected-resource `resource`, which must be the MCP URL or a path prefix of it; {fix}"
-        )),
-        ResourceFit::OtherOrigin => Some(format!(
-            "audience {audience:?} is not on the MCP URL's origin ({}); Codex only accepts a protected-resource `resource` on that origin and sends it as the token `resource`, so tokens would not be issued for this audience; {fix}",
-            url.origin().ascii_serialization()
-        )),
-        ResourceFit::QueryOrFragment => Some(format!(
-            "audience {audience:?} has a query or fragment, so it is neither the MCP URL nor a path prefix of it and Codex would reject it as the protected-resource `resource`; {fix}"
-        )),
-        ResourceFit::TrailingSlash => Some(format!(
-            "audience {audience:?} and the MCP URL {mcp_url:?} differ only by a trailing slash; Codex treats that as a resource mismatch and Auth0 compares the audience byte for byte; {fix}"
-        )),
-        ResourceFit::Elsewhere => Some(format!(
-            "audience {audience:?} is not the MCP URL {mcp_url:?} nor a path prefix of it; Codex would reject it as the protected-resource `resource` (\"resource mismatch\"); {fix}"
-        )),
-    }
-}
-
-/// How a protected-resource `resource` relates to the MCP URL Codex was given.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ResourceFit {
-    Same,
-    /// A same-origin path prefix of the URL: Codex accepts it (notes §A5 step 3).
-    PathPrefix,
-    TrailingSlash,
-    OtherOrigin,
-    QueryOrFragment,
-    Elsewhere,
-    NotAUrl,
-}
-
-/// Judges `resource` as codex-cli 0.171 does (notes §A5 step 3, after
-/// draft-mcguinness-oauth-rfc9728bis): the URL itself or a same-origin path prefix of it passes;
-/// `…/mcp/` for `…/mcp` and another origin do not. `url` must have no fragment.
-pub fn resource_fit(url: &Url, resource: &str) -> ResourceFit {
-    let Ok(res) = Url::parse(resource) else {
-        return ResourceFit::NotAUrl;
-    };
-    if &res == url {
-        return ResourceFit::Same;
-    }
-    if res.origin() != url.origin() || !res.origin().is_tuple() {
-        return ResourceFit::OtherOrigin;
-    }
-    if res.fragment().is_some() || res.query().is_some() {
-        return ResourceFit::QueryOrFragment;
-    }
-    let (rp, up) = (res.path(), url.path());
-    if rp.trim_end_matches('/') == up.trim_end_matches('/') && rp != up {
-        return ResourceFit::TrailingSlash;
-    }
-    let is_prefix = rp == up
-        || rp == "/"
-        || (up.starts_with(rp) && (rp.ends_with('/') || up[rp.len()..].starts_with('/')));
-    if is_prefix {
-        ResourceFit::PathPrefix
-    } else {
-        ResourceFit::Elsewhere
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::codex::{CODEX_0171_KEYS, CredentialsStore};
+    use crate::files::toml_edit_ext::has_lone_lf;
     use std::collections::BTreeMap;
 
     fn server(client_id: Option<&str>) -> CodexServer {
@@ -1185,8 +694,9 @@ mod tests {
             name: "docs".into(),
             url: "https://mcp.example.com/mcp".into(),
             client_id: client_id.map(str::to_owned),
+            scopes: Vec::new(),
             callback_port: 1455,
-            credentials_store: CredentialsStore::File,
+            credentials_store: Some(CredentialsStore::File),
         }
     }
 
@@ -1196,22 +706,25 @@ mod tests {
         name: String,
         url: String,
         client_id: Option<String>,
+        #[serde(default)]
+        scopes: Vec<String>,
         callback_port: u16,
-        credentials_store: String,
+        credentials_store: Option<String>,
     }
 
     impl From<FixtureServer> for CodexServer {
         fn from(f: FixtureServer) -> Self {
-            let credentials_store = match f.credentials_store.as_str() {
+            let credentials_store = f.credentials_store.map(|s| match s.as_str() {
                 "file" => CredentialsStore::File,
                 "auto" => CredentialsStore::Auto,
                 "keyring" => CredentialsStore::Keyring,
                 other => panic!("unknown credentials_store {other:?} in a fixture"),
-            };
+            });
             CodexServer {
                 name: f.name,
                 url: f.url,
                 client_id: f.client_id,
+                scopes: f.scopes,
                 callback_port: f.callback_port,
                 credentials_store,
             }
@@ -1291,7 +804,7 @@ mod tests {
 
     /// Walks fixtures/codex-merge/<case>/{in,out}/config.toml (cargo-style in/out snapshots).
     /// `out` absent: the merge must refuse, with `error.txt` holding the exact message when present.
-    /// `SNAPSHOTS=overwrite cargo test --lib files::codex` rewrites the expectations; review the diff.
+    /// `SNAPSHOTS=overwrite cargo test --lib codex::config` rewrites the expectations; review the diff.
     #[test]
     fn merge_fixtures() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/codex-merge");
@@ -1359,33 +872,6 @@ mod tests {
     }
 
     #[test]
-    fn callback_id_matches_codex_0171() {
-        // Worked examples observed with codex-cli 0.171.0 (notes §A7).
-        assert_eq!(
-            callback_id("http://127.0.0.1:8787/mcp").unwrap(),
-            "jo3oVAWQjNhp"
-        );
-        assert_eq!(
-            callback_id("http://127.0.0.1:8787/mcp?x=1").unwrap(),
-            "vz1-RHOMqqLV"
-        );
-        // Same `url` crate normalisation as Codex: case, default port, fragment.
-        assert_eq!(
-            callback_id("HTTP://127.0.0.1:8787/mcp#part").unwrap(),
-            "jo3oVAWQjNhp"
-        );
-        assert_eq!(
-            callback_id("https://MCP.example.com:443").unwrap(),
-            callback_id("https://mcp.example.com/").unwrap()
-        );
-        assert_eq!(
-            redirect_uri("http://127.0.0.1:8787/mcp", 1455).unwrap(),
-            "http://127.0.0.1:1455/callback/jo3oVAWQjNhp"
-        );
-        assert!(callback_id("not a url").is_err());
-    }
-
-    #[test]
     fn generated_keys_are_ones_codex_0171_accepts() {
         for s in [server(None), server(Some("0oa1"))] {
             let parsed: toml::Table = snippet(&s).parse().unwrap();
@@ -1422,7 +908,7 @@ mod tests {
         );
         let mut okta = server(Some("0oa1b2c3"));
         okta.url = "http://127.0.0.1:8787/mcp".into();
-        okta.credentials_store = CredentialsStore::Keyring;
+        okta.credentials_store = Some(CredentialsStore::Keyring);
         let text = snippet(&okta);
         assert!(
             text.ends_with(
@@ -1500,6 +986,26 @@ mod tests {
     }
 
     #[test]
+    fn scopes_are_added_once_and_never_overwrite_a_non_array() {
+        let mut s = server(Some("0oa1"));
+        s.scopes = vec!["mcp:access".into(), "offline_access".into()];
+        let out = merge(None, &s).unwrap();
+        assert!(
+            out.contains("scopes = [\"mcp:access\", \"offline_access\"]\n"),
+            "{out}"
+        );
+        assert_eq!(merge(Some(&out), &s).unwrap(), out);
+        let text =
+            "[mcp_servers.docs]\nurl = \"https://mcp.example.com/mcp\"\nscopes = \"mcp:access\"\n";
+        let err = merge(Some(text), &s).unwrap_err().to_string();
+        assert!(
+            err.contains("`mcp_servers.docs.scopes` is a string")
+                && err.contains("[\"mcp:access\", \"offline_access\"]"),
+            "{err}"
+        );
+    }
+
+    #[test]
     fn line_endings_and_bom_are_kept() {
         let input = "\u{feff}model = \"x\"\r\nnote = \"\"\"a\r\nb\"\"\"\r\n\r\n[tui]\r\nnotifications = true\r\n";
         let out = merge(Some(input), &server(None)).unwrap();
@@ -1547,12 +1053,15 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let home = dir.path().join("codex-home");
         let path = home.join("config.toml");
-        assert_eq!(write(&path, &server(None)).unwrap(), WriteOutcome::Created);
+        assert_eq!(
+            write(&path, &server(None), || {}).unwrap(),
+            WriteOutcome::Created
+        );
         assert_eq!(mode(&path), 0o600);
         assert_eq!(mode(&home), 0o700);
         assert_eq!(fs::read_to_string(&path).unwrap(), snippet(&server(None)));
         assert_eq!(
-            write(&path, &server(None)).unwrap(),
+            write(&path, &server(None), || {}).unwrap(),
             WriteOutcome::Unchanged
         );
         assert!(!home.join("config.toml.bak").exists());
@@ -1571,11 +1080,12 @@ mod tests {
         fs::write(&stale, "old").unwrap();
         set_mode(&stale, 0o644);
 
-        let outcome = write(&path, &server(None)).unwrap();
+        let outcome = write(&path, &server(None), || {}).unwrap();
         assert_eq!(
             outcome,
             WriteOutcome::Updated {
-                backup: stale.clone()
+                backup: stale.clone(),
+                replaced_store: None,
             }
         );
         assert_eq!(fs::read_to_string(&stale).unwrap(), original);
@@ -1587,7 +1097,7 @@ mod tests {
         set_mode(&path, 0o600);
         let mut moved = server(None);
         moved.url = "https://mcp.example.com/v2/mcp".into();
-        write(&path, &moved).unwrap();
+        write(&path, &moved, || {}).unwrap();
         assert_eq!(fs::read_to_string(&stale).unwrap(), merged);
         assert_eq!(mode(&stale), 0o600);
     }
@@ -1598,7 +1108,7 @@ mod tests {
         let path = dir.path().join("config.toml");
         let bad = "model = \"x\"\n[mcp_servers.docs\nurl = \"u\"\n";
         fs::write(&path, bad).unwrap();
-        let err = write(&path, &server(None)).unwrap_err();
+        let err = write(&path, &server(None), || {}).unwrap_err();
         let msg = err.to_string();
         assert!(
             msg.starts_with(&format!("{}:2:", path.display())),
@@ -1608,7 +1118,7 @@ mod tests {
         assert!(!dir.path().join("config.toml.bak").exists());
 
         fs::write(&path, "[mcp_servers]\ndocs = \"https://x\"\n").unwrap();
-        let err = write(&path, &server(None)).unwrap_err();
+        let err = write(&path, &server(None), || {}).unwrap_err();
         assert!(
             err.to_string().starts_with(&format!(
                 "{}: `mcp_servers.docs` is a string",
@@ -1619,42 +1129,9 @@ mod tests {
 
         fs::write(&path, [0xff, 0xfe, 0x00]).unwrap();
         assert!(matches!(
-            write(&path, &server(None)),
+            write(&path, &server(None), || {}),
             Err(CodexConfigError::NotUtf8 { .. })
         ));
-    }
-
-    #[test]
-    fn audience_checks() {
-        let url = "https://mcp.example.com/mcp";
-        for ok in [
-            "https://mcp.example.com/mcp",
-            "https://MCP.example.com:443/mcp",
-            "https://mcp.example.com",
-            "https://mcp.example.com/",
-        ] {
-            assert_eq!(warn_url_vs_audience(url, ok), None, "{ok}");
-        }
-        assert_eq!(
-            warn_url_vs_audience("https://h.example/api/v1/mcp", "https://h.example/api"),
-            None
-        );
-        for (bad, needle) in [
-            ("https://mcp.example.com/mcp/", "trailing slash"),
-            ("https://api.example.com/mcp", "origin"),
-            ("http://mcp.example.com/mcp", "origin"),
-            ("https://mcp.example.com/m", "path prefix"),
-            ("https://mcp.example.com/other", "path prefix"),
-            ("urn:docs-api", "origin"),
-            ("docs-api", "not a URL"),
-            ("https://mcp.example.com/mcp?aud=1", "query"),
-        ] {
-            let w = warn_url_vs_audience(url, bad).unwrap_or_else(|| panic!("{bad}"));
-            assert!(w.contains(needle), "{bad}: {w}");
-            assert!(!w.contains('\n'));
-        }
-        let w = warn_url_vs_audience("https://mcp.example.com/mcp/", url).unwrap();
-        assert!(w.contains("trailing slash"), "{w}");
     }
 }
 
@@ -1663,6 +1140,7 @@ mod tests {
 #[cfg(test)]
 mod properties {
     use super::*;
+    use crate::codex::CredentialsStore;
     use proptest::prelude::*;
 
     fn server() -> CodexServer {
@@ -1670,8 +1148,9 @@ mod properties {
             name: "docs".into(),
             url: "https://mcp.example.com/mcp".into(),
             client_id: None,
+            scopes: Vec::new(),
             callback_port: 1455,
-            credentials_store: CredentialsStore::File,
+            credentials_store: Some(CredentialsStore::File),
         }
     }
 
