@@ -62,6 +62,9 @@ pub struct AppError {
     /// The command already told the user (doctor's report says what failed), so only the exit
     /// code is left to give; printing it again would add a second JSON document.
     pub reported: bool,
+    /// The lower-level error this one was made from, for `--verbose` and for callers that look
+    /// at causes; the message already says what matters to the user.
+    pub source: Option<Box<dyn std::error::Error + Send + Sync + 'static>>,
 }
 
 pub type Result<T, E = AppError> = std::result::Result<T, E>;
@@ -74,6 +77,7 @@ impl AppError {
             message: message.into(),
             hint: Some(hint.into()),
             reported: false,
+            source: None,
         }
     }
 
@@ -84,6 +88,7 @@ impl AppError {
             message: message.into(),
             hint: None,
             reported: false,
+            source: None,
         }
     }
 
@@ -113,6 +118,7 @@ impl AppError {
             message: "the tenant differs from the desired state".into(),
             hint: None,
             reported: true,
+            source: None,
         }
     }
 
@@ -123,7 +129,29 @@ impl AppError {
             message: message.into(),
             hint: None,
             reported: false,
+            source: None,
         }
+    }
+
+    /// Keeps `cause` as this error's source.
+    pub fn with_source(mut self, cause: impl std::error::Error + Send + Sync + 'static) -> Self {
+        self.source = Some(Box::new(cause));
+        self
+    }
+
+    /// The causes below this error, outermost first, leaving out any whose text the message
+    /// already contains (most messages quote their cause).
+    pub fn causes(&self) -> Vec<String> {
+        let mut causes = Vec::new();
+        let mut next = std::error::Error::source(self);
+        while let Some(cause) = next {
+            let text = cause.to_string();
+            if !self.message.contains(&text) && !causes.contains(&text) {
+                causes.push(text);
+            }
+            next = cause.source();
+        }
+        causes
     }
 
     pub fn with_code(mut self, code: ErrorCode) -> Self {
@@ -168,10 +196,58 @@ impl fmt::Display for AppError {
     }
 }
 
-impl std::error::Error for AppError {}
+impl std::error::Error for AppError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 impl From<std::io::Error> for AppError {
     fn from(e: std::io::Error) -> Self {
-        AppError::failed(e.to_string())
+        AppError::failed(e.to_string()).with_source(e)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("cannot merge {what}")]
+    struct Outer {
+        what: &'static str,
+        #[source]
+        inner: std::io::Error,
+    }
+
+    #[test]
+    fn the_source_chain_is_kept_and_causes_the_message_quotes_are_left_out() {
+        let io = std::io::Error::new(std::io::ErrorKind::PermissionDenied, "denied by policy");
+        let err = AppError::failed("cannot write .env").with_source(Outer {
+            what: "the file",
+            inner: io,
+        });
+        let source = std::error::Error::source(&err).expect("a source");
+        assert_eq!(source.to_string(), "cannot merge the file");
+        assert_eq!(err.causes(), ["cannot merge the file", "denied by policy"]);
+
+        let quoted =
+            AppError::failed("cannot merge the file: denied by policy").with_source(Outer {
+                what: "the file",
+                inner: std::io::Error::other("denied by policy"),
+            });
+        assert!(quoted.causes().is_empty(), "{:?}", quoted.causes());
+        assert!(AppError::failed("no cause").causes().is_empty());
+    }
+
+    #[test]
+    fn io_errors_keep_their_kind_below_the_app_error() {
+        let err: AppError = std::io::Error::from(std::io::ErrorKind::NotFound).into();
+        let io = std::error::Error::source(&err)
+            .and_then(|s| s.downcast_ref::<std::io::Error>())
+            .expect("the io::Error is the source");
+        assert_eq!(io.kind(), std::io::ErrorKind::NotFound);
     }
 }

@@ -54,6 +54,7 @@ pub fn main() -> i32 {
         }
     };
     let printer = Printer::new(settings.output, settings.color);
+    let verbose = settings.verbose;
     for note in &settings.notes {
         printer.note(note);
     }
@@ -98,6 +99,9 @@ pub fn main() -> i32 {
         Ok(()) => 0,
         Err(e) => {
             printer.error(&e);
+            if verbose {
+                printer.causes(&e);
+            }
             e.exit_code()
         }
     }

@@ -13,6 +13,7 @@ use serde_json::{Value, json};
 
 use crate::doctor::{Area, Check, Report, Status};
 use crate::error::{AppError, ErrorCode};
+use crate::http::printable;
 use crate::plan::{Action, Change, Plan};
 use crate::provider::Progress;
 use crate::settings::OutputFormat;
@@ -122,6 +123,20 @@ impl Printer {
             if let Some(h) = &err.hint {
                 eprintln!("  {} {h}", self.paint(Tone::Dim, "hint:"));
             }
+        }
+    }
+
+    /// What lies under an error (`--verbose`): each cause its message does not already quote.
+    pub fn causes(&self, err: &AppError) {
+        if self.is_json() || err.reported {
+            return;
+        }
+        for cause in err.causes() {
+            eprintln!(
+                "  {} {}",
+                self.paint(Tone::Dim, "caused by:"),
+                printable(&cause)
+            );
         }
     }
 

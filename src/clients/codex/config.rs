@@ -172,9 +172,11 @@ impl From<CodexConfigError> for AppError {
             CodexConfigError::Read { .. }
             | CodexConfigError::Backup { .. }
             | CodexConfigError::Write { .. }
-            | CodexConfigError::Internal { .. } => return AppError::failed(e.to_string()),
+            | CodexConfigError::Internal { .. } => {
+                return AppError::failed(e.to_string()).with_source(e);
+            }
         };
-        AppError::usage(e.to_string(), hint)
+        AppError::usage(e.to_string(), hint).with_source(e)
     }
 }
 
