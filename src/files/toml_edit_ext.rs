@@ -263,7 +263,7 @@ fn new_table(style: Style, position: isize) -> Item {
     match style {
         Style::Header => {
             let mut t = Table::new();
-            t.set_position(position);
+            t.set_position(Some(position));
             Item::Table(t)
         }
         Style::Dotted => {

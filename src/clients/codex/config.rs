@@ -316,7 +316,7 @@ fn upsert_server(doc: &mut DocumentMut, server: &CodexServer) -> Result<bool, Co
     if !root.contains_key(SERVERS_KEY) {
         let mut t = Table::new();
         t.set_implicit(true);
-        t.set_position(end_position);
+        t.set_position(Some(end_position));
         root.insert(SERVERS_KEY, Item::Table(t));
         changed = true;
     }
