@@ -35,6 +35,8 @@ mod init;
 mod jose_oracle;
 /// The Okta provider end to end.
 mod okta;
+/// The human output of plan, apply, doctor and init, snapshotted.
+mod output_snapshots;
 /// `plan`, `apply` and the step commands on Auth0.
 mod provision;
 /// Recorded Auth0 Management API traffic replayed against the emulator.
