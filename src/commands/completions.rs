@@ -1,6 +1,6 @@
 //! Files generated from the clap definitions, so they never disagree with `--help`: shell
 //! completion scripts and manual pages. The copies in completions/ and man/ are checked against
-//! these by tests/generated.rs.
+//! these by tests/it/generated.rs.
 
 use std::io::Write;
 

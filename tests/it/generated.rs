@@ -1,6 +1,6 @@
 //! Files generated from the clap definitions and committed for packagers: completion scripts in
 //! completions/ and manual pages in man/. A change to a command or a flag must come with the
-//! regenerated files; `UPDATE_COMPLETIONS=1 cargo test --test generated` rewrites them.
+//! regenerated files; `UPDATE_COMPLETIONS=1 cargo test --test it generated` rewrites them.
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -47,7 +47,7 @@ fn check(committed: &Path, generated: &[u8]) -> Option<String> {
 fn assert_fresh(complaints: Vec<String>) {
     assert!(
         complaints.is_empty(),
-        "{}\nregenerate with: UPDATE_COMPLETIONS=1 cargo test --test generated",
+        "{}\nregenerate with: UPDATE_COMPLETIONS=1 cargo test --test it generated",
         complaints.join("\n")
     );
 }

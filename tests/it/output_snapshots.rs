@@ -77,7 +77,13 @@ fn init_without_a_terminal() {
     let w = World::new();
     insta::assert_snapshot!(run(
         &w,
-        &["init", "--yes", "--mcp-name", "docs", "--write-codex-config"],
+        &[
+            "init",
+            "--yes",
+            "--mcp-name",
+            "docs",
+            "--write-codex-config"
+        ],
         0
     ));
 }

@@ -1,5 +1,5 @@
 //! End-to-end checks of the emulator over real HTTP, for behaviour the recordings do not cover
-//! (tests/replay_auth0.rs replays those).
+//! (authsetup's tests/it/replay_auth0.rs replays those).
 
 use std::time::Duration;
 

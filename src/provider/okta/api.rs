@@ -247,7 +247,7 @@ impl OktaApi {
 
     /// Every item of a list whose operation declares no query parameter (an authorization
     /// server's policies and their rules in SPEC-MGMT): sending `limit` there would be outside
-    /// the spec (tests/spec_conformance.rs).
+    /// the spec (tests/it/spec_conformance.rs).
     pub async fn list_unpaged(&self, path: &str) -> Result<Vec<Value>> {
         self.pages(path, self.url(path)).await
     }
