@@ -190,6 +190,13 @@ pub type Fetched = Result<Value, String>;
 
 /// The plain GET every client makes: no token, through the one HTTP client.
 pub async fn get_json(http: &Http, url: &Url) -> Fetched {
+    // Discovered URLs (a resource_metadata named by a server, an issuer's metadata) obey the
+    // rule the user's own URLs do: https, or plain HTTP only on loopback.
+    if !secure_or_loopback(url) {
+        return Err(format!(
+            "{url} is plain HTTP off loopback; authsetup fetches only https (or loopback) URLs"
+        ));
+    }
     let resp = http
         .send(&Request::new(Method::GET, url.clone()))
         .await

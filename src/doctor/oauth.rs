@@ -341,6 +341,20 @@ async fn probe(
         .as_str()
         .and_then(|e| Url::parse(e).ok())
         .ok_or_else(|| Finding::skip("no registration_endpoint to register with"))?;
+    // Only the authorization server itself is asked to register a client: a metadata document
+    // naming another host, or plain HTTP off loopback, is not followed.
+    let issuer_origin = doc["issuer"]
+        .as_str()
+        .and_then(|i| Url::parse(i).ok())
+        .map(|i| i.origin());
+    if !secure_or_loopback(&endpoint) || issuer_origin != Some(endpoint.origin()) {
+        return Ok(Finding::fail(
+            format!(
+                "registration_endpoint {endpoint} is not on the issuer's own https (or loopback) origin; the probe does not register there"
+            ),
+            "check the authorization-server metadata: its registration_endpoint must be on the issuer's host",
+        ));
+    }
     let mut body = json!({
         "client_name": "Codex",
         "redirect_uris": [redirect_uri],
@@ -393,7 +407,11 @@ async fn probe(
     {
         defects.push(format!("it dropped the redirect URI {redirect_uri}"));
     }
-    if let Err(e) = provider.delete_client(client_id).await {
+    let deleted = match provider.verify_probe_client(client_id, redirect_uri).await {
+        Ok(()) => provider.delete_client(client_id).await,
+        Err(e) => Err(e),
+    };
+    if let Err(e) = deleted {
         return Ok(Finding::fail(
             format!(
                 "registered {client_id} but could not delete it: {}",

@@ -90,6 +90,16 @@ pub trait Provider: Send + Sync {
     /// failed check, not an error.
     async fn diagnose(&self, probe_dcr: bool) -> Vec<Check>;
 
+    /// Checks, before `delete_client`, that `client_id` is the application `doctor --probe-dcr`
+    /// just registered (a third-party "Codex" client with exactly `redirect_uri`): the id came
+    /// from the registration endpoint's answer, which is not trusted to name a client to delete.
+    async fn verify_probe_client(&self, client_id: &str, _redirect_uri: &str) -> Result<()> {
+        Err(AppError::failed(format!(
+            "authsetup cannot look up {} applications; delete {client_id} by hand if it is yours",
+            self.display_name()
+        )))
+    }
+
     /// Deletes an application: the one `doctor --probe-dcr` registered. Only reached where the
     /// authorization server offers open registration; elsewhere there is nothing to delete.
     async fn delete_client(&self, client_id: &str) -> Result<()> {

@@ -221,10 +221,11 @@ fn doctor_writes_nothing_and_takes_two_rounds() {
         "the challenge and both well-known URLs, once each"
     );
 
-    // The probe adds its registration, then its clean-up.
+    // The probe adds its registration, a look at the client it got (is it really the one it
+    // registered?), then its clean-up.
     s.w.sandbox.clear_log();
     assert_only(s.doctor(&["--probe-dcr"]), &[]);
-    assert_eq!(s.w.sandbox.rounds(), 4, "{:#?}", s.w.sandbox.requests());
+    assert_eq!(s.w.sandbox.rounds(), 5, "{:#?}", s.w.sandbox.requests());
 }
 
 #[test]

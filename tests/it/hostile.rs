@@ -523,3 +523,115 @@ fn network_failures_name_host_port_and_tls() {
         "{text}"
     );
 }
+
+/// doctor's `oauth.dcr_probe` check, from `doctor --probe-dcr --output json` against `domain`.
+fn probe_check(w: &World, domain: &str) -> serde_json::Value {
+    let out = run(w, domain, &["doctor", "--probe-dcr", "--output", "json"]);
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "oauth.dcr_probe")
+        .expect("the probe ran")
+        .clone()
+}
+
+/// `doctor --probe-dcr` deletes the client it registered. A registration endpoint that answers
+/// with the id of another application (here a first-party one of the tenant's) must not make it
+/// delete that one: the id is checked through the Management API first.
+#[test]
+fn the_dcr_probe_never_deletes_a_client_it_did_not_register() {
+    let w = World::new();
+    let victim = "victimFirstPartyApp0000000000001";
+    w.sandbox.with_tenant(|t| {
+        t.clients.push(serde_json::json!({
+            "client_id": victim, "name": "Payroll", "is_first_party": true,
+            "app_type": "regular_web", "callbacks": ["https://payroll.example/cb"],
+        }))
+    });
+    let front = Hostile::start(Some(w.sandbox.base_url()), move |seen, _| {
+        if seen.method == Method::POST && seen.path == "/oidc/register" {
+            let answer = serde_json::json!({
+                "client_id": victim, "client_name": "Codex", "token_endpoint_auth_method": "none",
+            });
+            Reply::Answer((StatusCode::CREATED, axum::Json(answer)).into_response())
+        } else {
+            Reply::Forward
+        }
+    });
+    // The metadata served through the front names the front as issuer and registrar.
+    let base = front.base_url();
+    w.sandbox.with_tenant(|t| {
+        t.discovery_overrides
+            .insert("issuer".into(), format!("{base}/").into());
+        t.discovery_overrides.insert(
+            "registration_endpoint".into(),
+            format!("{base}/oidc/register").into(),
+        );
+    });
+    let probe = probe_check(&w, &base);
+    assert_eq!(probe["status"], "fail", "{probe}");
+    assert!(
+        probe["message"].as_str().unwrap().contains("left alone"),
+        "{probe}"
+    );
+    assert!(
+        front.requests().iter().all(|r| r.method != Method::DELETE),
+        "{:#?}",
+        front.requests()
+    );
+    assert!(
+        w.sandbox
+            .with_tenant(|t| t.clients.iter().any(|c| c["client_id"] == victim))
+    );
+}
+
+/// The probe registers only at the issuer's own origin: a metadata document naming another
+/// host's registration endpoint gets nothing sent there.
+#[test]
+fn the_dcr_probe_registers_nowhere_but_at_the_issuer() {
+    let w = World::new();
+    let elsewhere = Hostile::bystander();
+    let target = format!("{}/oidc/register", elsewhere.base_url());
+    w.sandbox.with_tenant(|t| {
+        t.discovery_overrides
+            .insert("registration_endpoint".into(), target.into());
+    });
+    let probe = probe_check(&w, &w.sandbox.base_url());
+    assert_eq!(probe["status"], "fail", "{probe}");
+    assert!(
+        probe["message"]
+            .as_str()
+            .unwrap()
+            .contains("not on the issuer's own"),
+        "{probe}"
+    );
+    assert!(
+        elsewhere.requests().is_empty(),
+        "{:#?}",
+        elsewhere.requests()
+    );
+}
+
+/// A URL a server names (here the MCP server's `resource_metadata`) is fetched only over https
+/// or on loopback, like the URLs the user gives. `.invalid` never resolves, so even a
+/// regression would send nothing off this machine; it would fail on the lookup instead.
+#[test]
+fn a_discovered_plain_http_url_off_loopback_is_not_fetched() {
+    let w = World::new();
+    let mcp = Hostile::start(None, |_, _| {
+        let challenge = r#"Bearer resource_metadata="http://mcp.example.invalid/prm""#;
+        Reply::Answer((StatusCode::UNAUTHORIZED, [("www-authenticate", challenge)]).into_response())
+    });
+    let out = with_token(&w, &w.sandbox.base_url())
+        .args(["doctor", "--output", "json", "--mcp-url"])
+        .arg(format!("{}/mcp", mcp.base_url()))
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("http://mcp.example.invalid/prm is plain HTTP off loopback"),
+        "{text}"
+    );
+}

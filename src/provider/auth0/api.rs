@@ -427,6 +427,16 @@ impl ManagementApi {
         Ok(counted)
     }
 
+    /// One application's identity: enough to tell a client the doctor probe registered from any
+    /// other. `None` when the tenant has no such application.
+    pub async fn client(&self, client_id: &str) -> Result<Option<Value>> {
+        let path = format!(
+            "clients/{}?fields=client_id,name,is_first_party,callbacks&include_fields=true",
+            encode(client_id)
+        );
+        self.call_json(Method::GET, &path, None).await
+    }
+
     /// Deletes an application; one already gone counts as deleted.
     pub async fn delete_client(&self, client_id: &str) -> Result<()> {
         let path = format!("clients/{}", encode(client_id));

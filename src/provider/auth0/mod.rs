@@ -236,6 +236,24 @@ impl Provider for Auth0 {
         self.api.delete_client(client_id).await
     }
 
+    async fn verify_probe_client(&self, client_id: &str, redirect_uri: &str) -> Result<()> {
+        let client = self.api.client(client_id).await?.ok_or_else(|| {
+            AppError::failed(format!("the tenant has no application {client_id}"))
+        })?;
+        let ours = client["is_first_party"] == false
+            && client["name"] == "Codex"
+            && client["callbacks"]
+                .as_array()
+                .is_some_and(|c| c.len() == 1 && c[0] == redirect_uri);
+        if ours {
+            Ok(())
+        } else {
+            Err(AppError::refused(format!(
+                "{client_id} is not the third-party \"Codex\" application with only the redirect URI {redirect_uri} that the probe registered; it is left alone"
+            )))
+        }
+    }
+
     async fn plan(&self, steps: &[Step]) -> Result<Plan> {
         let state = self.observe(steps).await?;
         let p = planner::plan(&self.desired, steps, &state)?;
