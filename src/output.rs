@@ -79,14 +79,18 @@ impl Printer {
     }
 
     pub fn success(&self, text: impl AsRef<str>) {
-        self.line(format!("{} {}", self.paint(Tone::Good, "✓"), text.as_ref()));
+        self.line(format!(
+            "{} {}",
+            self.paint(Tone::Good, "✓"),
+            printable(text.as_ref())
+        ));
     }
 
     pub fn warn(&self, text: impl AsRef<str>) {
         self.line(format!(
             "{} {}",
             self.paint(Tone::Warn, "warning:"),
-            text.as_ref()
+            printable(text.as_ref())
         ));
     }
 
@@ -108,7 +112,11 @@ impl Printer {
     /// run itself (which tenant it talks to), and stdout stays one document.
     pub fn note(&self, text: impl AsRef<str>) {
         if !self.silent {
-            eprintln!("{} {}", self.paint(Tone::Warn, "note:"), text.as_ref());
+            eprintln!(
+                "{} {}",
+                self.paint(Tone::Warn, "note:"),
+                printable(text.as_ref())
+            );
         }
     }
 
@@ -119,9 +127,13 @@ impl Printer {
         if self.is_json() {
             self.json(&error_json(err.code, &err.message, err.hint.as_deref()));
         } else {
-            eprintln!("{} {}", self.paint(Tone::Bad, "error:"), err.message);
+            eprintln!(
+                "{} {}",
+                self.paint(Tone::Bad, "error:"),
+                printable(&err.message)
+            );
             if let Some(h) = &err.hint {
-                eprintln!("  {} {h}", self.paint(Tone::Dim, "hint:"));
+                eprintln!("  {} {}", self.paint(Tone::Dim, "hint:"), printable(h));
             }
         }
     }
@@ -165,7 +177,7 @@ impl Printer {
         self.line(format!(
             "  {} {} {}",
             self.paint(tone, sign),
-            c.resource,
+            printable(&c.resource),
             self.paint(Tone::Dim, &format!("({word})"))
         ));
         for (name, fc) in &c.fields {
@@ -219,10 +231,12 @@ impl Printer {
             Status::Fail => ("✗", Tone::Bad),
             Status::Skip => ("-", Tone::Dim),
         };
-        let mut lines = wrap("  ? ", "    ", &check.finding.message);
+        // Findings quote what servers said (issuers, URLs, error text): nothing in them may
+        // rewrite the terminal.
+        let mut lines = wrap("  ? ", "    ", &printable(&check.finding.message));
         lines[0] = format!("  {} {}", self.paint(tone, mark), &lines[0][4..]);
         if let Some(fix) = &check.finding.fix {
-            let mut fix_lines = wrap("    fix: ", "         ", fix);
+            let mut fix_lines = wrap("    fix: ", "         ", &printable(fix));
             fix_lines[0] = format!(
                 "    {} {}",
                 self.paint(Tone::Dim, "fix:"),

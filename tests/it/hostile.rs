@@ -635,3 +635,23 @@ fn a_discovered_plain_http_url_off_loopback_is_not_fetched() {
         "{text}"
     );
 }
+
+/// Whatever a server puts in the text doctor quotes (here its metadata's registration endpoint)
+/// reaches the terminal without control characters.
+#[test]
+fn doctor_quotes_server_text_without_control_characters() {
+    let w = World::new();
+    w.sandbox.with_tenant(|t| {
+        t.discovery_overrides.insert(
+            "registration_endpoint".into(),
+            "http://127.0.0.1:1/\u{1b}]0;PWNED\u{7}\u{1b}[2K\r\u{1b}[32m✓ all good".into(),
+        );
+    });
+    let out = run(&w, &w.sandbox.base_url(), &["doctor"]);
+    let text = stderr(&out);
+    assert!(text.contains("PWNED"), "the endpoint is quoted: {text}");
+    assert!(
+        !text.chars().any(|c| c.is_control() && c != '\n'),
+        "{text:?}"
+    );
+}
