@@ -189,6 +189,12 @@ pub struct FileSettings {
 /// Where environment variables come from; tests pass a map instead of the process environment.
 pub trait Environment {
     fn var(&self, name: &str) -> Option<String>;
+
+    /// The name of a variable authsetup reads whose value is not UTF-8, if any: such a value
+    /// would otherwise look unset, and the run would fall back to another source silently.
+    fn non_unicode(&self) -> Option<String> {
+        None
+    }
 }
 
 pub struct ProcessEnv;
@@ -196,6 +202,23 @@ pub struct ProcessEnv;
 impl Environment for ProcessEnv {
     fn var(&self, name: &str) -> Option<String> {
         std::env::var(name).ok().filter(|v| !v.is_empty())
+    }
+
+    fn non_unicode(&self) -> Option<String> {
+        const PREFIXES: [&str; 3] = ["AUTH0_", "OKTA_", "AUTHSETUP_"];
+        const NAMES: [&str; 5] = [
+            "MCP_URL",
+            "CODEX_HOME",
+            "CONNECTION_NAME",
+            "MGMT_TOKEN",
+            "HOME",
+        ];
+        std::env::vars_os().find_map(|(name, value)| {
+            let name = name.into_string().ok()?;
+            let ours =
+                PREFIXES.iter().any(|p| name.starts_with(p)) || NAMES.contains(&name.as_str());
+            (ours && value.into_string().is_err()).then_some(name)
+        })
     }
 }
 
@@ -213,6 +236,12 @@ pub struct Terminal {
 
 impl Settings {
     pub fn resolve(args: &GlobalArgs, env: &dyn Environment, term: Terminal) -> Result<Settings> {
+        if let Some(name) = env.non_unicode() {
+            return Err(AppError::usage(
+                format!("{name} is not valid UTF-8"),
+                format!("set {name} to a UTF-8 value, or unset it"),
+            ));
+        }
         let file = load_file(args.config.as_deref())?;
 
         let explicit_provider = match (args.provider, env.var("AUTHSETUP_PROVIDER"), &file.provider)

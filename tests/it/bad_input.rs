@@ -396,3 +396,28 @@ fn an_unreadable_implicit_settings_file_gets_a_hint_about_that_file() {
     assert!(!stderr.contains("given to --config"), "{stderr}");
     assert!(w.sandbox.requests().is_empty());
 }
+
+/// A value that is not UTF-8 (a secret pasted from a file in another encoding) must not look
+/// unset, which would quietly fall back to another credential source or tenant.
+#[cfg(unix)]
+#[test]
+fn a_variable_that_is_not_utf8_is_bad_input_named_without_its_value() {
+    use std::os::unix::ffi::OsStrExt;
+    let w = World::new();
+    let bad = std::ffi::OsStr::from_bytes(b"tok\xffen-SECRET");
+    for name in ["AUTH0_MGMT_TOKEN", "AUTH0_DOMAIN", "OKTA_PRIVATE_KEY"] {
+        let out = w.cmd().arg("plan").env(name, bad).output().unwrap();
+        let text = output_text(&out);
+        assert_eq!(out.status.code(), Some(2), "{name}: {text}");
+        assert!(
+            text.contains(&format!("{name} is not valid UTF-8")),
+            "{text}"
+        );
+        assert!(!text.contains("SECRET"), "{text}");
+    }
+    assert!(
+        w.sandbox.requests().is_empty(),
+        "{:#?}",
+        w.sandbox.requests()
+    );
+}
