@@ -30,10 +30,6 @@ pub(super) struct Answer {
 pub(super) struct Fit(Vec<(f64, f64, f64)>);
 
 impl Fit {
-    pub(super) fn slowest(&self) -> f64 {
-        self.0[0].0
-    }
-
     pub(super) fn fastest(&self) -> f64 {
         self.0[self.0.len() - 1].0
     }
@@ -321,11 +317,9 @@ mod tests {
         let widths: Vec<f64> = (1..=answers.len())
             .map(|n| {
                 let f = fit(2, &answers[..n]).unwrap();
-                assert!(
-                    f.slowest() <= 2.0 && 2.0 <= f.fastest() * STEP,
-                    "{n}: {f:?}"
-                );
-                f.fastest() / f.slowest()
+                let slowest = f.0[0].0;
+                assert!(slowest <= 2.0 && 2.0 <= f.fastest() * STEP, "{n}: {f:?}");
+                f.fastest() / slowest
             })
             .collect();
         assert!(widths.windows(2).all(|w| w[1] <= w[0]), "{widths:?}");
