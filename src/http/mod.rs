@@ -5,6 +5,7 @@
 //! only for requests that do the same thing twice (reads, PATCH, PUT, DELETE). A POST that may
 //! have created something is left to the caller, which can look the object up first.
 
+mod bucket;
 mod link;
 mod pacer;
 mod redact;

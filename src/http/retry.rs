@@ -20,22 +20,33 @@ impl Http {
         let mut transient = 0;
         let mut locked = 0;
         loop {
-            if req.paced {
-                self.pacer.acquire(|wait| self.waiting(wait)).await;
-            }
+            let sent = if req.paced {
+                Some(self.pacer.acquire(|wait| self.waiting(wait)).await)
+            } else {
+                None
+            };
             let started = Instant::now();
             self.trace_request(req);
             let outcome = self.send_once(req).await;
             match outcome {
                 Ok(resp) => {
                     self.trace_response(&resp, started.elapsed());
-                    if req.paced {
-                        self.pacer.observe(&resp.headers, resp.status);
+                    if let Some(sent) = sent {
+                        self.pacer.observe(sent, &resp.headers, resp.status);
                     }
                     if resp.status == StatusCode::TOO_MANY_REQUESTS
                         && rate_limited < MAX_RATE_LIMIT_RETRIES
                     {
                         rate_limited += 1;
+                        // Without a Retry-After, the pacer's model knows better than the
+                        // whole-second reset when the next token comes; the 429 has narrowed it.
+                        if sent.is_some()
+                            && retry_after(&resp.headers).is_none()
+                            && self.pacer.knows_limit()
+                        {
+                            self.trace("rate limited; sent again when the bucket has a token");
+                            continue;
+                        }
                         let wait = rate_limit_wait(&resp.headers, rate_limited);
                         if wait > LONGEST_RATE_LIMIT_WAIT {
                             return Err(too_long_a_wait(req, wait));
@@ -65,14 +76,14 @@ impl Http {
                     return Ok(resp);
                 }
                 Err(Failure::Refused(e)) => {
-                    if req.paced {
-                        self.pacer.abandon();
+                    if let Some(sent) = sent {
+                        self.pacer.abandon(sent);
                     }
                     return Err(e);
                 }
                 Err(Failure::Network(e)) => {
-                    if req.paced {
-                        self.pacer.abandon();
+                    if let Some(sent) = sent {
+                        self.pacer.abandon(sent);
                     }
                     self.trace(&format!("{} failed: {e}", req.label()));
                     if req.idempotent() && transient < MAX_TRANSIENT_RETRIES {
@@ -167,14 +178,7 @@ fn backoff(attempt: u32) -> Duration {
 /// else exponential backoff. Values that are not a wait (`-1`, `NaN`) are skipped; a huge one
 /// stays huge, for the caller to refuse.
 pub(super) fn rate_limit_wait(headers: &HeaderMap, attempt: u32) -> Duration {
-    let header = |name: &str| {
-        headers
-            .get(name)
-            .and_then(|v| v.to_str().ok())
-            .map(str::trim)
-    };
-    let wait = header("retry-after")
-        .and_then(|v| seconds(v).or_else(|| httpdate_wait(v)))
+    let wait = retry_after(headers)
         .or_else(|| {
             quota_header(headers, "reset")
                 .and_then(|v| v.parse::<u64>().ok())
@@ -182,6 +186,12 @@ pub(super) fn rate_limit_wait(headers: &HeaderMap, attempt: u32) -> Duration {
         })
         .unwrap_or_else(|| backoff(attempt + 2));
     wait.max(Duration::from_millis(50))
+}
+
+/// A usable `Retry-After`: seconds or an HTTP date.
+fn retry_after(headers: &HeaderMap) -> Option<Duration> {
+    let value = headers.get("retry-after")?.to_str().ok()?.trim();
+    seconds(value).or_else(|| httpdate_wait(value))
 }
 
 /// A 429 that asks for more patience than a command should have.

@@ -297,6 +297,16 @@ fn a_corrupt_or_absurd_rate_limit_cache_is_not_trusted() {
     let cache = w.path(".cache/authsetup/rate-limits.json");
     let origin = w.sandbox.base_url();
     let file = |entry: serde_json::Value| serde_json::json!({ origin.clone(): entry }).to_string();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs_f64();
+    let far: u64 = epoch_in(365 * 86_400).parse().unwrap();
+    let answers = |sent: f64, answered: f64, remaining: u32, reset: u64| {
+        let answer = serde_json::json!({"sent": sent, "answered": answered, "limited": false,
+            "remaining": remaining, "reset": reset});
+        file(serde_json::json!({"limit": 2, "answers": [answer, answer]}))
+    };
     for text in [
         file(
             serde_json::json!({"limit": 2, "remaining": 0, "reset": epoch_in(365 * 86_400).parse::<u64>().unwrap()}),
@@ -305,6 +315,13 @@ fn a_corrupt_or_absurd_rate_limit_cache_is_not_trusted() {
         file(serde_json::json!({"limit": 0, "remaining": 0, "reset": u64::MAX})),
         file(serde_json::json!("not an entry")),
         "{not json".to_string(),
+        // Remembered answers: a reset a year ahead, times in the future or out of order, more
+        // left than the limit, and a list that is not one.
+        answers(now, now, 0, far),
+        answers(1e300, 1e300, 0, u64::MAX),
+        answers(now, now - 10.0, 0, now as u64 + 1),
+        answers(now, now, 7, now as u64 + 1),
+        file(serde_json::json!({"limit": 2, "answers": "not a list"})),
     ] {
         std::fs::create_dir_all(cache.parent().unwrap()).unwrap();
         std::fs::write(&cache, &text).unwrap();
@@ -325,7 +342,8 @@ fn assert_no_far_reset(cache: &Path) {
         serde_json::from_slice(&std::fs::read(cache).unwrap_or_default()).unwrap_or_default();
     let horizon: u64 = epoch_in(120).parse().unwrap();
     for (_, entry) in limits.as_object().into_iter().flatten() {
-        if let Some(reset) = entry["reset"].as_u64() {
+        for answer in entry["answers"].as_array().into_iter().flatten() {
+            let reset = answer["reset"].as_u64().unwrap();
             assert!(reset <= horizon, "{entry}");
         }
     }

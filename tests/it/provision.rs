@@ -173,16 +173,22 @@ fn a_token_without_update_tenant_settings_fails_naming_the_scope_before_any_writ
     assert!(w.env_file().is_none(), "no .env after a failure");
 }
 
-#[test]
-fn the_free_tier_rate_limit_still_converges_without_showing_a_429() {
-    let w = World::with_config(SandboxConfig {
+/// A tenant behind Auth0's free-tier Management API limit: 2 requests/s, burst 2, no
+/// `Retry-After`.
+fn free_tier() -> World {
+    World::with_config(SandboxConfig {
         rate_limit: Some(RateLimit {
             per_second: 2,
             burst: 2,
             retry_after: false,
         }),
         ..SandboxConfig::default()
-    });
+    })
+}
+
+#[test]
+fn the_free_tier_rate_limit_still_converges_without_showing_a_429() {
+    let w = free_tier();
     let out = w.cmd().arg("apply").output().unwrap();
     let text = output_text(&out);
     assert!(out.status.success(), "{text}");
@@ -191,6 +197,32 @@ fn the_free_tier_rate_limit_still_converges_without_showing_a_429() {
         "{text}"
     );
     assert_tenant_ready(&w);
+}
+
+/// The free tier's second run in a row meets an empty bucket; the answers the first run left
+/// in the cache let the second pace from its first request instead of finding out by 429s.
+#[test]
+fn a_second_run_on_the_free_tier_paces_from_the_remembered_answers() {
+    let w = free_tier();
+    let out = w.cmd().arg("apply").output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let cache: Value = serde_json::from_slice(
+        &std::fs::read(w.path(".cache/authsetup/rate-limits.json")).unwrap(),
+    )
+    .unwrap();
+    let entry = &cache[w.sandbox.base_url()];
+    assert_eq!(entry["limit"], 2, "{cache}");
+    let remembered = entry["answers"].as_array().map_or(0, Vec::len);
+    // The eight Management API answers and the first contact's 429s, every one remembered.
+    assert!(remembered >= 8, "{cache}");
+
+    w.sandbox.clear_log();
+    let out = w.cmd().args(["apply"]).output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let log = w.sandbox.requests();
+    let limited = log.iter().filter(|r| r.status == 429).count();
+    assert!(limited <= 1, "{log:#?}");
+    assert_eq!(log.len() - limited, 5, "the token and four reads: {log:#?}");
 }
 
 #[test]
