@@ -1,20 +1,23 @@
-//! `/api/v2/clients`, read and delete only: enough for doctor to list (and clean up) the
-//! third-party applications DCR leaves behind (notes/auth0.md §D4, §F).
+//! `/api/v2/clients`: list, read and delete for doctor (the third-party applications DCR leaves
+//! behind, notes/auth0.md §D4, §F), and create for the first-party client `--client
+//! preregistered` registers for Codex.
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Extension, Router};
+use serde_json::{Value, json};
 
 use super::auth::Granted;
-use super::{Answer, ApiError, Auth0, no_content, wire};
+use super::{Answer, ApiError, Auth0, no_content, random_string, wire};
 use crate::query::Params;
 
 pub(super) fn routes() -> Router<Arc<Auth0>> {
     Router::new()
-        .route("/api/v2/clients", get(list))
+        .route("/api/v2/clients", get(list).post(create))
         .route("/api/v2/clients/{id}", get(read).delete(remove))
 }
 
@@ -81,4 +84,46 @@ async fn remove(
         .clients
         .retain(|c| c["client_id"] != id.as_str());
     Ok(no_content())
+}
+
+/// OAS `POST /clients`: the body validated against `CreateClientRequestContent`, the answer the
+/// stored client (201). First party unless `is_first_party: false`; a `native` app without an
+/// auth method is public (`none`), as the Dashboard creates one. While the tenant's
+/// `enable_client_connections` flag is on (its default) the new client is enabled on every
+/// connection (OAS `TenantSettingsFlags.enable_client_connections`).
+async fn create(
+    State(app): State<Arc<Auth0>>,
+    Extension(granted): Extension<Granted>,
+    body: Bytes,
+) -> Answer {
+    granted.require(&["create:clients"])?;
+    let given = app.body("CreateClientRequestContent", &body)?;
+    let client_id = random_string(32);
+    let app_type = given.get("app_type").and_then(Value::as_str);
+    let public = app_type.is_some_and(|t| matches!(t, "native" | "spa"));
+    let mut client = json!({
+        "client_id": client_id,
+        "is_first_party": true,
+        "oidc_conformant": true,
+        "callbacks": [],
+        "grant_types": ["authorization_code", "implicit", "refresh_token", "client_credentials"],
+        "token_endpoint_auth_method": if public { "none" } else { "client_secret_post" },
+        "jwt_configuration": {"alg": "RS256", "secret_encoded": false},
+    });
+    for (key, value) in given {
+        client[key] = value;
+    }
+    if client["token_endpoint_auth_method"] != "none" {
+        client["client_secret"] = json!(random_string(64));
+    }
+    let mut tenant = app.tenant();
+    if tenant.settings["flags"]["enable_client_connections"] != false {
+        for connection in &mut tenant.connections {
+            if let Some(enabled) = connection["enabled_clients"].as_array_mut() {
+                enabled.push(json!(client_id));
+            }
+        }
+    }
+    tenant.clients.push(client.clone());
+    Ok(wire(StatusCode::CREATED, &client))
 }

@@ -21,6 +21,10 @@ pub(super) fn routes() -> Router<Arc<Auth0>> {
             "/api/v2/connections/{id}",
             get(read).patch(update).delete(remove),
         )
+        .route(
+            "/api/v2/connections/{id}/clients",
+            get(enabled_clients).patch(enable_clients),
+        )
 }
 
 /// Included whenever fields are selected with `include_fields=true`, asked for or not
@@ -271,4 +275,58 @@ async fn remove(
         StatusCode::ACCEPTED,
         &json!({"deleted_at": iso8601_now()}),
     ))
+}
+
+/// OAS `GET /connections/{id}/clients`: `{"clients": [{"client_id"}]}`, one page (the tenant's
+/// list is short; `next` is left out as on the last page).
+async fn enabled_clients(
+    State(app): State<Arc<Auth0>>,
+    Extension(granted): Extension<Granted>,
+    Path(id): Path<String>,
+) -> Answer {
+    granted.require(&["read:connections"])?;
+    let tenant = app.tenant();
+    let doc = tenant
+        .connections
+        .iter()
+        .find(|c| c["id"] == id.as_str())
+        .ok_or_else(not_found)?;
+    let clients: Vec<Value> = doc["enabled_clients"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|id| json!({"client_id": id}))
+        .collect();
+    Ok(wire(StatusCode::OK, &json!({"clients": clients})))
+}
+
+/// OAS `PATCH /connections/{id}/clients`: `[{"client_id", "status"}]` (1..50 items) switches the
+/// connection on or off for each client named and leaves the others; 204.
+async fn enable_clients(
+    State(app): State<Arc<Auth0>>,
+    Extension(granted): Extension<Granted>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Answer {
+    granted.require(&["update:connections"])?;
+    let body = parse_json(&body)?;
+    app.schemas
+        .validate("UpdateEnabledClientConnectionsRequestContent", &body)
+        .map_err(ApiError::payload)?;
+    let mut tenant = app.tenant();
+    let doc = tenant
+        .connections
+        .iter_mut()
+        .find(|c| c["id"] == id.as_str())
+        .ok_or_else(not_found)?;
+    let mut enabled: Vec<Value> = doc["enabled_clients"].as_array().cloned().unwrap_or_default();
+    for item in body.as_array().into_iter().flatten() {
+        let client = &item["client_id"];
+        enabled.retain(|c| c != client);
+        if item["status"] == true {
+            enabled.push(client.clone());
+        }
+    }
+    doc["enabled_clients"] = Value::Array(enabled);
+    Ok(no_content())
 }

@@ -18,6 +18,8 @@ ROOTS = [
     "UpdateClientGrantRequestContent",
     "CreateConnectionRequestContent",
     "UpdateConnectionRequestContent",
+    "CreateClientRequestContent",
+    "UpdateEnabledClientConnectionsRequestContent",
 ]
 DROP = {"description", "default", "examples", "example", "format", "title"}
 
