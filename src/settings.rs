@@ -445,7 +445,10 @@ impl Settings {
 
         let audience_mode = mode(
             args.audience_mode,
-            ("AUTHSETUP_AUDIENCE_MODE", env.var("AUTHSETUP_AUDIENCE_MODE")),
+            (
+                "AUTHSETUP_AUDIENCE_MODE",
+                env.var("AUTHSETUP_AUDIENCE_MODE"),
+            ),
             ("audience_mode", file.audience_mode.as_deref()),
         )?;
         let client_mode = mode(
@@ -470,7 +473,10 @@ impl Settings {
         // audience, and it has no open DCR, so its Codex client is always registered.
         if provider == ProviderKind::Okta {
             let refused = [
-                (audience_mode == Some(AudienceMode::Resource), "--audience-mode resource"),
+                (
+                    audience_mode == Some(AudienceMode::Resource),
+                    "--audience-mode resource",
+                ),
                 (client_mode == Some(ClientMode::Dcr), "--client dcr"),
                 (management_domain.is_some(), "--management-domain"),
             ];

@@ -172,7 +172,10 @@ fn save_answers(path: &Path, settings: &Settings, codex_home: Option<&Path>) -> 
         // Okta has no modes; an Auth0 tenant is replayed in the modes it was set up with.
         audience_mode: auth0.then(|| mode_name(settings.audience_mode)),
         client: auth0.then(|| mode_name(settings.client_mode)),
-        management_domain: settings.management_domain.as_ref().map(|d| d.display.clone()),
+        management_domain: settings
+            .management_domain
+            .as_ref()
+            .map(|d| d.display.clone()),
     };
     let body = toml::to_string(&answers)
         .map_err(|e| AppError::failed(format!("cannot encode the answers: {e}")))?;

@@ -429,6 +429,7 @@ mod tests {
                 id: "con_1".into(),
                 name: "Username-Password-Authentication".into(),
                 is_domain_connection: true,
+                ..Default::default()
             })),
             settings: Read::Got(TenantSettings {
                 default_audience: AUD.into(),

@@ -12,16 +12,18 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use url::Url;
 
+use crate::codex::Callback;
+use crate::codex::config::configured_callback_url;
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
 use crate::provider::{LoginConnection, Progress, Provider, Step, write_round};
-use crate::settings::Settings;
+use crate::settings::{ClientMode, Settings};
 
 use api::ManagementApi;
 use doctor::{Observed, Read};
-use planner::{Desired, Op, Scope};
+use planner::{ClientRef, CodexClient, Desired, Op, Scope};
 use state::TenantState;
 
 pub struct Auth0 {
@@ -35,9 +37,20 @@ impl Auth0 {
     pub fn new(settings: &Settings, http: Http) -> Result<Self> {
         let domain = settings.require_domain()?.clone();
         let audience = settings.require_audience()?.to_string();
+        let client = match settings.client_mode {
+            ClientMode::Dcr => None,
+            ClientMode::Preregistered => Some(codex_client(settings, &audience)?),
+        };
         Ok(Self {
-            api: ManagementApi::new(http, domain, &settings.credentials),
+            api: ManagementApi::new(
+                http,
+                domain,
+                settings.management_domain.clone(),
+                &settings.credentials,
+            ),
             desired: Desired {
+                audience_mode: settings.audience_mode,
+                client,
                 audience,
                 api_name: settings.api_name.clone(),
                 connection: settings.connection.clone(),
@@ -49,17 +62,20 @@ impl Auth0 {
         })
     }
 
-    fn outputs(&self) -> Outputs {
-        Outputs {
-            env: vec![
-                (
-                    "AUTH0_DOMAIN".into(),
-                    Some(self.api.domain().display.clone()),
-                ),
-                ("AUTH0_AUDIENCE".into(), Some(self.desired.audience.clone())),
-            ],
-            client_id: None,
+    /// `client_id` is Codex's pre-registered client, when there is one; its `.env` name is not
+    /// `AUTH0_CLIENT_ID`, which names the Management API credentials.
+    fn outputs(&self, client_id: Option<String>) -> Outputs {
+        let mut env = vec![
+            (
+                "AUTH0_DOMAIN".into(),
+                Some(self.api.domain().display.clone()),
+            ),
+            ("AUTH0_AUDIENCE".into(), Some(self.desired.audience.clone())),
+        ];
+        if self.desired.client.is_some() {
+            env.push(("AUTH0_CODEX_CLIENT_ID".into(), client_id.clone()));
         }
+        Outputs { env, client_id }
     }
 
     /// One round of concurrent reads; only what the steps need.
@@ -83,10 +99,16 @@ impl Auth0 {
         if need_settings {
             read_scopes.push(planner::READ_SETTINGS);
         }
+        // Codex's client is read on every run that has one, `codex config` included.
+        let client_name = self.desired.client.as_ref().map(|c| c.name.as_str());
+        if client_name.is_some() {
+            read_scopes.push(planner::READ_CLIENT);
+        }
         self.api.require_scopes(&read_scopes).await?;
 
         let aud = self.desired.audience.as_str();
-        let (resource_server, grant, connection, settings) = tokio::try_join!(
+        let need_default_grant = need_grant && client_name.is_none();
+        let (resource_server, grant, connection, settings, codex_client) = tokio::try_join!(
             async {
                 match need_rs {
                     true => self.api.get_resource_server(aud).await,
@@ -94,7 +116,7 @@ impl Auth0 {
                 }
             },
             async {
-                match need_grant {
+                match need_default_grant {
                     true => self.api.get_default_grant(aud).await,
                     false => Ok(None),
                 }
@@ -111,7 +133,35 @@ impl Auth0 {
                     false => Ok(None),
                 }
             },
+            async {
+                match client_name {
+                    Some(name) => self.api.find_client(name).await,
+                    None => Ok(None),
+                }
+            },
         )?;
+        // What hangs off Codex's client id needs a second round, once it is known.
+        let (client_grant, connection_clients) = match (&codex_client, &connection) {
+            (Some(app), connection) => tokio::try_join!(
+                async {
+                    match need_grant {
+                        true => self.api.get_client_grant(&app.id, aud).await,
+                        false => Ok(None),
+                    }
+                },
+                async {
+                    match connection {
+                        Some(c) => self.api.connection_clients(&c.id).await,
+                        None => Ok(Vec::new()),
+                    }
+                },
+            )?,
+            (None, _) => (None, Vec::new()),
+        };
+        let connection = connection.map(|mut c| {
+            c.enabled_clients = connection_clients;
+            c
+        });
         let connection_names =
             if need_connection && connection.is_none() && !self.desired.create_connection {
                 let all = self.api.connections().await?;
@@ -125,6 +175,8 @@ impl Auth0 {
             connection,
             connection_names,
             settings,
+            codex_client,
+            client_grant,
         })
     }
 
@@ -160,22 +212,44 @@ impl Auth0 {
         }
     }
 
-    async fn execute(&self, op: &Op) -> Result<()> {
+    /// One write; answers the client id when it creates Codex's client. `created` is that id
+    /// once an earlier round made it.
+    async fn execute(&self, op: &Op, created: Option<&str>) -> Result<Option<String>> {
+        let client_id = |client: &ClientRef| match client {
+            ClientRef::Existing(id) => Ok(id.clone()),
+            ClientRef::Created => created.map(String::from).ok_or_else(|| {
+                AppError::failed("internal error: Codex's client was not created first")
+            }),
+        };
         match op {
             Op::CreateResourceServer(body) => self.api.create_resource_server(body.clone()).await,
             Op::UpdateResourceServer { id, body } => {
                 self.api.update_resource_server(id, body.clone()).await
             }
             Op::UpdateTenant(body) => self.api.update_tenant_settings(body.clone()).await,
-            Op::PromoteConnection { id, .. } => {
-                self.api
-                    .update_connection(id, serde_json::json!({"is_domain_connection": true}))
-                    .await
+            Op::PromoteConnection {
+                id, display_name, ..
+            } => {
+                let mut body = serde_json::json!({"is_domain_connection": true});
+                if let Some(shown) = display_name {
+                    body["display_name"] = shown.as_str().into();
+                }
+                self.api.update_connection(id, body).await
             }
             Op::CreateConnection(body) => self.api.create_connection(body.clone()).await,
             Op::CreateGrant(body) => self.api.create_grant(body.clone()).await,
             Op::UpdateGrant { id, body } => self.api.update_grant(id, body.clone()).await,
+            Op::CreateClient(body) => return self.api.create_client(body.clone()).await.map(Some),
+            Op::CreateClientGrant { client, body } => {
+                let mut body = body.clone();
+                body["client_id"] = client_id(client)?.into();
+                self.api.create_client_grant(body).await
+            }
+            Op::EnableConnection { id, client, .. } => {
+                self.api.enable_connection(id, &client_id(client)?).await
+            }
         }
+        .map(|()| None)
     }
 }
 
@@ -210,7 +284,7 @@ impl Provider for Auth0 {
             issuer: format!("{origin}/"),
             metadata_urls,
             env: self
-                .outputs()
+                .outputs(None)
                 .env
                 .into_iter()
                 .filter_map(|(k, v)| Some((k, v?)))
@@ -254,6 +328,10 @@ impl Provider for Auth0 {
         }
     }
 
+    fn registers_client(&self) -> bool {
+        self.desired.client.is_some()
+    }
+
     async fn plan(&self, steps: &[Step]) -> Result<Plan> {
         let state = self.observe(steps).await?;
         let p = planner::plan(&self.desired, steps, &state)?;
@@ -262,7 +340,7 @@ impl Provider for Auth0 {
         Ok(Plan {
             changes: p.changes,
             warnings: p.warnings,
-            outputs: self.outputs(),
+            outputs: self.outputs(state.codex_client.map(|c| c.id)),
             ops: Arc::new(p.ops),
         })
     }
@@ -275,19 +353,44 @@ impl Provider for Auth0 {
         let (later, first): (Vec<(usize, &Op)>, Vec<(usize, &Op)>) = ops
             .iter()
             .enumerate()
-            .partition(|(_, o)| api_created_now && o.needs_api());
+            .partition(|(_, o)| (api_created_now && o.needs_api()) || o.needs_client());
         let mut done: Vec<String> = Vec::new();
+        let mut client_id = plan.outputs.client_id.clone();
         for round in [first, later] {
             if round.is_empty() {
                 continue;
             }
-            write_round(&round, &mut done, progress, Op::label, |op| {
-                self.execute(op)
+            let known = client_id.clone();
+            let made = write_round(&round, &mut done, progress, Op::label, |op| {
+                self.execute(op, known.as_deref())
             })
             .await?;
+            client_id = made.into_iter().flatten().next().or(client_id);
         }
-        Ok(self.outputs())
+        Ok(self.outputs(client_id))
     }
+}
+
+/// Codex's client for this MCP server: its name, and the redirect URI Codex sends for a
+/// pre-registered client (`/callback/<id>` after any callback URL the user's config sets).
+fn codex_client(settings: &Settings, audience: &str) -> Result<CodexClient> {
+    let mcp_url = settings
+        .mcp_url
+        .clone()
+        .unwrap_or_else(|| audience.to_string());
+    let callback_url = configured_callback_url(settings.codex_home.as_deref(), &settings.mcp_name);
+    let redirect_uri = Callback::pre_registered(callback_url.as_deref())
+        .redirect_uri(&mcp_url, settings.callback_port)
+        .map_err(|e| {
+            AppError::usage(
+                format!("cannot compute Codex's redirect URI from {mcp_url}: {e}"),
+                "pass --mcp-url with the MCP server's full URL",
+            )
+        })?;
+    Ok(CodexClient {
+        name: format!("Codex CLI ({})", settings.mcp_name),
+        redirect_uri,
+    })
 }
 
 /// Runs a read unless the token is known to lack its scope.

@@ -319,7 +319,10 @@ async fn enable_clients(
         .iter_mut()
         .find(|c| c["id"] == id.as_str())
         .ok_or_else(not_found)?;
-    let mut enabled: Vec<Value> = doc["enabled_clients"].as_array().cloned().unwrap_or_default();
+    let mut enabled: Vec<Value> = doc["enabled_clients"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     for item in body.as_array().into_iter().flatten() {
         let client = &item["client_id"];
         enabled.retain(|c| c != client);
