@@ -491,6 +491,15 @@ impl Settings {
             ProviderKind::Okta => ClientMode::Preregistered,
             ProviderKind::Auth0 => client_mode.unwrap_or(ClientMode::Dcr),
         };
+        if provider == ProviderKind::Auth0
+            && client_mode == ClientMode::Preregistered
+            && args.create_connection
+        {
+            return Err(AppError::usage(
+                "--create-connection makes a domain-level connection, open to every third-party application, which --client preregistered avoids",
+                "create the connection in the Dashboard (Authentication → Database) and pass its name with --connection",
+            ));
+        }
 
         let output = match (args.output, env.var("AUTHSETUP_OUTPUT")) {
             (Some(OutputArg::Json), _) => OutputFormat::Json,

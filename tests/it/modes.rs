@@ -1,0 +1,266 @@
+//! Auth0's modes through plan/apply/doctor: `--audience-mode resource` (no default audience) and
+//! `--client preregistered` (no open DCR, no domain-level connection), and the Management API on
+//! a canonical domain beside a custom one.
+
+use crate::common::{AUD, World, output_text};
+use serde_json::{Value, json};
+
+const CLIENT_NAME: &str = "Codex CLI (mcp)";
+
+fn run(w: &World, args: &[&str]) -> std::process::Output {
+    w.cmd().args(args).output().unwrap()
+}
+
+fn ok(w: &World, args: &[&str]) -> std::process::Output {
+    let out = run(w, args);
+    assert!(out.status.success(), "{args:?}: {}", output_text(&out));
+    out
+}
+
+fn codex_client(w: &World) -> Option<Value> {
+    w.sandbox
+        .with_tenant(|t| t.clients.iter().find(|c| c["name"] == CLIENT_NAME).cloned())
+}
+
+#[test]
+fn resource_mode_sets_the_quickstart_settings_and_a_rerun_writes_nothing() {
+    let w = World::new();
+    ok(&w, &["apply", "--audience-mode", "resource"]);
+    let settings = w.settings();
+    assert_eq!(settings["resource_parameter_profile"], "compatibility");
+    assert_eq!(
+        settings["authorization_response_iss_parameter_supported"],
+        true
+    );
+    assert!(settings.get("default_audience").is_none(), "{settings}");
+    // still DCR: the default grant and the domain-level connection are what DCR clients need
+    assert_eq!(w.default_grants(AUD).len(), 1);
+    assert_eq!(
+        w.connection("Username-Password-Authentication").unwrap()["is_domain_connection"],
+        true
+    );
+
+    w.sandbox.clear_log();
+    ok(&w, &["apply", "--audience-mode", "resource"]);
+    assert!(w.writes().is_empty(), "{:#?}", w.writes());
+}
+
+#[test]
+fn switching_to_resource_mode_clears_a_default_audience_only_when_asked() {
+    let w = World::new();
+    ok(&w, &["apply"]);
+    assert_eq!(w.settings()["default_audience"], AUD);
+    w.sandbox.clear_log();
+
+    let out = run(
+        &w,
+        &["plan", "--audience-mode", "resource", "--output", "json"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["error"]["code"], "refused", "{doc}");
+    assert!(
+        doc["error"]["hint"]
+            .as_str()
+            .unwrap()
+            .contains("--replace-default-audience"),
+        "{doc}"
+    );
+    assert!(w.writes().is_empty());
+
+    let out = ok(
+        &w,
+        &[
+            "plan",
+            "--audience-mode",
+            "resource",
+            "--replace-default-audience",
+            "--output",
+            "json",
+        ],
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let change = doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["resource"] == "tenant.resource_parameter")
+        .unwrap_or_else(|| panic!("{doc}"));
+    assert_eq!(
+        change["fields"]["default_audience"],
+        json!({"before": AUD, "after": ""})
+    );
+    ok(
+        &w,
+        &[
+            "apply",
+            "--audience-mode",
+            "resource",
+            "--replace-default-audience",
+        ],
+    );
+    assert_eq!(w.settings()["default_audience"], "");
+    assert_eq!(w.settings()["resource_parameter_profile"], "compatibility");
+}
+
+#[test]
+fn preregistered_registers_a_first_party_client_and_opens_nothing_tenant_wide() {
+    // latency lets concurrent requests overlap in the log, so rounds can be counted
+    let w = World::with_config(authsetup_sandbox::SandboxConfig {
+        latency: std::time::Duration::from_millis(40),
+        ..authsetup_sandbox::SandboxConfig::default()
+    });
+    let out = ok(
+        &w,
+        &[
+            "apply",
+            "--client",
+            "preregistered",
+            "--audience-mode",
+            "resource",
+            "--output",
+            "json",
+        ],
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let warnings = doc["warnings"].to_string();
+    assert!(
+        warnings.contains("nothing is opened tenant-wide"),
+        "{warnings}"
+    );
+    for exposure in [
+        "Dynamic Client Registration lets anyone",
+        "domain-level connection is open",
+        "default audience applies to every application",
+    ] {
+        assert!(!warnings.contains(exposure), "{exposure}: {warnings}");
+    }
+
+    let client = codex_client(&w).expect("Codex's client exists");
+    let id = client["client_id"].as_str().unwrap().to_string();
+    assert_eq!(client["is_first_party"], true);
+    assert_eq!(client["app_type"], "native");
+    assert_eq!(client["token_endpoint_auth_method"], "none");
+    assert_eq!(
+        client["grant_types"],
+        json!(["authorization_code", "refresh_token"])
+    );
+    assert_eq!(
+        client["callbacks"],
+        json!(["http://127.0.0.1:1455/callback/epMNJ6P1xGQ9"]),
+        "Codex's redirect URI for {AUD}, callback id from beyond.md §A3"
+    );
+    let grant = w.sandbox.with_tenant(|t| {
+        t.client_grants
+            .iter()
+            .find(|g| g["client_id"] == id.as_str() && g["audience"] == AUD)
+            .cloned()
+    });
+    assert_eq!(grant.expect("a grant for the API")["subject_type"], "user");
+    let settings = w.settings();
+    assert_ne!(
+        settings["flags"]["enable_dynamic_client_registration"],
+        true
+    );
+    assert!(settings.get("default_audience").is_none(), "{settings}");
+    assert!(w.default_grants(AUD).is_empty());
+    let connection = w.connection("Username-Password-Authentication").unwrap();
+    assert_eq!(connection["is_domain_connection"], false);
+    assert!(
+        connection["enabled_clients"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(id))
+    );
+    let patched = w
+        .writes()
+        .into_iter()
+        .any(|r| r.method == "PATCH" && r.path.ends_with("/clients"));
+    assert!(patched, "the connection is enabled per client");
+    // token → reads → reads that need the client id (none yet) → API, tenant, client → grant
+    // and connection, which need the new client
+    assert!(w.sandbox.rounds() <= 5, "rounds: {}", w.sandbox.rounds());
+    let env = w.env_file().unwrap();
+    assert!(
+        env.contains(&format!("AUTH0_CODEX_CLIENT_ID={id}\n")),
+        "{env}"
+    );
+
+    w.sandbox.clear_log();
+    ok(
+        &w,
+        &[
+            "apply",
+            "--client",
+            "preregistered",
+            "--audience-mode",
+            "resource",
+        ],
+    );
+    assert!(w.writes().is_empty(), "{:#?}", w.writes());
+    // the re-run reads in two rounds: what the client id unlocks comes second
+    assert!(w.sandbox.rounds() <= 3, "rounds: {}", w.sandbox.rounds());
+}
+
+#[test]
+fn codex_config_takes_the_preregistered_client_id_from_the_tenant() {
+    let w = World::new();
+    ok(&w, &["apply", "--client", "preregistered"]);
+    let id = codex_client(&w).unwrap()["client_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let out = ok(
+        &w,
+        &[
+            "codex",
+            "config",
+            "--client",
+            "preregistered",
+            "--mcp-url",
+            AUD,
+            "--output",
+            "json",
+        ],
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let snippet = doc["snippet"].as_str().unwrap();
+    assert!(
+        snippet.contains(&format!("client_id = \"{id}\"")),
+        "{snippet}"
+    );
+    assert!(snippet.contains("offline_access"), "{snippet}");
+    assert_eq!(
+        doc["redirect_uri"],
+        "http://127.0.0.1:1455/callback/epMNJ6P1xGQ9"
+    );
+}
+
+/// fidelity A2: a custom domain refuses Management API tokens; with the canonical domain beside
+/// it the run works and the custom domain stays the issuer in `.env`.
+#[test]
+fn a_custom_domain_uses_the_management_domain_for_the_management_api() {
+    let w = World::new();
+    let custom = w.sandbox.base_url().replace("127.0.0.1", "localhost");
+    let out = w
+        .cmd()
+        .env("AUTH0_DOMAIN", &custom)
+        .args(["plan"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", output_text(&out));
+    let text = output_text(&out);
+    assert!(text.contains("--management-domain"), "{text}");
+    assert!(!text.contains("check AUTH0_CLIENT_ID"), "{text}");
+
+    let out = w
+        .cmd()
+        .env("AUTH0_DOMAIN", &custom)
+        .env("AUTH0_MANAGEMENT_DOMAIN", w.sandbox.base_url())
+        .args(["apply"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let env = w.env_file().unwrap();
+    assert!(env.contains(&format!("AUTH0_DOMAIN={custom}\n")), "{env}");
+}
