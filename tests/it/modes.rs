@@ -264,3 +264,137 @@ fn a_custom_domain_uses_the_management_domain_for_the_management_api() {
     let env = w.env_file().unwrap();
     assert!(env.contains(&format!("AUTH0_DOMAIN={custom}\n")), "{env}");
 }
+
+/// The binary aimed at the sandbox's own demo MCP server (audience = its URL), so doctor can
+/// read its protected-resource metadata on 127.0.0.1.
+fn at_demo_server(w: &World) -> assert_cmd::Command {
+    let mut cmd = w.cmd();
+    cmd.env("AUTH0_AUDIENCE", w.sandbox.mcp_url())
+        .env("MCP_URL", w.sandbox.mcp_url());
+    cmd
+}
+
+/// `doctor --output json`'s tenant checks, by id: (status, fix).
+fn tenant_checks(
+    w: &World,
+    modes: &[&str],
+) -> std::collections::BTreeMap<String, (String, String)> {
+    let out = at_demo_server(w)
+        .args(["doctor", "--output", "json"])
+        .args(modes)
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout)
+        .unwrap_or_else(|e| panic!("{e}: {}", output_text(&out)));
+    doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|c| c["area"] == "tenant")
+        .map(|c| {
+            (
+                c["id"].as_str().unwrap().to_string(),
+                (
+                    c["status"].as_str().unwrap().to_string(),
+                    c["fix"].as_str().unwrap_or_default().to_string(),
+                ),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn doctor_expects_what_each_mode_sets_up() {
+    for modes in [
+        &["--audience-mode", "resource"][..],
+        &["--client", "preregistered"],
+        &["--audience-mode", "resource", "--client", "preregistered"],
+    ] {
+        let w = World::new();
+        let out = at_demo_server(&w)
+            .arg("apply")
+            .args(modes)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", output_text(&out));
+        let checks = tenant_checks(&w, modes);
+        let bad: Vec<_> = checks.iter().filter(|(_, (s, _))| s != "pass").collect();
+        assert!(bad.is_empty(), "{modes:?}: {bad:#?}");
+        let resource = modes.contains(&"resource");
+        let preregistered = modes.contains(&"preregistered");
+        assert_eq!(checks.contains_key("tenant.iss_parameter"), resource);
+        assert_eq!(checks.contains_key("tenant.codex_client"), preregistered);
+        assert_eq!(checks.contains_key("tenant.default_grant"), !preregistered);
+        assert_eq!(checks.contains_key("tenant.rules"), !preregistered);
+
+        // the same tenant judged in the other modes fails what those need
+        let default_checks = tenant_checks(&w, &[]);
+        let failed: Vec<&String> = default_checks
+            .iter()
+            .filter(|(_, (s, _))| s != "pass")
+            .map(|(id, _)| id)
+            .collect();
+        if resource {
+            assert!(
+                failed.contains(&&"tenant.default_audience".to_string()),
+                "{failed:?}"
+            );
+        }
+        if preregistered {
+            assert!(failed.contains(&&"tenant.dcr".to_string()), "{failed:?}");
+        }
+    }
+}
+
+#[test]
+fn doctor_fails_a_leftover_default_audience_in_resource_mode() {
+    let w = World::new();
+    let out = at_demo_server(&w)
+        .args(["apply", "--audience-mode", "resource"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    let aud = w.sandbox.mcp_url();
+    w.sandbox
+        .with_tenant(|t| t.settings["default_audience"] = json!(aud));
+    let checks = tenant_checks(&w, &["--audience-mode", "resource"]);
+    let (status, fix) = &checks["tenant.default_audience"];
+    assert_eq!(status, "fail");
+    assert!(fix.contains("--replace-default-audience"), "{fix}");
+}
+
+/// fidelity A3: strict third-party (DCR) clients cannot sign in beside active Rules or with
+/// Classic Login; a pre-registered first-party client is not affected.
+#[test]
+fn doctor_fails_rules_and_classic_login_for_dcr_and_warns_at_the_free_plan_quota() {
+    let w = World::new();
+    let out = at_demo_server(&w).arg("apply").output().unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    w.sandbox.with_tenant(|t| {
+        t.rules.push(json!({"id": "rul_1", "name": "legacy", "enabled": true, "order": 1, "stage": "login_success"}));
+        t.rules.push(json!({"id": "rul_2", "name": "off", "enabled": false, "order": 2, "stage": "login_success"}));
+        t.prompts["universal_login_experience"] = json!("classic");
+        for i in 0..10 {
+            t.clients.push(json!({"client_id": format!("tpc_{i}"), "name": "Codex", "is_first_party": false, "app_type": "native"}));
+        }
+    });
+    let checks = tenant_checks(&w, &[]);
+    let (status, fix) = &checks["tenant.rules"];
+    assert_eq!(status, "fail");
+    assert!(fix.contains("--client preregistered"), "{fix}");
+    assert_eq!(checks["tenant.classic_login"].0, "fail");
+    let (status, _) = &checks["tenant.third_party_apps"];
+    assert_eq!(status, "warn");
+    let rules_read = w
+        .sandbox
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/api/v2/rules")
+        .expect("doctor read the rules");
+    assert!(
+        rules_read
+            .query
+            .unwrap_or_default()
+            .contains("enabled=true")
+    );
+}

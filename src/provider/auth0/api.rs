@@ -555,6 +555,30 @@ impl ManagementApi {
         self.call_json(Method::GET, &path, None).await
     }
 
+    /// How many Rules are enabled (the total, or the first page's count when totals are absent).
+    pub async fn count_active_rules(&self) -> Result<usize> {
+        let v = self
+            .call_json(
+                Method::GET,
+                "rules?enabled=true&fields=id&include_fields=true&include_totals=true&per_page=50",
+                None,
+            )
+            .await?
+            .unwrap_or(Value::Null);
+        Ok(v["total"]
+            .as_u64()
+            .map_or_else(|| list_items(&v, "rules").len(), |t| t as usize))
+    }
+
+    /// `universal_login_experience` of the prompt settings: `new` or `classic`.
+    pub async fn universal_login_experience(&self) -> Result<Option<String>> {
+        let v = self
+            .call_json(Method::GET, "prompts", None)
+            .await?
+            .unwrap_or(Value::Null);
+        Ok(v["universal_login_experience"].as_str().map(String::from))
+    }
+
     /// Deletes an application; one already gone counts as deleted.
     pub async fn delete_client(&self, client_id: &str) -> Result<()> {
         let path = format!("clients/{}", encode(client_id));

@@ -190,7 +190,17 @@ impl Auth0 {
         };
         let read = |scope: Scope| lacking(&[scope.0]);
         let aud = self.desired.audience.as_str();
-        let (resource_server, grants, connection, settings, third_party_apps) = tokio::join!(
+        let client_name = self.desired.client.as_ref().map(|c| c.name.as_str());
+        let (
+            resource_server,
+            grants,
+            connection,
+            settings,
+            third_party_apps,
+            active_rules,
+            login_experience,
+            codex_client,
+        ) = tokio::join!(
             attempt(read(planner::READ_API), self.api.get_resource_server(aud)),
             attempt(read(planner::READ_GRANT), self.api.all_default_grants(aud)),
             attempt(
@@ -202,13 +212,60 @@ impl Auth0 {
                 lacking(&doctor::READ_CLIENTS),
                 self.api.count_third_party_clients()
             ),
+            attempt(read(doctor::READ_RULES), self.api.count_active_rules()),
+            attempt(
+                read(doctor::READ_PROMPTS),
+                self.api.universal_login_experience()
+            ),
+            async {
+                match client_name {
+                    Some(name) => {
+                        attempt(lacking(&doctor::READ_CLIENTS), self.api.find_client(name)).await
+                    }
+                    None => Read::Got(None),
+                }
+            },
         );
+        // What hangs off Codex's client id is read once it is known.
+        let (client_grant, connection) = match (&codex_client, connection) {
+            (Read::Got(Some(app)), connection) => {
+                let (grant, enabled) = tokio::join!(
+                    attempt(
+                        read(planner::READ_GRANT),
+                        self.api.get_client_grant(&app.id, aud)
+                    ),
+                    async {
+                        match &connection {
+                            Read::Got(Some(c)) => Some(self.api.connection_clients(&c.id).await),
+                            _ => None,
+                        }
+                    },
+                );
+                let connection = match (connection, enabled) {
+                    (Read::Got(Some(mut c)), Some(Ok(ids))) => {
+                        c.enabled_clients = ids;
+                        Read::Got(Some(c))
+                    }
+                    (_, Some(Err(e))) => Read::Failed(e),
+                    (connection, _) => connection,
+                };
+                (grant, connection)
+            }
+            (_, connection) => (
+                Read::Skipped("there is no client to look at".into()),
+                connection,
+            ),
+        };
         Observed {
             resource_server,
             grants,
             connection,
             settings,
             third_party_apps,
+            active_rules,
+            login_experience,
+            codex_client,
+            client_grant,
         }
     }
 
