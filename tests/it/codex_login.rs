@@ -158,13 +158,9 @@ impl Setup {
         let Tenant::Okta(org) = &s.tenant else {
             unreachable!()
         };
-        // No `scopes_supported` in the metadata: the scopes Codex asks for (and with them the
-        // refresh token) come from the config `codex config` wrote (fidelity review B1).
+        // The demo server names the authorization server apply created by itself, as a user's
+        // would be configured (newuser review item 1): nothing is patched in here.
         let issuer = org.with_org(|o| o.servers[0].doc["issuer"].as_str().unwrap().to_string());
-        org.with_resource(|r| {
-            let metadata = r.metadata.as_mut().unwrap();
-            metadata["authorization_servers"] = json!([issuer]);
-        });
         s.authorize_endpoint = format!("{issuer}/v1/authorize");
         s
     }
