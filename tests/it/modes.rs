@@ -6,6 +6,8 @@ use crate::common::{AUD, World, output_text};
 use serde_json::{Value, json};
 
 const CLIENT_NAME: &str = "Codex CLI (mcp)";
+/// Both least-privilege modes.
+const LEAST: [&str; 4] = ["--client", "preregistered", "--audience-mode", "resource"];
 
 fn run(w: &World, args: &[&str]) -> std::process::Output {
     w.cmd().args(args).output().unwrap()
@@ -112,15 +114,7 @@ fn preregistered_registers_a_first_party_client_and_opens_nothing_tenant_wide() 
     });
     let out = ok(
         &w,
-        &[
-            "apply",
-            "--client",
-            "preregistered",
-            "--audience-mode",
-            "resource",
-            "--output",
-            "json",
-        ],
+        &[&["apply"][..], &LEAST, &["--output", "json"]].concat(),
     );
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     let warnings = doc["warnings"].to_string();
@@ -187,16 +181,7 @@ fn preregistered_registers_a_first_party_client_and_opens_nothing_tenant_wide() 
     );
 
     w.sandbox.clear_log();
-    ok(
-        &w,
-        &[
-            "apply",
-            "--client",
-            "preregistered",
-            "--audience-mode",
-            "resource",
-        ],
-    );
+    ok(&w, &[&["apply"][..], &LEAST].concat());
     assert!(w.writes().is_empty(), "{:#?}", w.writes());
     // the re-run reads in two rounds: what the client id unlocks comes second
     assert!(w.sandbox.rounds() <= 3, "rounds: {}", w.sandbox.rounds());
@@ -308,7 +293,7 @@ fn doctor_expects_what_each_mode_sets_up() {
     for modes in [
         &["--audience-mode", "resource"][..],
         &["--client", "preregistered"],
-        &["--audience-mode", "resource", "--client", "preregistered"],
+        &LEAST,
     ] {
         let w = World::new();
         let out = at_demo_server(&w)

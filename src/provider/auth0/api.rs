@@ -361,12 +361,17 @@ impl ManagementApi {
     }
 
     async fn default_grants(&self, audience: &str, filter: &str) -> Result<Vec<ClientGrant>> {
-        let path = format!(
-            "client-grants?audience={}&default_for=third_party_clients{filter}",
+        self.grants(format!(
+            "audience={}&default_for=third_party_clients{filter}",
             encode(audience)
-        );
+        ))
+        .await
+    }
+
+    /// `GET /client-grants?<query>`.
+    async fn grants(&self, query: String) -> Result<Vec<ClientGrant>> {
         let v = self
-            .call_json(Method::GET, &path, None)
+            .call_json(Method::GET, &format!("client-grants?{query}"), None)
             .await?
             .unwrap_or(Value::Null);
         Ok(list_items(&v, "client_grants")
@@ -387,19 +392,12 @@ impl ManagementApi {
         client_id: &str,
         audience: &str,
     ) -> Result<Option<ClientGrant>> {
-        let path = format!(
-            "client-grants?audience={}&client_id={}",
+        let query = format!(
+            "audience={}&client_id={}",
             encode(audience),
             encode(client_id)
         );
-        let v = self
-            .call_json(Method::GET, &path, None)
-            .await?
-            .unwrap_or(Value::Null);
-        Ok(list_items(&v, "client_grants")
-            .iter()
-            .map(ClientGrant::from_json)
-            .next())
+        Ok(self.grants(query).await?.into_iter().next())
     }
 
     pub async fn create_client_grant(&self, body: Value) -> Result<()> {

@@ -12,8 +12,6 @@ use std::sync::Arc;
 use async_trait::async_trait;
 use url::Url;
 
-use crate::codex::Callback;
-use crate::codex::config::configured_callback_url;
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
 use crate::http::Http;
@@ -428,25 +426,11 @@ impl Provider for Auth0 {
     }
 }
 
-/// Codex's client for this MCP server: its name, and the redirect URI Codex sends for a
-/// pre-registered client (`/callback/<id>` after any callback URL the user's config sets).
+/// Codex's client for this MCP server: its name, and the redirect URI Codex sends for it.
 fn codex_client(settings: &Settings, audience: &str) -> Result<CodexClient> {
-    let mcp_url = settings
-        .mcp_url
-        .clone()
-        .unwrap_or_else(|| audience.to_string());
-    let callback_url = configured_callback_url(settings.codex_home.as_deref(), &settings.mcp_name);
-    let redirect_uri = Callback::pre_registered(callback_url.as_deref())
-        .redirect_uri(&mcp_url, settings.callback_port)
-        .map_err(|e| {
-            AppError::usage(
-                format!("cannot compute Codex's redirect URI from {mcp_url}: {e}"),
-                "pass --mcp-url with the MCP server's full URL",
-            )
-        })?;
     Ok(CodexClient {
         name: format!("Codex CLI ({})", settings.mcp_name),
-        redirect_uri,
+        redirect_uri: crate::provider::codex_redirect_uri(settings, audience)?,
     })
 }
 

@@ -619,7 +619,7 @@ fn exposure_warnings(ops: &[Op]) -> Vec<String> {
     for op in ops {
         match op {
             Op::UpdateTenant(body) if body["flags"]["enable_dynamic_client_registration"] == true => out.push(
-                "open Dynamic Client Registration lets anyone create applications in this tenant (each `codex mcp login` adds one); where you can, prefer a pre-registered client: `authsetup codex config --client-id ID`".to_string(),
+                "open Dynamic Client Registration lets anyone create applications in this tenant (each `codex mcp login` adds one); where you can, prefer a pre-registered client: `authsetup apply --client preregistered`".to_string(),
             ),
             Op::PromoteConnection { name, .. } => out.push(format!(
                 "a domain-level connection is open to every third-party application of the tenant: {name} will accept sign-ins from any registered client"

@@ -10,7 +10,7 @@ use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use super::auth::Granted;
-use super::{Answer, ApiError, Auth0, no_content, parse_json, random_string, wire};
+use super::{Answer, ApiError, Auth0, Auth0Tenant, no_content, parse_json, random_string, wire};
 use crate::clock::iso8601_now;
 use crate::query::Params;
 
@@ -38,6 +38,14 @@ const KEPT_OPTIONS: [&str; 3] = [
     "passkey_options",
     "brute_force_protection",
 ];
+
+fn connection_mut<'a>(tenant: &'a mut Auth0Tenant, id: &str) -> Result<&'a mut Value, ApiError> {
+    tenant
+        .connections
+        .iter_mut()
+        .find(|c| c["id"] == id)
+        .ok_or_else(not_found)
+}
 
 fn not_found() -> ApiError {
     // go-auth0 TestConnectionManager_Delete interaction 2
@@ -205,11 +213,7 @@ async fn update(
         .validate("UpdateConnectionRequestContent", &body)
         .map_err(ApiError::payload)?;
     let mut tenant = app.tenant();
-    let doc = tenant
-        .connections
-        .iter_mut()
-        .find(|c| c["id"] == id.as_str())
-        .ok_or_else(not_found)?;
+    let doc = connection_mut(&mut tenant, &id)?;
     let Value::Object(doc) = doc else {
         unreachable!("connections are objects")
     };
@@ -314,11 +318,7 @@ async fn enable_clients(
         .validate("UpdateEnabledClientConnectionsRequestContent", &body)
         .map_err(ApiError::payload)?;
     let mut tenant = app.tenant();
-    let doc = tenant
-        .connections
-        .iter_mut()
-        .find(|c| c["id"] == id.as_str())
-        .ok_or_else(not_found)?;
+    let doc = connection_mut(&mut tenant, &id)?;
     let mut enabled: Vec<Value> = doc["enabled_clients"]
         .as_array()
         .cloned()
