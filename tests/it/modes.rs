@@ -383,3 +383,30 @@ fn doctor_fails_rules_and_classic_login_for_dcr_and_warns_at_the_free_plan_quota
             .contains("enabled=true")
     );
 }
+
+/// fidelity B3: a connection PATCH without `display_name` overwrites it with the name (OAS), so
+/// promotion sends the one it read back.
+#[test]
+fn promoting_a_connection_keeps_its_display_name() {
+    let w = World::new();
+    w.sandbox
+        .with_tenant(|t| t.connections[0]["display_name"] = json!("Acme SSO"));
+    ok(&w, &["apply"]);
+    let connection = w.connection("Username-Password-Authentication").unwrap();
+    assert_eq!(connection["is_domain_connection"], true);
+    assert_eq!(connection["display_name"], "Acme SSO");
+}
+
+/// fidelity B2: `dcr enable` turns on DCR alone; a tenant that switched
+/// `enable_client_connections` off keeps it off.
+#[test]
+fn dcr_enable_leaves_enable_client_connections_off() {
+    let w = World::new();
+    w.sandbox.with_tenant(|t| {
+        t.settings["flags"]["enable_client_connections"] = json!(false);
+    });
+    ok(&w, &["dcr", "enable"]);
+    let flags = &w.settings()["flags"];
+    assert_eq!(flags["enable_dynamic_client_registration"], true);
+    assert_eq!(flags["enable_client_connections"], false);
+}
