@@ -171,9 +171,12 @@ fn preregistered_registers_a_first_party_client_and_opens_nothing_tenant_wide() 
         .into_iter()
         .any(|r| r.method == "PATCH" && r.path.ends_with("/clients"));
     assert!(patched, "the connection is enabled per client");
-    // token → reads → reads that need the client id (none yet) → API, tenant, client → grant
-    // and connection, which need the new client
-    assert!(w.sandbox.rounds() <= 5, "rounds: {}", w.sandbox.rounds());
+    // token → reads (no client yet, so nothing hangs off its id) → API, tenant, client → grant
+    // and connection, which need the new client: 1 + 4 reads + 5 writes in 4 rounds
+    let log = w.sandbox.requests();
+    let reads = log.iter().filter(|r| r.method == "GET").count();
+    assert_eq!((reads, w.writes().len()), (4, 5), "{log:#?}");
+    assert!(w.sandbox.rounds() <= 4, "rounds: {}", w.sandbox.rounds());
     let env = w.env_file().unwrap();
     assert!(
         env.contains(&format!("AUTH0_CODEX_CLIENT_ID={id}\n")),
@@ -183,7 +186,9 @@ fn preregistered_registers_a_first_party_client_and_opens_nothing_tenant_wide() 
     w.sandbox.clear_log();
     ok(&w, &[&["apply"][..], &LEAST].concat());
     assert!(w.writes().is_empty(), "{:#?}", w.writes());
-    // the re-run reads in two rounds: what the client id unlocks comes second
+    // the re-run reads in two rounds: the client's grant and the connection's clients need its id
+    let reads = w.sandbox.requests().iter().filter(|r| r.method == "GET").count();
+    assert_eq!(reads, 6);
     assert!(w.sandbox.rounds() <= 3, "rounds: {}", w.sandbox.rounds());
 }
 
