@@ -187,7 +187,12 @@ fn preregistered_registers_a_first_party_client_and_opens_nothing_tenant_wide() 
     ok(&w, &[&["apply"][..], &LEAST].concat());
     assert!(w.writes().is_empty(), "{:#?}", w.writes());
     // the re-run reads in two rounds: the client's grant and the connection's clients need its id
-    let reads = w.sandbox.requests().iter().filter(|r| r.method == "GET").count();
+    let reads = w
+        .sandbox
+        .requests()
+        .iter()
+        .filter(|r| r.method == "GET")
+        .count();
     assert_eq!(reads, 6);
     assert!(w.sandbox.rounds() <= 3, "rounds: {}", w.sandbox.rounds());
 }
@@ -414,4 +419,46 @@ fn dcr_enable_leaves_enable_client_connections_off() {
     let flags = &w.settings()["flags"];
     assert_eq!(flags["enable_dynamic_client_registration"], true);
     assert_eq!(flags["enable_client_connections"], false);
+}
+
+/// A new callback port changes Codex's redirect URI: apply adds it to the client, keeping the
+/// old one, and converges.
+#[test]
+fn a_new_callback_port_is_added_to_the_preregistered_client() {
+    let w = World::new();
+    let apply = |port: &str| {
+        let out = at_demo_server(&w)
+            .args([
+                "apply",
+                "--client",
+                "preregistered",
+                "--callback-port",
+                port,
+            ])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", output_text(&out));
+    };
+    apply("1455");
+    apply("2000");
+    let callbacks: Vec<String> = codex_client(&w).unwrap()["callbacks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(callbacks.len(), 2, "{callbacks:?}");
+    assert!(callbacks[0].starts_with("http://127.0.0.1:1455/callback/"));
+    assert!(callbacks[1].starts_with("http://127.0.0.1:2000/callback/"));
+    // doctor names what a port apply has not seen yet needs, and that apply mends it
+    let checks = tenant_checks(
+        &w,
+        &["--client", "preregistered", "--callback-port", "1999"],
+    );
+    let (status, fix) = &checks["tenant.codex_client"];
+    assert_eq!(status, "fail");
+    assert!(fix.contains("--client preregistered"), "{fix}");
+    w.sandbox.clear_log();
+    apply("2000");
+    assert!(w.writes().is_empty(), "{:#?}", w.writes());
 }

@@ -445,6 +445,14 @@ impl ManagementApi {
         })
     }
 
+    pub async fn update_client(&self, id: &str, body: Value) -> Result<()> {
+        let path = format!("clients/{}", encode(id));
+        self.call_json(Method::PATCH, &path, Some(body))
+            .await?
+            .ok_or_else(|| Self::not_found("PATCH /api/v2/clients/{id}"))?;
+        Ok(())
+    }
+
     /// The clients a connection is enabled for (`GET /connections/{id}/clients`).
     pub async fn connection_clients(&self, id: &str) -> Result<Vec<String>> {
         let path = format!("connections/{}/clients", encode(id));

@@ -270,10 +270,7 @@ fn codex_client(client: &CodexClient, o: &Observed) -> Outcome {
                 "{} ({}) does not allow Codex's redirect URI {}: Auth0 answers \"Callback URL mismatch\"",
                 client.name, app.id, client.redirect_uri
             ),
-            format!(
-                "add {} to its Allowed Callback URLs (Auth0 Dashboard → Applications → {})",
-                client.redirect_uri, client.name
-            ),
+            fix.to_string(),
         ));
     }
     Ok(Finding::pass(format!(

@@ -295,6 +295,7 @@ impl Auth0 {
             Op::CreateGrant(body) => self.api.create_grant(body.clone()).await,
             Op::UpdateGrant { id, body } => self.api.update_grant(id, body.clone()).await,
             Op::CreateClient(body) => return self.api.create_client(body.clone()).await.map(Some),
+            Op::UpdateClient { id, body } => self.api.update_client(id, body.clone()).await,
             Op::CreateClientGrant { client, body } => {
                 let mut body = body.clone();
                 body["client_id"] = client_id(client)?.into();

@@ -76,6 +76,11 @@ pub enum Op {
     },
     /// The first-party client for Codex (`--client preregistered`).
     CreateClient(Value),
+    /// Codex's redirect URI added to that client's callbacks (a new port or MCP URL).
+    UpdateClient {
+        id: String,
+        body: Value,
+    },
     /// A grant for that client; `client_id` is filled in when the client is known.
     CreateClientGrant {
         client: ClientRef,
@@ -105,6 +110,7 @@ const CREATE_GRANT: Scope = ("create:client_grants", "create the default client 
 const UPDATE_GRANT: Scope = ("update:client_grants", "update the default client grant");
 pub const READ_CLIENT: Scope = ("read:clients", "find Codex's client");
 const CREATE_CLIENT: Scope = ("create:clients", "create Codex's client");
+const UPDATE_CLIENT: Scope = ("update:clients", "add Codex's redirect URI to its client");
 const CREATE_CLIENT_GRANT: Scope = ("create:client_grants", "grant Codex's client the API");
 const ENABLE_CONNECTION: Scope = (
     "update:connections",
@@ -133,6 +139,7 @@ impl Op {
             Op::CreateGrant(_) => CREATE_GRANT,
             Op::UpdateGrant { .. } => UPDATE_GRANT,
             Op::CreateClient(_) => CREATE_CLIENT,
+            Op::UpdateClient { .. } => UPDATE_CLIENT,
             Op::CreateClientGrant { .. } => CREATE_CLIENT_GRANT,
             Op::EnableConnection { .. } => ENABLE_CONNECTION,
         }
@@ -158,6 +165,7 @@ impl Op {
             Op::CreateClient(b) => {
                 format!("create client {}", b["name"].as_str().unwrap_or_default())
             }
+            Op::UpdateClient { .. } => "add Codex's redirect URI to its client".into(),
             Op::CreateClientGrant { .. } => "grant Codex's client the API".into(),
             Op::EnableConnection { name, .. } => {
                 format!("enable connection {name} for Codex's client")
@@ -534,8 +542,8 @@ fn resource_parameter(
     Ok(change)
 }
 
-/// Codex's client: created when missing; one that exists is compared, not changed, because it is
-/// the user's application from then on.
+/// Codex's client: created when missing; one that exists gains Codex's redirect URI when it
+/// lacks it (a new callback port or MCP URL) and keeps every other callback and setting.
 fn codex_client_change(client: &CodexClient, state: &TenantState) -> (Change, Option<Op>) {
     let resource = format!("client:{}", client.name);
     match &state.codex_client {
@@ -557,6 +565,21 @@ fn codex_client_change(client: &CodexClient, state: &TenantState) -> (Change, Op
                 "token_endpoint_auth_method": "none",
             }))),
         ),
+        Some(app) if !app.callbacks.contains(&client.redirect_uri) => {
+            let mut callbacks = app.callbacks.clone();
+            callbacks.push(client.redirect_uri.clone());
+            (
+                Change::new(resource, Action::Update).field(
+                    "callbacks",
+                    json!(app.callbacks),
+                    json!(callbacks),
+                ),
+                Some(Op::UpdateClient {
+                    id: app.id.clone(),
+                    body: json!({ "callbacks": callbacks }),
+                }),
+            )
+        }
         Some(_) => (Change::new(resource, Action::None), None),
     }
 }
@@ -591,18 +614,13 @@ fn client_grant(
     });
 }
 
-/// What an existing Codex client lacks, said rather than changed.
+/// What is wrong with an existing Codex client and cannot be changed: Auth0 never turns a
+/// third-party application into a first-party one.
 pub fn client_warnings(client: &CodexClient, state: &TenantState) -> Vec<String> {
     let Some(found) = &state.codex_client else {
         return Vec::new();
     };
     let mut out = Vec::new();
-    if !found.callbacks.contains(&client.redirect_uri) {
-        out.push(format!(
-            "the client {} ({}) does not allow Codex's redirect URI {}: add it under Allowed Callback URLs (Dashboard → Applications → {})",
-            client.name, found.id, client.redirect_uri, client.name
-        ));
-    }
     if !found.first_party {
         out.push(format!(
             "the client {} is a third-party application, which can only use domain-level connections; delete it and run apply again",
@@ -979,16 +997,19 @@ mod tests {
         s.connection.as_mut().unwrap().enabled_clients = vec!["cli_1".into()];
         let p = plan(&preregistered(AudienceMode::Resource), &Step::ALL, &s).unwrap();
         assert!(p.ops.is_empty(), "{:?}", p.ops);
-        // a client that lost the redirect URI is said, not changed
-        s.codex_client.as_mut().unwrap().callbacks.clear();
+        // a client without this redirect URI (another callback port) gains it, keeping the rest
+        s.codex_client.as_mut().unwrap().callbacks =
+            vec!["http://127.0.0.1:9999/callback/x".into()];
         let p = plan(&preregistered(AudienceMode::Resource), &Step::ALL, &s).unwrap();
-        assert!(p.ops.is_empty(), "{:?}", p.ops);
-        assert!(
-            p.warnings
-                .iter()
-                .any(|w| w.contains("does not allow Codex's redirect URI")),
-            "{:?}",
-            p.warnings
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateClient {
+                id: "cli_1".into(),
+                body: json!({"callbacks": [
+                    "http://127.0.0.1:9999/callback/x",
+                    "http://127.0.0.1:1455/callback/epMNJ6P1xGQ9"
+                ]}),
+            }]
         );
     }
 

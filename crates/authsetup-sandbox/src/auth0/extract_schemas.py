@@ -19,6 +19,7 @@ ROOTS = [
     "CreateConnectionRequestContent",
     "UpdateConnectionRequestContent",
     "CreateClientRequestContent",
+    "UpdateClientRequestContent",
     "UpdateEnabledClientConnectionsRequestContent",
 ]
 DROP = {"description", "default", "examples", "example", "format", "title"}

@@ -80,6 +80,7 @@ pub(crate) const SCOPES: &[&str] = &[
     "read:client_credentials",
     "read:client_summary",
     "create:clients",
+    "update:clients",
     "delete:clients",
     "read:rules",
     "read:prompts",
