@@ -224,7 +224,7 @@ _authsetup() {
 
     case "${cmd}" in
         authsetup)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -251,6 +251,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -294,7 +306,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version create help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -321,6 +333,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -364,7 +388,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api__subcmd__create)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -391,6 +415,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -476,7 +512,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__apply)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -503,6 +539,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -546,7 +594,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__codex)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version config help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -573,6 +621,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -616,7 +676,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__codex__subcmd__config)
-            opts="-y -v -h -V --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -651,6 +711,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -736,7 +808,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__completions)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version bash elvish fish powershell zsh"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -763,6 +835,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -806,7 +890,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version promote help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version promote help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -833,6 +917,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -918,7 +1014,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection__subcmd__promote)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -945,6 +1041,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -988,7 +1096,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version enable help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version enable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1015,6 +1123,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1058,7 +1178,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr__subcmd__enable)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1085,6 +1205,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1170,7 +1302,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__demo)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1197,6 +1329,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1240,7 +1384,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__doctor)
-            opts="-y -v -h -V --probe-dcr --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --probe-dcr --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1267,6 +1411,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1310,7 +1466,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__env)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version write help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version write help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1337,6 +1493,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1422,7 +1590,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__env__subcmd__write)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1449,6 +1617,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1828,7 +2008,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__init)
-            opts="-y -v -h -V --write-config --write-codex-config --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write-config --write-codex-config --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1859,6 +2039,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1902,7 +2094,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__man)
-            opts="-y -v -h -V --out-dir --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --out-dir --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1933,6 +2125,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1976,7 +2180,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__plan)
-            opts="-y -v -h -V --exit-code --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --exit-code --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2003,6 +2207,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2046,7 +2262,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__policy)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version set help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2073,6 +2289,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2158,7 +2386,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__policy__subcmd__set)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2185,6 +2413,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2228,7 +2468,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__sandbox)
-            opts="-y -v -h -V --port --export-file --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --port --export-file --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2267,6 +2507,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2310,7 +2562,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__tenant)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version default-audience help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version default-audience help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2337,6 +2589,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2380,7 +2644,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__tenant__subcmd__default__subcmd__audience)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2407,6 +2671,18 @@ _authsetup() {
                     return 0
                     ;;
                 --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authsetup_global_optspecs
-    string join \n provider= domain= audience= api-name= connection= group= create-connection replace-default-audience mcp-name= mcp-url= env-file= codex-home= callback-port= config= token-stdin y/yes output= color= v/verbose h/help V/version
+    string join \n provider= domain= audience= api-name= connection= group= create-connection replace-default-audience audience-mode= client= management-domain= mcp-name= mcp-url= env-file= codex-home= callback-port= config= token-stdin y/yes output= color= v/verbose h/help V/version
 end
 
 function __fish_authsetup_needs_command
@@ -31,6 +31,11 @@ complete -c authsetup -n "__fish_authsetup_needs_command" -l audience -d 'API id
 complete -c authsetup -n "__fish_authsetup_needs_command" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_needs_command" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_needs_command" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_needs_command" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -43,7 +48,7 @@ complete -c authsetup -n "__fish_authsetup_needs_command" -l color -d 'When to u
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_needs_command" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_needs_command" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_needs_command" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_needs_command" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_needs_command" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_needs_command" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
@@ -73,6 +78,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l audience -d
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -86,7 +96,7 @@ always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l write-codex-config -d 'Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the wizard asks)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
@@ -99,6 +109,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l audience -d
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -112,11 +127,11 @@ always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l exit-code -d 'Exit with 3 when there are changes to make, 0 when none (like `git diff --exit-code`)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
@@ -125,6 +140,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l audience -
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -137,11 +157,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l color -d '
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
@@ -150,6 +170,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -162,11 +187,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -f -a "create" -d 'Create or update the API (Auth0 resource server) whose identifier is the audience'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -177,6 +202,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -189,11 +219,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create or update the API (Auth0 resource server) whose identifier is the audience'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -204,6 +234,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -216,11 +251,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fi
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -f -a "default-audience" -d 'Set the tenant default audience to the API identifier'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -231,6 +266,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -243,11 +283,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_s
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "default-audience" -d 'Set the tenant default audience to the API identifier'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -258,6 +298,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -270,11 +315,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -f -a "enable" -d 'Enable Dynamic Client Registration'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -285,6 +330,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -297,11 +347,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable Dynamic Client Registration'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -312,6 +362,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -324,11 +379,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fi
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -f -a "set" -d 'Allow user access, deny client access, and add the default grant for third-party clients'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -339,6 +394,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -351,11 +411,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_s
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Allow user access, deny client access, and add the default grant for third-party clients'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -366,6 +426,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not 
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -378,11 +443,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not 
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -f -a "promote" -d 'Make sure the login connection exists and is domain-level'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -393,6 +458,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -405,11 +475,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fi
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from help" -f -a "promote" -d 'Make sure the login connection exists and is domain-level'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -420,6 +490,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -432,11 +507,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -f -a "write" -d 'Write the tenant\'s values into the MCP server\'s .env file'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -447,6 +522,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -459,11 +539,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "write" -d 'Write the tenant\'s values into the MCP server\'s .env file'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -474,6 +554,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fis
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -486,11 +571,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fis
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -f -a "config" -d 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -505,6 +590,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_se
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -518,11 +608,11 @@ always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l write -d 'Merge into $CODEX_HOME/config.toml instead of printing (comments and other servers kept)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from help" -f -a "config" -d 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -533,6 +623,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l audience 
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -546,11 +641,11 @@ always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l probe-dcr -d 'Register a throw-away client through DCR the way Codex does, then delete it'
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
@@ -559,6 +654,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l audi
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -571,11 +671,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l colo
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l export-file -d 'Also write the export lines to this file (mode 0600) once the sandbox accepts connections' -r -F
@@ -587,6 +687,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l audience
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -599,11 +704,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l color -d
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
@@ -612,6 +717,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l audience -d
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -624,11 +734,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l color -d 'W
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l out-dir -d 'Write authsetup.1 and one authsetup-COMMAND.1 per command into this folder' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
@@ -638,6 +748,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l audience -d 
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -650,11 +765,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l color -d 'Wh
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "init" -d 'Guided setup: asks for the values, shows the plan, applies it and writes the files'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "plan" -d 'Print every change `apply` would make, field by field; writes nothing'

@@ -234,6 +234,24 @@ pub struct SandboxArgs {
     pub rate_limit: Option<u32>,
 }
 
+/// Auth0: how a token finds its API (`--audience-mode`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum AudienceMode {
+    /// The tenant's default audience: one MCP server per tenant, every application's tokens
+    Default,
+    /// The resource parameter (compatibility profile + issuer in responses): no default audience
+    Resource,
+}
+
+/// Auth0: which client MCP clients log in with (`--client`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClientMode {
+    /// Open Dynamic Client Registration: each `codex mcp login` registers a third-party app
+    Dcr,
+    /// One first-party client per MCP server that authsetup registers; no open DCR
+    Preregistered,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ProviderArg {
     Auth0,
@@ -278,9 +296,18 @@ pub struct GlobalArgs {
     /// Create the connection when the tenant does not have it
     #[arg(long, global = true)]
     pub create_connection: bool,
-    /// Replace a different tenant default audience (affects every application of the tenant)
+    /// Replace or clear a different tenant default audience (affects every application of the tenant)
     #[arg(long, global = true)]
     pub replace_default_audience: bool,
+    /// Auth0: how tokens get the API's audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    pub audience_mode: Option<AudienceMode>,
+    /// Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]
+    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    pub client: Option<ClientMode>,
+    /// Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]
+    #[arg(long, global = true, value_name = "DOMAIN")]
+    pub management_domain: Option<String>,
     /// The MCP server's name in Codex's config [default: mcp]
     #[arg(long, global = true, value_name = "NAME")]
     pub mcp_name: Option<String>,

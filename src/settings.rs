@@ -10,6 +10,9 @@ use secrecy::SecretString;
 use serde::{Deserialize, Serialize};
 use url::Url;
 
+use clap::ValueEnum;
+
+pub use crate::cli::{AudienceMode, ClientMode};
 use crate::cli::{ColorArg, GlobalArgs, OutputArg, ProviderArg};
 use crate::error::{AppError, Result};
 
@@ -141,6 +144,13 @@ pub struct Settings {
     pub group: Option<String>,
     pub create_connection: bool,
     pub replace_default_audience: bool,
+    /// Auth0 only: how tokens get the API's audience.
+    pub audience_mode: AudienceMode,
+    /// Auth0: DCR or a client authsetup registers; Okta always registers one.
+    pub client_mode: ClientMode,
+    /// Auth0: the canonical domain the Management API answers on when `domain` is a custom
+    /// domain, which issues user tokens but refuses Management API tokens.
+    pub management_domain: Option<Domain>,
     pub mcp_name: String,
     pub mcp_url: Option<String>,
     pub env_file: PathBuf,
@@ -184,6 +194,12 @@ pub struct FileSettings {
     pub codex_home: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub callback_port: Option<i64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audience_mode: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub client: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub management_domain: Option<String>,
 }
 
 /// Where environment variables come from; tests pass a map instead of the process environment.
@@ -427,6 +443,64 @@ impl Settings {
             (None, None) => DEFAULT_CALLBACK_PORT,
         };
 
+        let audience_mode = mode(
+            args.audience_mode,
+            (
+                "AUTHSETUP_AUDIENCE_MODE",
+                env.var("AUTHSETUP_AUDIENCE_MODE"),
+            ),
+            ("audience_mode", file.audience_mode.as_deref()),
+        )?;
+        let client_mode = mode(
+            args.client,
+            ("AUTHSETUP_CLIENT", env.var("AUTHSETUP_CLIENT")),
+            ("client", file.client.as_deref()),
+        )?;
+        let management_domain = first(&[
+            (args.management_domain.clone(), "--management-domain"),
+            (
+                env.var("AUTH0_MANAGEMENT_DOMAIN"),
+                "AUTH0_MANAGEMENT_DOMAIN",
+            ),
+            (
+                file.management_domain.clone(),
+                "management_domain in the settings file",
+            ),
+        ])
+        .map(|(d, origin)| parse_domain(&d).map_err(|e| e.context(origin)))
+        .transpose()?;
+        // Okta has neither switch: a custom authorization server always issues its own
+        // audience, and it has no open DCR, so its Codex client is always registered.
+        if provider == ProviderKind::Okta {
+            let refused = [
+                (
+                    audience_mode == Some(AudienceMode::Resource),
+                    "--audience-mode resource",
+                ),
+                (client_mode == Some(ClientMode::Dcr), "--client dcr"),
+                (management_domain.is_some(), "--management-domain"),
+            ];
+            if let Some((_, what)) = refused.iter().find(|(on, _)| *on) {
+                return Err(AppError::usage(
+                    format!("{what} is for Auth0; this run is for Okta"),
+                    "leave it out: on Okta the custom authorization server issues its own audience and authsetup registers Codex's client",
+                ));
+            }
+        }
+        let client_mode = match provider {
+            ProviderKind::Okta => ClientMode::Preregistered,
+            ProviderKind::Auth0 => client_mode.unwrap_or(ClientMode::Dcr),
+        };
+        if provider == ProviderKind::Auth0
+            && client_mode == ClientMode::Preregistered
+            && args.create_connection
+        {
+            return Err(AppError::usage(
+                "--create-connection makes a domain-level connection, open to every third-party application, which --client preregistered avoids",
+                "create the connection in the Dashboard (Authentication → Database) and pass its name with --connection",
+            ));
+        }
+
         let output = match (args.output, env.var("AUTHSETUP_OUTPUT")) {
             (Some(OutputArg::Json), _) => OutputFormat::Json,
             (Some(OutputArg::Human), _) => OutputFormat::Human,
@@ -461,6 +535,9 @@ impl Settings {
             group,
             create_connection: args.create_connection,
             replace_default_audience: args.replace_default_audience,
+            audience_mode: audience_mode.unwrap_or(AudienceMode::Default),
+            client_mode,
+            management_domain,
             mcp_name,
             mcp_url,
             env_file,
@@ -512,6 +589,31 @@ impl Settings {
     }
 }
 
+/// A mode from its flag, then its variable, then the settings file; a value that names no mode
+/// is bad input naming where it came from.
+fn mode<T: ValueEnum>(
+    flag: Option<T>,
+    (var, from_env): (&str, Option<String>),
+    (key, from_file): (&str, Option<&str>),
+) -> Result<Option<T>> {
+    let (raw, origin) = match (flag, from_env, from_file) {
+        (Some(v), _, _) => return Ok(Some(v)),
+        (None, Some(v), _) => (v.clone(), format!("{var}={v:?}")),
+        (None, None, Some(v)) => (v.to_string(), format!("{key} = {v:?} in the settings file")),
+        (None, None, None) => return Ok(None),
+    };
+    T::from_str(raw.trim(), true).map(Some).map_err(|_| {
+        let names: Vec<String> = T::value_variants()
+            .iter()
+            .filter_map(|v| Some(v.to_possible_value()?.get_name().to_string()))
+            .collect();
+        AppError::usage(
+            format!("{origin} is not one of the modes"),
+            format!("use {}", names.join(" or ")),
+        )
+    })
+}
+
 fn first(candidates: &[(Option<String>, &'static str)]) -> Option<(String, &'static str)> {
     candidates
         .iter()
@@ -553,7 +655,7 @@ fn load_file(explicit: Option<&Path>) -> Result<FileSettings> {
                 path.display(),
                 e.message()
             ),
-            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, env_file, codex_home, callback_port",
+            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, env_file, codex_home, callback_port, audience_mode, client, management_domain",
         )
     })
 }

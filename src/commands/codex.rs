@@ -11,7 +11,7 @@ use crate::http::Http;
 use crate::output::Printer;
 use crate::plan::{Action, Change};
 use crate::provider;
-use crate::settings::{ProviderKind, Settings};
+use crate::settings::{ClientMode, Settings};
 
 /// The Codex entry for the MCP server. `client_id` is a pre-registered client (given by the user
 /// or made by the provider); `None` lets Codex register itself through DCR.
@@ -97,7 +97,7 @@ pub fn provisional_server(
     client_id: Option<String>,
     credentials_store: Option<CredentialsStore>,
 ) -> Result<CodexServer> {
-    let stand_in = (settings.provider == ProviderKind::Okta).then(|| "0oa0".to_string());
+    let stand_in = (settings.client_mode == ClientMode::Preregistered).then(|| "0oa0".to_string());
     server(settings, client_id.or(stand_in), credentials_store)
 }
 

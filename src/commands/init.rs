@@ -148,8 +148,15 @@ fn check_codex_config(settings: &Settings) -> Result<()> {
         .map_err(|e| refused(format!("{e}, so {} cannot be written", path.display())))
 }
 
+fn mode_name(mode: impl clap::ValueEnum) -> String {
+    mode.to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
 /// Saves what `Settings` reads back from a file: the answers, never the credentials.
 fn save_answers(path: &Path, settings: &Settings, codex_home: Option<&Path>) -> Result<()> {
+    let auth0 = settings.provider == ProviderKind::Auth0;
     let answers = FileSettings {
         provider: Some(settings.provider.as_str().to_string()),
         domain: settings.domain.as_ref().map(|d| d.display.clone()),
@@ -162,6 +169,13 @@ fn save_answers(path: &Path, settings: &Settings, codex_home: Option<&Path>) -> 
         // Only when chosen: the default follows $HOME, which differs between machines.
         codex_home: codex_home.map(Path::to_path_buf),
         callback_port: Some(i64::from(settings.callback_port)),
+        // Okta has no modes; an Auth0 tenant is replayed in the modes it was set up with.
+        audience_mode: auth0.then(|| mode_name(settings.audience_mode)),
+        client: auth0.then(|| mode_name(settings.client_mode)),
+        management_domain: settings
+            .management_domain
+            .as_ref()
+            .map(|d| d.display.clone()),
     };
     let body = toml::to_string(&answers)
         .map_err(|e| AppError::failed(format!("cannot encode the answers: {e}")))?;

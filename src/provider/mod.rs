@@ -117,6 +117,25 @@ pub fn connect(settings: &Settings, http: Http) -> Result<Box<dyn Provider>> {
     }
 }
 
+/// The redirect URI Codex sends with a client the provider registers for it: `/callback/<id>` for
+/// the MCP URL (the audience when no URL is given), after any callback URL the user's Codex
+/// config already sets. Providers register exactly this URI.
+pub fn codex_redirect_uri(settings: &Settings, audience: &str) -> Result<String> {
+    let mcp_url = settings.mcp_url.as_deref().unwrap_or(audience);
+    let callback_url = crate::codex::config::configured_callback_url(
+        settings.codex_home.as_deref(),
+        &settings.mcp_name,
+    );
+    crate::codex::Callback::pre_registered(callback_url.as_deref())
+        .redirect_uri(mcp_url, settings.callback_port)
+        .map_err(|e| {
+            AppError::usage(
+                format!("cannot compute Codex's redirect URI from {mcp_url}: {e}"),
+                "pass --mcp-url with the MCP server's full URL",
+            )
+        })
+}
+
 /// The scopes an MCP client with a pre-registered client id must ask for by itself: the MCP
 /// server's scope where the provider has one (Okta's `mcp:access`; authsetup's Auth0 API has no
 /// scopes) and `offline_access`, without which no refresh token comes back.

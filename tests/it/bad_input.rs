@@ -210,6 +210,48 @@ const CASES: &[Case] = &[
         &[("AUTH0_CLIENT_SECRET", "")],
         "AUTH0_CLIENT_SECRET",
     ),
+    (
+        "unknown audience mode",
+        &["--audience-mode", "tenant"],
+        &[],
+        "--audience-mode",
+    ),
+    (
+        "unknown client mode from the environment",
+        &[],
+        &[("AUTHSETUP_CLIENT", "static")],
+        "AUTHSETUP_CLIENT",
+    ),
+    (
+        "unknown audience mode from the environment",
+        &[],
+        &[("AUTHSETUP_AUDIENCE_MODE", "both")],
+        "AUTHSETUP_AUDIENCE_MODE",
+    ),
+    (
+        "resource mode on Okta",
+        &["--provider", "okta", "--audience-mode", "resource"],
+        &[],
+        "Okta",
+    ),
+    (
+        "open DCR on Okta",
+        &["--provider", "okta"],
+        &[("AUTHSETUP_CLIENT", "dcr")],
+        "Okta",
+    ),
+    (
+        "a created connection would be domain-level",
+        &["--client", "preregistered", "--create-connection"],
+        &[],
+        "--create-connection",
+    ),
+    (
+        "management domain with a path",
+        &["--management-domain", "https://t.auth0.com/api/v2"],
+        &[],
+        "--management-domain",
+    ),
 ];
 
 #[test]

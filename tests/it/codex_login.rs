@@ -134,35 +134,42 @@ struct Setup {
     callback_port: u16,
     /// Where Codex is sent to sign in: the issuer's authorization endpoint.
     authorize_endpoint: String,
+    /// `AUTHSETUP_AUDIENCE_MODE` / `AUTHSETUP_CLIENT` for every authsetup command.
+    modes: Vec<(&'static str, &'static str)>,
 }
 
 impl Setup {
     fn new() -> Setup {
+        Setup::auth0_in(&[])
+    }
+
+    /// An Auth0 tenant set up with the modes given as their variables.
+    fn auth0_in(modes: &[(&'static str, &'static str)]) -> Setup {
         let sandbox = Sandbox::start_background(SandboxConfig::default()).expect("sandbox starts");
         let authorize_endpoint = format!("{}/authorize", sandbox.base_url());
-        Setup::configured(Tenant::Auth0(sandbox), authorize_endpoint)
+        Setup::configured(Tenant::Auth0(sandbox), authorize_endpoint, modes)
     }
 
     /// Okta: Codex's pre-registered client with the redirect URI computed for the callback port
     /// (notes/okta.md §0.5). The demo MCP server's metadata names the new authorization server.
     fn okta() -> Setup {
         let org = OktaSandbox::start_background(SandboxConfig::default()).expect("org starts");
-        let mut s = Setup::configured(Tenant::Okta(org), String::new());
+        let mut s = Setup::configured(Tenant::Okta(org), String::new(), &[]);
         let Tenant::Okta(org) = &s.tenant else {
             unreachable!()
         };
-        // No `scopes_supported` in the metadata: the scopes Codex asks for (and with them the
-        // refresh token) come from the config `codex config` wrote (fidelity review B1).
+        // The demo server names the authorization server apply created by itself, as a user's
+        // would be configured (newuser review item 1): nothing is patched in here.
         let issuer = org.with_org(|o| o.servers[0].doc["issuer"].as_str().unwrap().to_string());
-        org.with_resource(|r| {
-            let metadata = r.metadata.as_mut().unwrap();
-            metadata["authorization_servers"] = json!([issuer]);
-        });
         s.authorize_endpoint = format!("{issuer}/v1/authorize");
         s
     }
 
-    fn configured(tenant: Tenant, authorize_endpoint: String) -> Setup {
+    fn configured(
+        tenant: Tenant,
+        authorize_endpoint: String,
+        modes: &[(&'static str, &'static str)],
+    ) -> Setup {
         let dir = tempfile::tempdir().unwrap();
         let codex_home = dir.path().join("codex-home");
         std::fs::create_dir_all(&codex_home).unwrap();
@@ -173,9 +180,10 @@ impl Setup {
             codex_home,
             callback_port: free_port(),
             authorize_endpoint,
+            modes: modes.to_vec(),
         };
         let port = s.callback_port.to_string();
-        s.authsetup(&["apply", "--callback-port", &port]);
+        s.authsetup(&["apply", "--mcp-name", NAME, "--callback-port", &port]);
         s.authsetup(&[
             "codex",
             "config",
@@ -215,6 +223,7 @@ impl Setup {
             .envs(self.tenant.env())
             .env("MCP_URL", self.mcp_url())
             .env("CODEX_HOME", &self.codex_home)
+            .envs(self.modes.iter().copied())
             .current_dir(self.dir.path());
         cmd
     }
@@ -284,7 +293,8 @@ impl Setup {
         let (status, location, body) = login.authorize();
         assert_eq!(status, 302, "{body}");
         let location = location.unwrap();
-        let callback = format!("http://127.0.0.1:{}/callback/", self.callback_port);
+        // a DCR client on an issuer that sends `iss` gets plain `/callback` (notes/codex-mcp.md)
+        let callback = format!("http://127.0.0.1:{}/callback", self.callback_port);
         assert!(location.starts_with(&callback), "{location}");
         // Codex's own page says how it went; its exit status and output are what count
         get(&location, None);
@@ -684,4 +694,79 @@ fn under_the_compatibility_profile_codexs_resource_parameter_selects_the_api() {
     let token = s.stored_token();
     assert_eq!(claims(&token)["aud"], s.mcp_url().as_str());
     assert_eq!(get(&s.mcp_url(), Some(&token)).0, 200);
+}
+
+/// `--audience-mode resource`, Auth0's MCP quickstart: no default audience, the compatibility
+/// profile and `iss` in the answers; Codex's `resource` alone gets it a token for the server.
+#[test]
+fn codex_logs_in_to_a_tenant_set_up_in_resource_mode_without_a_default_audience() {
+    let s = Setup::auth0_in(&[("AUTHSETUP_AUDIENCE_MODE", "resource")]);
+    let settings = s.auth0().with_tenant(|t| t.settings.clone());
+    assert!(
+        settings["default_audience"]
+            .as_str()
+            .unwrap_or_default()
+            .is_empty(),
+        "{settings}"
+    );
+    assert_eq!(settings["resource_parameter_profile"], "compatibility");
+    assert_eq!(
+        settings["authorization_response_iss_parameter_supported"],
+        true
+    );
+    assert_codex_logs_in(&s, &s.auth0().issuer(), &Sandbox::test_user());
+    let authorize = s
+        .auth0()
+        .requests()
+        .into_iter()
+        .find(|r| r.path == "/authorize")
+        .expect("Codex went to /authorize");
+    let query = authorize.query.clone().unwrap_or_default();
+    assert!(!query.contains("audience="), "{query}");
+    assert!(query.contains("resource="), "{query}");
+}
+
+/// `--client preregistered` with resource mode: Codex logs in with the first-party client
+/// authsetup registered, with no DCR, no default audience and no domain-level connection.
+#[test]
+fn codex_logs_in_with_the_preregistered_client_and_nothing_is_opened_tenant_wide() {
+    let s = Setup::auth0_in(&[
+        ("AUTHSETUP_AUDIENCE_MODE", "resource"),
+        ("AUTHSETUP_CLIENT", "preregistered"),
+    ]);
+    let (client, connection, settings) = s.auth0().with_tenant(|t| {
+        let client = t
+            .clients
+            .iter()
+            .find(|c| c["name"] == format!("Codex CLI ({NAME})"))
+            .cloned()
+            .expect("authsetup registered Codex's client");
+        let connection = t.connections[0].clone();
+        (client, connection, t.settings.clone())
+    });
+    let id = client["client_id"].as_str().unwrap();
+    assert_eq!(client["is_first_party"], true);
+    assert_eq!(client["token_endpoint_auth_method"], "none");
+    assert_eq!(connection["is_domain_connection"], false);
+    assert!(
+        connection["enabled_clients"]
+            .as_array()
+            .unwrap()
+            .contains(&json!(id))
+    );
+    assert_ne!(
+        settings["flags"]["enable_dynamic_client_registration"],
+        true
+    );
+    let config = std::fs::read_to_string(s.codex_home.join("config.toml")).unwrap();
+    assert!(
+        config.contains(&format!("client_id = \"{id}\"")),
+        "{config}"
+    );
+
+    assert_codex_logs_in(&s, &s.auth0().issuer(), &Sandbox::test_user());
+    let log = s.auth0().requests();
+    assert!(!log.iter().any(|r| r.path == "/oidc/register"), "{log:#?}");
+    let problems = login_traffic_problems(&s, &spec::Rules::auth0());
+    assert!(problems.is_empty(), "{problems:#?}");
 }

@@ -33,6 +33,8 @@ mod hostile;
 mod init;
 /// The Okta client's JWS and DPoP proofs checked by an independent JOSE implementation.
 mod jose_oracle;
+/// Auth0's audience and client modes, and the management domain.
+mod modes;
 /// The Okta provider end to end.
 mod okta;
 /// The human output of plan, apply, doctor and init, snapshotted.

@@ -126,6 +126,25 @@ fn auth0_scenarios() -> Vec<Scenario> {
         mcp(&w).args(["doctor", "--probe-dcr"]),
     ));
 
+    // the least-privilege modes: clients, client grants, enabled clients, rules, prompts
+    let w = World::new();
+    let least = ["--audience-mode", "resource", "--client", "preregistered"];
+    all.push(run(
+        &w,
+        "apply (resource, preregistered)",
+        mcp(&w).arg("apply").args(least),
+    ));
+    all.push(run(
+        &w,
+        "apply (resource, preregistered; no-op)",
+        mcp(&w).arg("apply").args(least),
+    ));
+    all.push(run(
+        &w,
+        "doctor (resource, preregistered)",
+        mcp(&w).arg("doctor").args(least),
+    ));
+
     let w = World::new();
     let token = w.sandbox.issue_token(Sandbox::all_scopes());
     all.push(run(

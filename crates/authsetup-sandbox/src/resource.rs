@@ -54,11 +54,16 @@ impl ProtectedResource {
     }
 }
 
+/// Names the authorization server for metadata that names none yet (the Okta org, whose
+/// server authsetup creates after the sandbox started).
+pub(crate) type FindIssuer = Box<dyn Fn() -> Option<String> + Send + Sync>;
+
 pub(crate) struct Resource {
     base_url: String,
     state: Mutex<ProtectedResource>,
     /// The tenant's signing key, as a real server would take it from the JWKS.
     key: RsaPublic,
+    find_issuer: Option<FindIssuer>,
 }
 
 impl Resource {
@@ -68,7 +73,31 @@ impl Resource {
             base_url: base_url.to_string(),
             state: Mutex::new(ProtectedResource::new(base_url, authorization_servers)),
             key,
+            find_issuer: None,
         }
+    }
+
+    /// A server configured once its authorization server exists: while the metadata's
+    /// `authorization_servers` is empty, `find` names it, as an operator would fill it in.
+    pub(crate) fn found_later(base_url: &str, key: RsaPublic, find: FindIssuer) -> Self {
+        Resource {
+            find_issuer: Some(find),
+            ..Resource::new(base_url, Vec::new(), key)
+        }
+    }
+
+    /// The metadata as served, `None` when it answers 404.
+    fn served(&self) -> Option<Value> {
+        let mut doc = self.with(|r| r.enabled.then(|| r.metadata.clone()).flatten())?;
+        let unnamed = doc["authorization_servers"]
+            .as_array()
+            .is_some_and(Vec::is_empty);
+        if let (true, Some(find)) = (unnamed, &self.find_issuer)
+            && let Some(issuer) = find()
+        {
+            doc["authorization_servers"] = json!([issuer]);
+        }
+        Some(doc)
     }
 
     /// The token's claims when it is the tenant's, for this server and not expired; else what
@@ -79,11 +108,9 @@ impl Resource {
             .verify(token)
             .ok_or("not an RS256 JWT signed with a key of the issuer's JWKS")?;
         // the server trusts the issuer its metadata names, as a real one is configured with it
-        let issuer = self.with(|r| {
-            r.metadata
-                .as_ref()
-                .and_then(|m| m["authorization_servers"][0].as_str().map(String::from))
-        });
+        let issuer = self
+            .served()
+            .and_then(|m| m["authorization_servers"][0].as_str().map(String::from));
         if issuer.is_none_or(|iss| claims["iss"] != iss.as_str()) {
             return Err("issued by another authorization server");
         }
@@ -168,7 +195,7 @@ async fn endpoint(State(resource): State<Arc<Resource>>, headers: HeaderMap) -> 
 }
 
 async fn metadata(State(resource): State<Arc<Resource>>) -> Response {
-    match resource.with(|r| r.enabled.then(|| r.metadata.clone()).flatten()) {
+    match resource.served() {
         Some(doc) => (StatusCode::OK, axum::Json(doc)).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }

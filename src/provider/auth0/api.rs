@@ -14,7 +14,7 @@ use crate::http::{Http, Request, Response, printable};
 use crate::provider::LoginConnection;
 use crate::settings::{Credentials, Domain};
 
-use super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
+use super::state::{App, ClientGrant, Connection, ResourceServer, TenantSettings};
 
 pub const SCOPES_PAGE: &str = "Auth0 Dashboard → Applications → APIs → Auth0 Management API → Machine To Machine Applications";
 
@@ -24,6 +24,8 @@ enum Lookup {
     ResourceServer,
     DefaultGrant,
     Connection,
+    ClientGrant,
+    Client,
 }
 
 /// Attempts of one create whose answer keeps getting lost before giving up.
@@ -38,7 +40,10 @@ const COMPONENT: &AsciiSet = &NON_ALPHANUMERIC
 
 pub struct ManagementApi {
     http: Http,
+    /// The domain users and tokens see (the issuer), possibly a custom domain.
     domain: Domain,
+    /// The canonical domain the Management API and its token audience live on.
+    management: Domain,
     credentials: CredentialSource,
     token: OnceCell<Token>,
 }
@@ -59,7 +64,13 @@ struct Token {
 }
 
 impl ManagementApi {
-    pub fn new(http: Http, domain: Domain, credentials: &Credentials) -> Self {
+    pub fn new(
+        http: Http,
+        domain: Domain,
+        management: Option<Domain>,
+        credentials: &Credentials,
+    ) -> Self {
+        let management = management.unwrap_or_else(|| domain.clone());
         let credentials = match credentials {
             Credentials::Auth0Token(t) => CredentialSource::Token(t.clone()),
             Credentials::Auth0ClientCredentials {
@@ -71,7 +82,7 @@ impl ManagementApi {
             },
             _ => CredentialSource::None,
         };
-        http.pace_for(&domain.origin());
+        http.pace_for(&management.origin());
         match &credentials {
             CredentialSource::None => {}
             CredentialSource::Token(t) => http.register_secret(t.expose_secret()),
@@ -82,6 +93,7 @@ impl ManagementApi {
         Self {
             http,
             domain,
+            management,
             credentials,
             token: OnceCell::new(),
         }
@@ -92,8 +104,11 @@ impl ManagementApi {
     }
 
     fn url(&self, path_and_query: &str) -> Url {
-        Url::parse(&format!("{}/api/v2/{path_and_query}", self.domain.origin()))
-            .expect("valid management URL")
+        Url::parse(&format!(
+            "{}/api/v2/{path_and_query}",
+            self.management.origin()
+        ))
+        .expect("valid management URL")
     }
 
     /// The token, fetched once per run with the client-credentials grant when needed.
@@ -133,9 +148,11 @@ impl ManagementApi {
         client_id: &str,
         client_secret: &SecretString,
     ) -> Result<Token> {
-        let url =
-            Url::parse(&format!("{}/oauth/token", self.domain.origin())).expect("valid token URL");
-        let audience = format!("{}/api/v2/", self.domain.origin());
+        // A custom domain issues user tokens but not Management API tokens: the audience is
+        // always the canonical domain's (fidelity A2).
+        let url = Url::parse(&format!("{}/oauth/token", self.management.origin()))
+            .expect("valid token URL");
+        let audience = format!("{}/api/v2/", self.management.origin());
         let req = Request::new(Method::POST, url).repeatable().form(vec![
             ("grant_type", "client_credentials".into()),
             ("client_id", client_id.into()),
@@ -155,13 +172,16 @@ impl ManagementApi {
             let code = body["error"].as_str().unwrap_or_default();
             let desc = body["error_description"].as_str().unwrap_or_default();
             let message = printable(if desc.is_empty() { code } else { desc });
+            let hint = if message.contains("Service not enabled within domain") {
+                "the domain looks like a custom domain, which has no Management API: pass the tenant's canonical domain (e.g. tenant.us.auth0.com) with --management-domain or AUTH0_MANAGEMENT_DOMAIN"
+            } else {
+                "check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the application is a Machine to Machine app authorized for the Auth0 Management API"
+            };
             return Err(AppError::failed(format!(
                 "Auth0 refused the client-credentials grant ({}): {message}",
                 resp.status.as_u16()
             ))
-            .with_hint(
-                "check AUTH0_CLIENT_ID and AUTH0_CLIENT_SECRET, and that the application is a Machine to Machine app authorized for the Auth0 Management API",
-            ));
+            .with_hint(hint));
         }
         let token = body["access_token"].as_str().ok_or_else(|| {
             AppError::failed("Auth0's token response has no access_token")
@@ -276,27 +296,27 @@ impl ManagementApi {
     pub async fn create_resource_server(&self, body: Value) -> Result<()> {
         self.create("resource-servers", body, Lookup::ResourceServer)
             .await
+            .map(drop)
     }
 
     /// POSTs a new object. A create is not safe to repeat blindly: when the answer is lost (a
     /// 5xx, a dropped connection) the object may exist anyway, so it is looked up before the
     /// next attempt. A 409 means an earlier, interrupted run already created it, which is
-    /// the state we want.
-    async fn create(&self, collection: &str, body: Value, lookup: Lookup) -> Result<()> {
+    /// the state we want. The answer's document comes back when there was one.
+    async fn create(&self, collection: &str, body: Value, lookup: Lookup) -> Result<Option<Value>> {
         let label = label(&Method::POST, collection);
         let mut attempt = 0;
         loop {
             attempt += 1;
             let lost = match self.send(Method::POST, collection, Some(&body)).await {
-                Ok(resp) if resp.status.is_success() || resp.status.as_u16() == 409 => {
-                    return Ok(());
-                }
+                Ok(resp) if resp.status.is_success() => return Ok(resp.json()),
+                Ok(resp) if resp.status.as_u16() == 409 => return Ok(None),
                 Ok(resp) if resp.status.is_server_error() => decode_error(&label, &resp),
                 Ok(resp) => return Err(decode_error(&label, &resp)),
                 Err(e) => e,
             };
             if self.exists(lookup, &body).await? {
-                return Ok(());
+                return Ok(None);
             }
             if attempt >= MAX_CREATE_ATTEMPTS {
                 return Err(lost);
@@ -313,6 +333,11 @@ impl ManagementApi {
                 .is_some(),
             Lookup::DefaultGrant => self.get_default_grant(&key("audience")).await?.is_some(),
             Lookup::Connection => self.get_connection(&key("name")).await?.is_some(),
+            Lookup::Client => self.find_client(&key("name")).await?.is_some(),
+            Lookup::ClientGrant => self
+                .get_client_grant(&key("client_id"), &key("audience"))
+                .await?
+                .is_some(),
         })
     }
 
@@ -336,12 +361,17 @@ impl ManagementApi {
     }
 
     async fn default_grants(&self, audience: &str, filter: &str) -> Result<Vec<ClientGrant>> {
-        let path = format!(
-            "client-grants?audience={}&default_for=third_party_clients{filter}",
+        self.grants(format!(
+            "audience={}&default_for=third_party_clients{filter}",
             encode(audience)
-        );
+        ))
+        .await
+    }
+
+    /// `GET /client-grants?<query>`.
+    async fn grants(&self, query: String) -> Result<Vec<ClientGrant>> {
         let v = self
-            .call_json(Method::GET, &path, None)
+            .call_json(Method::GET, &format!("client-grants?{query}"), None)
             .await?
             .unwrap_or(Value::Null);
         Ok(list_items(&v, "client_grants")
@@ -353,6 +383,100 @@ impl ManagementApi {
     pub async fn create_grant(&self, body: Value) -> Result<()> {
         self.create("client-grants", body, Lookup::DefaultGrant)
             .await
+            .map(drop)
+    }
+
+    /// The grant of one client for the API.
+    pub async fn get_client_grant(
+        &self,
+        client_id: &str,
+        audience: &str,
+    ) -> Result<Option<ClientGrant>> {
+        let query = format!(
+            "audience={}&client_id={}",
+            encode(audience),
+            encode(client_id)
+        );
+        Ok(self.grants(query).await?.into_iter().next())
+    }
+
+    pub async fn create_client_grant(&self, body: Value) -> Result<()> {
+        self.create("client-grants", body, Lookup::ClientGrant)
+            .await
+            .map(drop)
+    }
+
+    /// The native application named `name`, the client authsetup registers for Codex.
+    pub async fn find_client(&self, name: &str) -> Result<Option<App>> {
+        const PER_PAGE: usize = 100;
+        const MAX_PAGES: usize = 10;
+        for page in 0..MAX_PAGES {
+            let path = format!(
+                "clients?app_type=native&fields=client_id,name,callbacks,is_first_party&include_fields=true&per_page={PER_PAGE}&page={page}"
+            );
+            let v = self
+                .call_json(Method::GET, &path, None)
+                .await?
+                .unwrap_or(Value::Null);
+            let items = list_items(&v, "clients");
+            if let Some(app) = items.iter().map(App::from_json).find(|a| a.name == name) {
+                return Ok(Some(app));
+            }
+            if items.len() < PER_PAGE {
+                break;
+            }
+        }
+        Ok(None)
+    }
+
+    /// Creates an application and returns its client id; a create whose answer was lost is
+    /// found again by its name.
+    pub async fn create_client(&self, body: Value) -> Result<String> {
+        let name = body["name"].as_str().unwrap_or_default().to_string();
+        let answer = self.create("clients", body, Lookup::Client).await?;
+        let id = match answer.as_ref().and_then(|a| a["client_id"].as_str()) {
+            Some(id) => Some(id.to_string()),
+            None => self.find_client(&name).await?.map(|a| a.id),
+        };
+        id.ok_or_else(|| {
+            AppError::failed(format!(
+                "POST /api/v2/clients: Auth0 answered without the client id of {name}"
+            ))
+        })
+    }
+
+    pub async fn update_client(&self, id: &str, body: Value) -> Result<()> {
+        let path = format!("clients/{}", encode(id));
+        self.call_json(Method::PATCH, &path, Some(body))
+            .await?
+            .ok_or_else(|| Self::not_found("PATCH /api/v2/clients/{id}"))?;
+        Ok(())
+    }
+
+    /// The clients a connection is enabled for (`GET /connections/{id}/clients`).
+    pub async fn connection_clients(&self, id: &str) -> Result<Vec<String>> {
+        let path = format!("connections/{}/clients", encode(id));
+        let v = self
+            .call_json(Method::GET, &path, None)
+            .await?
+            .unwrap_or(Value::Null);
+        Ok(list_items(&v, "clients")
+            .iter()
+            .filter_map(|c| c["client_id"].as_str().map(String::from))
+            .collect())
+    }
+
+    /// Switches the connection on for one client, leaving every other client as it is.
+    pub async fn enable_connection(&self, id: &str, client_id: &str) -> Result<()> {
+        let path = format!("connections/{}/clients", encode(id));
+        let body = json!([{"client_id": client_id, "status": true}]);
+        let resp = self.call(Method::PATCH, &path, Some(body)).await?;
+        if resp.status == reqwest::StatusCode::NOT_FOUND {
+            return Err(AppError::failed(
+                "PATCH /api/v2/connections/{id}/clients: the connection no longer exists",
+            ));
+        }
+        Ok(())
     }
 
     pub async fn update_grant(&self, id: &str, body: Value) -> Result<()> {
@@ -365,7 +489,7 @@ impl ManagementApi {
 
     pub async fn get_connection(&self, name: &str) -> Result<Option<Connection>> {
         let path = format!(
-            "connections?name={}&fields=id,name,strategy,is_domain_connection&include_fields=true",
+            "connections?name={}&fields=id,name,strategy,is_domain_connection,display_name&include_fields=true",
             encode(name)
         );
         let v = self
@@ -437,6 +561,30 @@ impl ManagementApi {
         self.call_json(Method::GET, &path, None).await
     }
 
+    /// How many Rules are enabled (the total, or the first page's count when totals are absent).
+    pub async fn count_active_rules(&self) -> Result<usize> {
+        let v = self
+            .call_json(
+                Method::GET,
+                "rules?enabled=true&fields=id&include_fields=true&include_totals=true&per_page=50",
+                None,
+            )
+            .await?
+            .unwrap_or(Value::Null);
+        Ok(v["total"]
+            .as_u64()
+            .map_or_else(|| list_items(&v, "rules").len(), |t| t as usize))
+    }
+
+    /// `universal_login_experience` of the prompt settings: `new` or `classic`.
+    pub async fn universal_login_experience(&self) -> Result<Option<String>> {
+        let v = self
+            .call_json(Method::GET, "prompts", None)
+            .await?
+            .unwrap_or(Value::Null);
+        Ok(v["universal_login_experience"].as_str().map(String::from))
+    }
+
     /// Deletes an application; one already gone counts as deleted.
     pub async fn delete_client(&self, client_id: &str) -> Result<()> {
         let path = format!("clients/{}", encode(client_id));
@@ -444,7 +592,9 @@ impl ManagementApi {
     }
 
     pub async fn create_connection(&self, body: Value) -> Result<()> {
-        self.create("connections", body, Lookup::Connection).await
+        self.create("connections", body, Lookup::Connection)
+            .await
+            .map(drop)
     }
 
     pub async fn update_connection(&self, id: &str, body: Value) -> Result<()> {
@@ -458,7 +608,7 @@ impl ManagementApi {
     }
 
     pub async fn get_tenant_settings(&self) -> Result<TenantSettings> {
-        let path = "tenants/settings?fields=default_audience,flags,resource_parameter_profile,dynamic_client_registration_security_mode&include_fields=true";
+        let path = "tenants/settings?fields=default_audience,flags,resource_parameter_profile,dynamic_client_registration_security_mode,authorization_response_iss_parameter_supported&include_fields=true";
         let v = self
             .call_json(Method::GET, path, None)
             .await?

@@ -6,12 +6,13 @@ use std::collections::BTreeSet;
 
 use super::api::SCOPES_PAGE;
 use super::planner::{
-    APPLY_SCOPES, CREATE_CONNECTION, Desired, READ_API, READ_CONNECTION, READ_GRANT, READ_SETTINGS,
-    Scope,
+    APPLY_SCOPES, CREATE_CONNECTION, CodexClient, Desired, READ_API, READ_CONNECTION, READ_GRANT,
+    READ_SETTINGS, Scope,
 };
-use super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
+use super::state::{App, ClientGrant, Connection, ResourceServer, TenantSettings};
 use crate::doctor::{Area, Check, Finding, Outcome};
 use crate::error::AppError;
+use crate::settings::AudienceMode;
 
 /// Any one of these lets doctor count applications (OAS `GET /clients`).
 pub const READ_CLIENTS: [&str; 4] = [
@@ -22,8 +23,11 @@ pub const READ_CLIENTS: [&str; 4] = [
 ];
 const DELETE_CLIENTS: Scope = ("delete:clients", "delete the --probe-dcr test client");
 
-/// More third-party applications than this is worth a look: every `codex mcp login` leaves one.
-pub const MANY_THIRD_PARTY_APPS: usize = 25;
+/// The free plan's application quota (Auth0 entity limit policy, beyond.md §A1): every `codex mcp
+/// login` through DCR leaves one third-party application behind, so they reach it quickly.
+pub const FREE_PLAN_APPS: usize = 10;
+pub const READ_RULES: Scope = ("read:rules", "look for active Rules");
+pub const READ_PROMPTS: Scope = ("read:prompts", "look for Classic Login");
 
 /// One read of the tenant.
 #[derive(Debug)]
@@ -57,6 +61,13 @@ pub struct Observed {
     pub connection: Read<Option<Connection>>,
     pub settings: Read<TenantSettings>,
     pub third_party_apps: Read<usize>,
+    /// How many Rules are enabled; strict third-party clients cannot sign in beside them.
+    pub active_rules: Read<usize>,
+    /// `universal_login_experience`: `new` or `classic`.
+    pub login_experience: Read<Option<String>>,
+    /// `--client preregistered`: Codex's client, its grant for the API.
+    pub codex_client: Read<Option<App>>,
+    pub client_grant: Read<Option<ClientGrant>>,
 }
 
 impl Observed {
@@ -68,6 +79,10 @@ impl Observed {
             connection: Read::Skipped(skip()),
             settings: Read::Skipped(skip()),
             third_party_apps: Read::Skipped(skip()),
+            active_rules: Read::Skipped(skip()),
+            login_experience: Read::Skipped(skip()),
+            codex_client: Read::Skipped(skip()),
+            client_grant: Read::Skipped(skip()),
         }
     }
 }
@@ -142,27 +157,224 @@ fn scope_finding(have: &BTreeSet<String>, desired: &Desired, probe_dcr: bool) ->
     )
 }
 
+/// The checks follow the modes: what the tenant must hold differs between a default audience
+/// and the resource parameter, and between DCR and a pre-registered client.
 pub fn tenant_checks(desired: &Desired, observed: &Observed) -> Vec<Check> {
     let d = desired;
     let o = observed;
     let area = Area::Tenant;
-    vec![
+    let mut checks = vec![
         Check::new("tenant.api", area, api(d, o)),
         Check::new("tenant.signing_alg", area, signing_alg(o)),
         Check::new("tenant.offline_access", area, offline_access(o)),
         Check::new("tenant.access_policy", area, access_policy(o)),
-        Check::new("tenant.default_audience", area, default_audience(d, o)),
-        Check::new("tenant.dcr", area, dcr(o)),
-        Check::new("tenant.default_grant", area, default_grant(o)),
-        Check::new("tenant.connection", area, connection(d, o)),
-        Check::new(
-            "tenant.resource_parameter_profile",
-            area,
-            resource_parameter_profile(d, o),
+    ];
+    match d.audience_mode {
+        AudienceMode::Default => {
+            checks.push(Check::new(
+                "tenant.default_audience",
+                area,
+                default_audience(d, o),
+            ));
+        }
+        AudienceMode::Resource => checks.extend([
+            Check::new("tenant.default_audience", area, no_default_audience(o)),
+            Check::new("tenant.iss_parameter", area, iss_parameter(o)),
+        ]),
+    }
+    match &d.client {
+        None => checks.extend([
+            Check::new("tenant.dcr", area, dcr(o)),
+            Check::new("tenant.default_grant", area, default_grant(o)),
+            Check::new("tenant.connection", area, connection(d, o)),
+        ]),
+        Some(client) => checks.extend([
+            Check::new("tenant.codex_client", area, codex_client(client, o)),
+            Check::new("tenant.client_grant", area, client_grant(client, o)),
+            Check::new("tenant.connection", area, client_connection(d, o)),
+            Check::new("tenant.dcr", area, dcr_not_needed(o)),
+        ]),
+    }
+    checks.push(Check::new(
+        "tenant.resource_parameter_profile",
+        area,
+        resource_parameter_profile(d, o),
+    ));
+    if d.client.is_none() {
+        checks.extend([
+            Check::new("tenant.dcr_security_mode", area, dcr_security_mode(o)),
+            Check::new("tenant.rules", area, rules(o)),
+            Check::new("tenant.classic_login", area, classic_login(o)),
+        ]);
+    }
+    checks.push(Check::new(
+        "tenant.third_party_apps",
+        area,
+        third_party_apps(o),
+    ));
+    checks
+}
+
+/// `--audience-mode resource`: a default audience is added to every request that names no
+/// audience, ahead of the `resource` MCP clients send (beyond.md §A1 caveat 1).
+fn no_default_audience(o: &Observed) -> Outcome {
+    let s = o.settings.get()?;
+    if s.default_audience.is_empty() {
+        return Ok(Finding::pass(
+            "no default audience: each MCP client's resource parameter picks its API",
+        ));
+    }
+    Ok(Finding::fail(
+        format!(
+            "the tenant still has the default audience {}, which overrides the resource MCP clients send",
+            s.default_audience
         ),
-        Check::new("tenant.dcr_security_mode", area, dcr_security_mode(o)),
-        Check::new("tenant.third_party_apps", area, third_party_apps(o)),
-    ]
+        "authsetup tenant default-audience --audience-mode resource --replace-default-audience",
+    ))
+}
+
+/// Codex 0.171 and Gemini CLI expect `iss` in the answer once it is advertised; Auth0's MCP
+/// quickstart turns it on with the compatibility profile (beyond.md §A1).
+fn iss_parameter(o: &Observed) -> Outcome {
+    if o.settings.get()?.iss_parameter {
+        return Ok(Finding::pass(
+            "authorization responses carry the issuer (iss)",
+        ));
+    }
+    Ok(Finding::warn(
+        "authorization responses do not carry the issuer (iss), which Auth0's MCP quickstart turns on and Gemini CLI requires",
+        "authsetup tenant default-audience --audience-mode resource",
+    ))
+}
+
+fn codex_client(client: &CodexClient, o: &Observed) -> Outcome {
+    let fix = "authsetup dcr enable --client preregistered";
+    let Some(app) = o.codex_client.get()? else {
+        return Ok(Finding::fail(
+            format!("the tenant has no client {}", client.name),
+            fix,
+        ));
+    };
+    if !app.first_party {
+        return Ok(Finding::fail(
+            format!(
+                "{} ({}) is a third-party application, which can only use domain-level connections",
+                client.name, app.id
+            ),
+            format!("delete it in Auth0 Dashboard → Applications, then {fix}"),
+        ));
+    }
+    if !app.callbacks.contains(&client.redirect_uri) {
+        return Ok(Finding::fail(
+            format!(
+                "{} ({}) does not allow Codex's redirect URI {}: Auth0 answers \"Callback URL mismatch\"",
+                client.name, app.id, client.redirect_uri
+            ),
+            fix.to_string(),
+        ));
+    }
+    Ok(Finding::pass(format!(
+        "first-party client {} ({}) allows {}",
+        client.name, app.id, client.redirect_uri
+    )))
+}
+
+fn client_grant(client: &CodexClient, o: &Observed) -> Outcome {
+    let Some(_) = o.codex_client.get()? else {
+        return Ok(Finding::skip("there is no client to look at"));
+    };
+    match o.client_grant.get()? {
+        Some(g) if g.subject_type.as_deref() == Some("user") => Ok(Finding::pass(format!(
+            "{} has a user grant for the API",
+            client.name
+        ))),
+        Some(g) => Ok(Finding::fail(
+            format!(
+                "the grant of {} has subject_type {}, not user",
+                client.name,
+                g.subject_type.as_deref().unwrap_or("(not set)")
+            ),
+            "authsetup policy set --client preregistered",
+        )),
+        None => Ok(Finding::warn(
+            format!("{} has no grant for the API", client.name),
+            "authsetup policy set --client preregistered",
+        )),
+    }
+}
+
+/// A pre-registered first-party client signs in through connections enabled for it; a
+/// domain-level one works too, but is open to every third-party application.
+fn client_connection(d: &Desired, o: &Observed) -> Outcome {
+    let name = &d.connection;
+    let Some(c) = o.connection.get()? else {
+        return Ok(Finding::fail(
+            format!("the tenant has no connection {name}"),
+            "pass --connection with an existing one",
+        ));
+    };
+    let Some(app) = o.codex_client.get()? else {
+        return Ok(Finding::skip("there is no client to look at"));
+    };
+    if !c.enabled_clients.contains(&app.id) {
+        return Ok(Finding::fail(
+            format!(
+                "connection {name} is not enabled for {}: Auth0 answers \"no connections enabled for the client\"",
+                app.name
+            ),
+            format!("authsetup connection promote {name} --client preregistered"),
+        ));
+    }
+    if c.is_domain_connection {
+        return Ok(Finding::warn(
+            format!(
+                "connection {name} is enabled for {}, and is also domain-level, open to every third-party application",
+                app.name
+            ),
+            format!(
+                "switch off Auth0 Dashboard → Authentication → {name} → Promote Connection to Domain Level, unless DCR clients still need it"
+            ),
+        ));
+    }
+    Ok(Finding::pass(format!(
+        "connection {name} is enabled for {} only, not domain-level",
+        app.name
+    )))
+}
+
+fn dcr_not_needed(o: &Observed) -> Outcome {
+    if o.settings.get()?.dcr {
+        return Ok(Finding::warn(
+            "open Dynamic Client Registration is on, though Codex logs in with its pre-registered client: anyone can register applications",
+            "switch it off in Auth0 Dashboard → Settings → Advanced → Dynamic Client Registration, unless other clients rely on it",
+        ));
+    }
+    Ok(Finding::pass("open Dynamic Client Registration is off"))
+}
+
+/// "Tenants with active Rules will receive an error when a strict third-party application
+/// triggers a login flow" (security-controls.mdx, fidelity A3).
+fn rules(o: &Observed) -> Outcome {
+    match *o.active_rules.get()? {
+        0 => Ok(Finding::pass("no active Rules")),
+        n => Ok(Finding::fail(
+            format!(
+                "{n} active Rule(s): Auth0 refuses every login of a strict third-party (DCR) client, so `codex mcp login` ends on an error page"
+            ),
+            "migrate the Rules to Actions and disable them (Auth0 Dashboard → Auth Pipeline → Rules), or use a first-party client: authsetup apply --client preregistered",
+        )),
+    }
+}
+
+/// Classic Login is not supported for strict third-party applications (fidelity A3).
+fn classic_login(o: &Observed) -> Outcome {
+    match o.login_experience.get()?.as_deref() {
+        Some("classic") => Ok(Finding::fail(
+            "Classic Universal Login: strict third-party (DCR) clients cannot sign in with it",
+            "switch to Universal Login (Auth0 Dashboard → Branding → Universal Login → Universal Login Experience: New), or use a first-party client: authsetup apply --client preregistered",
+        )),
+        _ => Ok(Finding::pass("Universal Login (new experience)")),
+    }
 }
 
 fn existing_api(o: &Observed) -> Result<&ResourceServer, Finding> {
@@ -347,6 +559,12 @@ fn resource_parameter_profile(d: &Desired, o: &Observed) -> Outcome {
     let s = o.settings.get()?;
     let aud = &d.audience;
     if s.resource_parameter_profile.as_deref() != Some("compatibility") {
+        if d.audience_mode == AudienceMode::Resource {
+            return Ok(Finding::fail(
+                "resource parameter profile audience: Auth0 ignores the resource MCP clients send, and without a default audience their tokens are opaque or refused",
+                "authsetup tenant default-audience --audience-mode resource",
+            ));
+        }
         return Ok(Finding::pass(
             "resource parameter profile audience: Auth0 ignores the resource Codex sends",
         ));
@@ -384,12 +602,12 @@ fn dcr_security_mode(o: &Observed) -> Outcome {
 
 fn third_party_apps(o: &Observed) -> Outcome {
     let n = *o.third_party_apps.get()?;
-    if n > MANY_THIRD_PARTY_APPS {
+    if n >= FREE_PLAN_APPS {
         return Ok(Finding::warn(
             format!(
-                "{n} third-party applications: every `codex mcp login` registers one, and they pile up"
+                "{n} third-party applications: every `codex mcp login` registers one, and the free plan allows {FREE_PLAN_APPS} applications in all"
             ),
-            "delete the unused ones in Auth0 Dashboard → Applications → Applications (third-party), or give Codex one pre-registered client: authsetup codex config --write --client-id ID",
+            "delete the unused ones in Auth0 Dashboard → Applications → Applications (third-party), or give Codex one pre-registered client: authsetup apply --client preregistered",
         ));
     }
     Ok(Finding::pass(format!("{n} third-party application(s)")))
@@ -429,6 +647,7 @@ mod tests {
                 id: "con_1".into(),
                 name: "Username-Password-Authentication".into(),
                 is_domain_connection: true,
+                ..Default::default()
             })),
             settings: Read::Got(TenantSettings {
                 default_audience: AUD.into(),
@@ -436,6 +655,10 @@ mod tests {
                 ..Default::default()
             }),
             third_party_apps: Read::Got(3),
+            active_rules: Read::Got(0),
+            login_experience: Read::Got(Some("new".into())),
+            codex_client: Read::Skipped("dcr".into()),
+            client_grant: Read::Skipped("dcr".into()),
         }
     }
 

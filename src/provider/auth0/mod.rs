@@ -17,11 +17,11 @@ use crate::error::{AppError, Result};
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
 use crate::provider::{LoginConnection, Progress, Provider, Step, write_round};
-use crate::settings::Settings;
+use crate::settings::{ClientMode, Settings};
 
 use api::ManagementApi;
 use doctor::{Observed, Read};
-use planner::{Desired, Op, Scope};
+use planner::{ClientRef, CodexClient, Desired, Op, Scope};
 use state::TenantState;
 
 pub struct Auth0 {
@@ -35,9 +35,20 @@ impl Auth0 {
     pub fn new(settings: &Settings, http: Http) -> Result<Self> {
         let domain = settings.require_domain()?.clone();
         let audience = settings.require_audience()?.to_string();
+        let client = match settings.client_mode {
+            ClientMode::Dcr => None,
+            ClientMode::Preregistered => Some(codex_client(settings, &audience)?),
+        };
         Ok(Self {
-            api: ManagementApi::new(http, domain, &settings.credentials),
+            api: ManagementApi::new(
+                http,
+                domain,
+                settings.management_domain.clone(),
+                &settings.credentials,
+            ),
             desired: Desired {
+                audience_mode: settings.audience_mode,
+                client,
                 audience,
                 api_name: settings.api_name.clone(),
                 connection: settings.connection.clone(),
@@ -49,17 +60,20 @@ impl Auth0 {
         })
     }
 
-    fn outputs(&self) -> Outputs {
-        Outputs {
-            env: vec![
-                (
-                    "AUTH0_DOMAIN".into(),
-                    Some(self.api.domain().display.clone()),
-                ),
-                ("AUTH0_AUDIENCE".into(), Some(self.desired.audience.clone())),
-            ],
-            client_id: None,
+    /// `client_id` is Codex's pre-registered client, when there is one; its `.env` name is not
+    /// `AUTH0_CLIENT_ID`, which names the Management API credentials.
+    fn outputs(&self, client_id: Option<String>) -> Outputs {
+        let mut env = vec![
+            (
+                "AUTH0_DOMAIN".into(),
+                Some(self.api.domain().display.clone()),
+            ),
+            ("AUTH0_AUDIENCE".into(), Some(self.desired.audience.clone())),
+        ];
+        if self.desired.client.is_some() {
+            env.push(("AUTH0_CODEX_CLIENT_ID".into(), client_id.clone()));
         }
+        Outputs { env, client_id }
     }
 
     /// One round of concurrent reads; only what the steps need.
@@ -83,10 +97,16 @@ impl Auth0 {
         if need_settings {
             read_scopes.push(planner::READ_SETTINGS);
         }
+        // Codex's client is read on every run that has one, `codex config` included.
+        let client_name = self.desired.client.as_ref().map(|c| c.name.as_str());
+        if client_name.is_some() {
+            read_scopes.push(planner::READ_CLIENT);
+        }
         self.api.require_scopes(&read_scopes).await?;
 
         let aud = self.desired.audience.as_str();
-        let (resource_server, grant, connection, settings) = tokio::try_join!(
+        let need_default_grant = need_grant && client_name.is_none();
+        let (resource_server, grant, connection, settings, codex_client) = tokio::try_join!(
             async {
                 match need_rs {
                     true => self.api.get_resource_server(aud).await,
@@ -94,7 +114,7 @@ impl Auth0 {
                 }
             },
             async {
-                match need_grant {
+                match need_default_grant {
                     true => self.api.get_default_grant(aud).await,
                     false => Ok(None),
                 }
@@ -111,7 +131,35 @@ impl Auth0 {
                     false => Ok(None),
                 }
             },
+            async {
+                match client_name {
+                    Some(name) => self.api.find_client(name).await,
+                    None => Ok(None),
+                }
+            },
         )?;
+        // What hangs off Codex's client id needs a second round, once it is known.
+        let (client_grant, connection_clients) = match (&codex_client, &connection) {
+            (Some(app), connection) => tokio::try_join!(
+                async {
+                    match need_grant {
+                        true => self.api.get_client_grant(&app.id, aud).await,
+                        false => Ok(None),
+                    }
+                },
+                async {
+                    match connection {
+                        Some(c) => self.api.connection_clients(&c.id).await,
+                        None => Ok(Vec::new()),
+                    }
+                },
+            )?,
+            (None, _) => (None, Vec::new()),
+        };
+        let connection = connection.map(|mut c| {
+            c.enabled_clients = connection_clients;
+            c
+        });
         let connection_names =
             if need_connection && connection.is_none() && !self.desired.create_connection {
                 let all = self.api.connections().await?;
@@ -125,6 +173,8 @@ impl Auth0 {
             connection,
             connection_names,
             settings,
+            codex_client,
+            client_grant,
         })
     }
 
@@ -138,7 +188,17 @@ impl Auth0 {
         };
         let read = |scope: Scope| lacking(&[scope.0]);
         let aud = self.desired.audience.as_str();
-        let (resource_server, grants, connection, settings, third_party_apps) = tokio::join!(
+        let client_name = self.desired.client.as_ref().map(|c| c.name.as_str());
+        let (
+            resource_server,
+            grants,
+            connection,
+            settings,
+            third_party_apps,
+            active_rules,
+            login_experience,
+            codex_client,
+        ) = tokio::join!(
             attempt(read(planner::READ_API), self.api.get_resource_server(aud)),
             attempt(read(planner::READ_GRANT), self.api.all_default_grants(aud)),
             attempt(
@@ -150,32 +210,102 @@ impl Auth0 {
                 lacking(&doctor::READ_CLIENTS),
                 self.api.count_third_party_clients()
             ),
+            attempt(read(doctor::READ_RULES), self.api.count_active_rules()),
+            attempt(
+                read(doctor::READ_PROMPTS),
+                self.api.universal_login_experience()
+            ),
+            async {
+                match client_name {
+                    Some(name) => {
+                        attempt(lacking(&doctor::READ_CLIENTS), self.api.find_client(name)).await
+                    }
+                    None => Read::Got(None),
+                }
+            },
         );
+        // What hangs off Codex's client id is read once it is known.
+        let (client_grant, connection) = match (&codex_client, connection) {
+            (Read::Got(Some(app)), connection) => {
+                let (grant, enabled) = tokio::join!(
+                    attempt(
+                        read(planner::READ_GRANT),
+                        self.api.get_client_grant(&app.id, aud)
+                    ),
+                    async {
+                        match &connection {
+                            Read::Got(Some(c)) => Some(self.api.connection_clients(&c.id).await),
+                            _ => None,
+                        }
+                    },
+                );
+                let connection = match (connection, enabled) {
+                    (Read::Got(Some(mut c)), Some(Ok(ids))) => {
+                        c.enabled_clients = ids;
+                        Read::Got(Some(c))
+                    }
+                    (_, Some(Err(e))) => Read::Failed(e),
+                    (connection, _) => connection,
+                };
+                (grant, connection)
+            }
+            (_, connection) => (
+                Read::Skipped("there is no client to look at".into()),
+                connection,
+            ),
+        };
         Observed {
             resource_server,
             grants,
             connection,
             settings,
             third_party_apps,
+            active_rules,
+            login_experience,
+            codex_client,
+            client_grant,
         }
     }
 
-    async fn execute(&self, op: &Op) -> Result<()> {
+    /// One write; answers the client id when it creates Codex's client. `created` is that id
+    /// once an earlier round made it.
+    async fn execute(&self, op: &Op, created: Option<&str>) -> Result<Option<String>> {
+        let client_id = |client: &ClientRef| match client {
+            ClientRef::Existing(id) => Ok(id.clone()),
+            ClientRef::Created => created.map(String::from).ok_or_else(|| {
+                AppError::failed("internal error: Codex's client was not created first")
+            }),
+        };
         match op {
             Op::CreateResourceServer(body) => self.api.create_resource_server(body.clone()).await,
             Op::UpdateResourceServer { id, body } => {
                 self.api.update_resource_server(id, body.clone()).await
             }
             Op::UpdateTenant(body) => self.api.update_tenant_settings(body.clone()).await,
-            Op::PromoteConnection { id, .. } => {
-                self.api
-                    .update_connection(id, serde_json::json!({"is_domain_connection": true}))
-                    .await
+            Op::PromoteConnection {
+                id, display_name, ..
+            } => {
+                let mut body = serde_json::json!({"is_domain_connection": true});
+                if let Some(shown) = display_name {
+                    body["display_name"] = shown.as_str().into();
+                }
+                self.api.update_connection(id, body).await
             }
             Op::CreateConnection(body) => self.api.create_connection(body.clone()).await,
             Op::CreateGrant(body) => self.api.create_grant(body.clone()).await,
             Op::UpdateGrant { id, body } => self.api.update_grant(id, body.clone()).await,
+            Op::CreateClient(body) => return self.api.create_client(body.clone()).await.map(Some),
+            Op::UpdateClient { id, body } => self.api.update_client(id, body.clone()).await,
+            Op::CreateClientGrant { client, body } => {
+                let mut body = body.clone();
+                body["client_id"] = client_id(client)?.into();
+                self.api.create_client_grant(body).await
+            }
+            Op::EnableConnection { id, client, .. } => {
+                self.api.enable_connection(id, &client_id(client)?).await
+            }
         }
+        .map(|()| None)
     }
 }
 
@@ -210,7 +340,7 @@ impl Provider for Auth0 {
             issuer: format!("{origin}/"),
             metadata_urls,
             env: self
-                .outputs()
+                .outputs(None)
                 .env
                 .into_iter()
                 .filter_map(|(k, v)| Some((k, v?)))
@@ -254,6 +384,10 @@ impl Provider for Auth0 {
         }
     }
 
+    fn registers_client(&self) -> bool {
+        self.desired.client.is_some()
+    }
+
     async fn plan(&self, steps: &[Step]) -> Result<Plan> {
         let state = self.observe(steps).await?;
         let p = planner::plan(&self.desired, steps, &state)?;
@@ -262,7 +396,7 @@ impl Provider for Auth0 {
         Ok(Plan {
             changes: p.changes,
             warnings: p.warnings,
-            outputs: self.outputs(),
+            outputs: self.outputs(state.codex_client.map(|c| c.id)),
             ops: Arc::new(p.ops),
         })
     }
@@ -275,19 +409,30 @@ impl Provider for Auth0 {
         let (later, first): (Vec<(usize, &Op)>, Vec<(usize, &Op)>) = ops
             .iter()
             .enumerate()
-            .partition(|(_, o)| api_created_now && o.needs_api());
+            .partition(|(_, o)| (api_created_now && o.needs_api()) || o.needs_client());
         let mut done: Vec<String> = Vec::new();
+        let mut client_id = plan.outputs.client_id.clone();
         for round in [first, later] {
             if round.is_empty() {
                 continue;
             }
-            write_round(&round, &mut done, progress, Op::label, |op| {
-                self.execute(op)
+            let known = client_id.clone();
+            let made = write_round(&round, &mut done, progress, Op::label, |op| {
+                self.execute(op, known.as_deref())
             })
             .await?;
+            client_id = made.into_iter().flatten().next().or(client_id);
         }
-        Ok(self.outputs())
+        Ok(self.outputs(client_id))
     }
+}
+
+/// Codex's client for this MCP server: its name, and the redirect URI Codex sends for it.
+fn codex_client(settings: &Settings, audience: &str) -> Result<CodexClient> {
+    Ok(CodexClient {
+        name: format!("Codex CLI ({})", settings.mcp_name),
+        redirect_uri: crate::provider::codex_redirect_uri(settings, audience)?,
+    })
 }
 
 /// Runs a read unless the token is known to lack its scope.

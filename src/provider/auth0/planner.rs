@@ -6,6 +6,7 @@ use serde_json::{Map, Value, json};
 use crate::error::{AppError, Result};
 use crate::plan::{Action, Change};
 use crate::provider::Step;
+use crate::settings::AudienceMode;
 
 use super::api::default_grant_body;
 use super::state::TenantState;
@@ -25,18 +26,72 @@ pub struct Desired {
     pub create_connection: bool,
     pub replace_default_audience: bool,
     pub mcp_url: Option<String>,
+    pub audience_mode: AudienceMode,
+    /// `--client preregistered`: the first-party client authsetup registers for Codex instead
+    /// of opening DCR. `None` is DCR.
+    pub client: Option<CodexClient>,
 }
+
+/// The client Codex logs in with when DCR stays closed: found by its name, allowed exactly
+/// Codex's redirect URI for the MCP server.
+#[derive(Debug, Clone)]
+pub struct CodexClient {
+    pub name: String,
+    pub redirect_uri: String,
+}
+
+/// Which client a write is about: one the tenant has, or the one this apply creates first.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ClientRef {
+    Existing(String),
+    Created,
+}
+
+/// Grant types of Codex's own registration request (notes/codex-mcp.md, beyond.md §A3).
+const CODEX_GRANTS: [&str; 2] = ["authorization_code", "refresh_token"];
+/// The tenant settings Auth0's MCP quickstart turns on instead of a default audience.
+const COMPATIBILITY: &str = "compatibility";
+const ISS_SETTING: &str = "authorization_response_iss_parameter_supported";
 
 /// One Management API write.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Op {
     CreateResourceServer(Value),
-    UpdateResourceServer { id: String, body: Value },
+    UpdateResourceServer {
+        id: String,
+        body: Value,
+    },
     UpdateTenant(Value),
-    PromoteConnection { id: String, name: String },
+    PromoteConnection {
+        id: String,
+        name: String,
+        /// Sent back unchanged: a PATCH without it overwrites it with the name (OAS).
+        display_name: Option<String>,
+    },
     CreateConnection(Value),
     CreateGrant(Value),
-    UpdateGrant { id: String, body: Value },
+    UpdateGrant {
+        id: String,
+        body: Value,
+    },
+    /// The first-party client for Codex (`--client preregistered`).
+    CreateClient(Value),
+    /// Codex's redirect URI added to that client's callbacks (a new port or MCP URL).
+    UpdateClient {
+        id: String,
+        body: Value,
+    },
+    /// A grant for that client; `client_id` is filled in when the client is known.
+    CreateClientGrant {
+        client: ClientRef,
+        body: Value,
+    },
+    /// The connection switched on for that client only (`PATCH /connections/{id}/clients`).
+    EnableConnection {
+        id: String,
+        name: String,
+        client: ClientRef,
+    },
 }
 
 /// A Management API scope and what authsetup needs it for, to name missing ones in one go.
@@ -53,6 +108,14 @@ const PROMOTE_CONNECTION: Scope = ("update:connections", "promote the connection
 pub const CREATE_CONNECTION: Scope = ("create:connections", "create the connection");
 const CREATE_GRANT: Scope = ("create:client_grants", "create the default client grant");
 const UPDATE_GRANT: Scope = ("update:client_grants", "update the default client grant");
+pub const READ_CLIENT: Scope = ("read:clients", "find Codex's client");
+const CREATE_CLIENT: Scope = ("create:clients", "create Codex's client");
+const UPDATE_CLIENT: Scope = ("update:clients", "add Codex's redirect URI to its client");
+const CREATE_CLIENT_GRANT: Scope = ("create:client_grants", "grant Codex's client the API");
+const ENABLE_CONNECTION: Scope = (
+    "update:connections",
+    "enable the connection for Codex's client",
+);
 
 /// Every write `apply` can make short of creating a connection, for doctor to check ahead.
 pub const APPLY_SCOPES: [Scope; 6] = [
@@ -75,6 +138,10 @@ impl Op {
             Op::CreateConnection(_) => CREATE_CONNECTION,
             Op::CreateGrant(_) => CREATE_GRANT,
             Op::UpdateGrant { .. } => UPDATE_GRANT,
+            Op::CreateClient(_) => CREATE_CLIENT,
+            Op::UpdateClient { .. } => UPDATE_CLIENT,
+            Op::CreateClientGrant { .. } => CREATE_CLIENT_GRANT,
+            Op::EnableConnection { .. } => ENABLE_CONNECTION,
         }
     }
 
@@ -95,12 +162,34 @@ impl Op {
             ),
             Op::CreateGrant(_) => "create default grant for third-party clients".into(),
             Op::UpdateGrant { .. } => "update default grant for third-party clients".into(),
+            Op::CreateClient(b) => {
+                format!("create client {}", b["name"].as_str().unwrap_or_default())
+            }
+            Op::UpdateClient { .. } => "add Codex's redirect URI to its client".into(),
+            Op::CreateClientGrant { .. } => "grant Codex's client the API".into(),
+            Op::EnableConnection { name, .. } => {
+                format!("enable connection {name} for Codex's client")
+            }
         }
     }
 
     /// A grant can only be created for an API that exists, so it waits for the API's creation.
     pub fn needs_api(&self) -> bool {
-        matches!(self, Op::CreateGrant(_))
+        matches!(self, Op::CreateGrant(_) | Op::CreateClientGrant { .. })
+    }
+
+    /// Writes about Codex's client wait for its creation when this apply creates it.
+    pub fn needs_client(&self) -> bool {
+        matches!(
+            self,
+            Op::CreateClientGrant {
+                client: ClientRef::Created,
+                ..
+            } | Op::EnableConnection {
+                client: ClientRef::Created,
+                ..
+            }
+        )
     }
 }
 
@@ -211,7 +300,15 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
         });
     }
 
-    if wants(Step::Policy) {
+    let codex_client = match (&desired.client, &state.codex_client) {
+        (None, _) => None,
+        (Some(_), Some(c)) => Some(ClientRef::Existing(c.id.clone())),
+        (Some(_), None) => Some(ClientRef::Created),
+    };
+    if let (true, Some(client)) = (wants(Step::Policy), &desired.client) {
+        client_grant(desired, client, state, codex_client.clone(), &mut out);
+    }
+    if wants(Step::Policy) && desired.client.is_none() {
         // Third-party clients need a grant even when the user policy allows all (§0.1); the
         // grant lists the API's scopes so DCR clients may request them.
         let api_scopes = state
@@ -261,39 +358,38 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
     let mut tenant_body = Map::new();
     let settings = state.settings.clone().unwrap_or_default();
     if wants(Step::DefaultAudience) {
-        let current = settings.default_audience.as_str();
-        let mut change = Change::new("tenant.default_audience", Action::None);
-        if current != aud {
-            if !current.is_empty() && !desired.replace_default_audience {
-                return Err(AppError::refused(format!(
-                    "the tenant's default audience is already {current}; changing it to {aud} would change the tokens of every application in the tenant"
-                ))
-                .with_hint("rerun with --replace-default-audience if that is intended, or use the existing API as the audience"));
-            }
-            change.action = Action::Update;
-            change = change.field("default_audience", json!(current), json!(aud));
-            tenant_body.insert("default_audience".into(), json!(aud));
-        }
-        out.changes.push(change);
+        out.changes.push(match desired.audience_mode {
+            AudienceMode::Default => default_audience(desired, &settings, &mut tenant_body)?,
+            AudienceMode::Resource => resource_parameter(desired, &settings, &mut tenant_body)?,
+        });
     }
-    if wants(Step::Dcr) {
+    if let (true, Some(client)) = (wants(Step::Dcr), &desired.client) {
+        let (change, op) = codex_client_change(client, state);
+        out.changes.push(change);
+        out.ops.extend(op);
+        out.warnings.extend(client_warnings(client, state));
+        if state.codex_client.is_none() && settings.client_connections {
+            out.warnings.push(format!("the tenant enables every connection for a new application (`enable_client_connections`), so {} will also be offered the tenant's other connections; switch them off for it in the Dashboard (Applications → {} → Connections) if only {} should sign in", client.name, client.name, desired.connection));
+        }
+        if settings.dcr {
+            out.warnings.push("open Dynamic Client Registration is still enabled on this tenant (authsetup leaves it as it is; Codex no longer needs it): `Dashboard → Settings → Advanced → Dynamic Client Registration`".to_string());
+        }
+    }
+    if wants(Step::Dcr) && desired.client.is_none() {
+        // Only the DCR flag: `enable_client_connections` does not help DCR clients, which use
+        // domain-level connections only, and changes what every new app gets (fidelity B2).
         let mut change = Change::new("tenant.flags", Action::None);
-        let mut flags = Map::new();
         if !settings.dcr {
             change = change.field(
                 "flags.enable_dynamic_client_registration",
                 json!(false),
                 json!(true),
             );
-            flags.insert("enable_dynamic_client_registration".into(), json!(true));
-        }
-        if !settings.client_connections {
-            change = change.field("flags.enable_client_connections", json!(false), json!(true));
-            flags.insert("enable_client_connections".into(), json!(true));
-        }
-        if !flags.is_empty() {
             change.action = Action::Update;
-            tenant_body.insert("flags".into(), Value::Object(flags));
+            tenant_body.insert(
+                "flags".into(),
+                json!({"enable_dynamic_client_registration": true}),
+            );
         }
         out.changes.push(change);
     }
@@ -305,6 +401,27 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
         let name = desired.connection.as_str();
         let resource = format!("connection:{name}");
         match &state.connection {
+            Some(c) if codex_client.is_some() => {
+                let client = codex_client.clone().expect("checked");
+                let enabled =
+                    matches!(&client, ClientRef::Existing(id) if c.enabled_clients.contains(id));
+                if enabled {
+                    out.changes.push(Change::new(
+                        format!("connection.enabled_clients:{name}"),
+                        Action::None,
+                    ));
+                } else {
+                    out.changes.push(
+                        Change::new(format!("connection.enabled_clients:{name}"), Action::Update)
+                            .field("enabled_clients", Value::Null, json!(["<Codex's client>"])),
+                    );
+                    out.ops.push(Op::EnableConnection {
+                        id: c.id.clone(),
+                        name: name.to_string(),
+                        client,
+                    });
+                }
+            }
             Some(c) if c.is_domain_connection => {
                 out.changes.push(Change::new(resource, Action::None))
             }
@@ -318,7 +435,16 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
                 out.ops.push(Op::PromoteConnection {
                     id: c.id.clone(),
                     name: name.to_string(),
+                    display_name: c.display_name.clone(),
                 });
+            }
+            None if desired.create_connection && desired.client.is_some() => {
+                return Err(AppError::usage(
+                    format!(
+                        "the connection {name} does not exist, and --create-connection makes a domain-level one, which --client preregistered avoids"
+                    ),
+                    "create the connection in the Dashboard (Authentication → Database), or pass --connection with an existing one",
+                ));
             }
             None if desired.create_connection => {
                 out.changes.push(
@@ -346,7 +472,162 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
         out.warnings.push(w);
     }
     out.warnings.extend(exposure_warnings(&out.ops));
+    if desired.client.is_some() && desired.audience_mode == AudienceMode::Resource {
+        out.warnings.push("nothing is opened tenant-wide: no open Dynamic Client Registration, no default audience, no domain-level connection (resource mode with a pre-registered client)".to_string());
+    }
     Ok(out)
+}
+
+/// `--audience-mode default`: the tenant's default audience is the API, so clients that send no
+/// `audience` (DCR clients) get tokens for it. Another one is replaced only when asked.
+fn default_audience(
+    desired: &Desired,
+    settings: &super::state::TenantSettings,
+    body: &mut Map<String, Value>,
+) -> Result<Change> {
+    let aud = desired.audience.as_str();
+    let current = settings.default_audience.as_str();
+    let mut change = Change::new("tenant.default_audience", Action::None);
+    if current != aud {
+        if !current.is_empty() && !desired.replace_default_audience {
+            return Err(AppError::refused(format!(
+                "the tenant's default audience is already {current}; changing it to {aud} would change the tokens of every application in the tenant"
+            ))
+            .with_hint("rerun with --replace-default-audience if that is intended, use the existing API as the audience, or use --audience-mode resource, which needs no default audience"));
+        }
+        change.action = Action::Update;
+        change = change.field("default_audience", json!(current), json!(aud));
+        body.insert("default_audience".into(), json!(aud));
+    }
+    Ok(change)
+}
+
+/// `--audience-mode resource`, Auth0's MCP quickstart: the `resource` clients send picks the
+/// API (compatibility profile), answers carry `iss`, and no default audience is set, since it
+/// is appended to every request that names no audience and would beat `resource` (beyond.md §A1).
+fn resource_parameter(
+    desired: &Desired,
+    settings: &super::state::TenantSettings,
+    body: &mut Map<String, Value>,
+) -> Result<Change> {
+    let mut change = Change::new("tenant.resource_parameter", Action::None);
+    let profile = settings.resource_parameter_profile.as_deref();
+    if profile != Some(COMPATIBILITY) {
+        change = change.field(
+            "resource_parameter_profile",
+            json!(profile),
+            json!(COMPATIBILITY),
+        );
+        body.insert("resource_parameter_profile".into(), json!(COMPATIBILITY));
+    }
+    if !settings.iss_parameter {
+        change = change.field(ISS_SETTING, json!(false), json!(true));
+        body.insert(ISS_SETTING.into(), json!(true));
+    }
+    let current = settings.default_audience.as_str();
+    if !current.is_empty() {
+        if !desired.replace_default_audience {
+            return Err(AppError::refused(format!(
+                "the tenant's default audience is {current}: in resource mode it must be cleared, because Auth0 adds it to every request that names no audience, before the `resource` MCP clients send; clearing it changes the tokens of every application that relies on it"
+            ))
+            .with_hint("rerun with --replace-default-audience to clear it, or keep --audience-mode default"));
+        }
+        change = change.field("default_audience", json!(current), json!(""));
+        // An empty string is how a default audience is cleared (terraform TestAccTenant_Main #11).
+        body.insert("default_audience".into(), json!(""));
+    }
+    if !change.fields.is_empty() {
+        change.action = Action::Update;
+    }
+    Ok(change)
+}
+
+/// Codex's client: created when missing; one that exists gains Codex's redirect URI when it
+/// lacks it (a new callback port or MCP URL) and keeps every other callback and setting.
+fn codex_client_change(client: &CodexClient, state: &TenantState) -> (Change, Option<Op>) {
+    let resource = format!("client:{}", client.name);
+    match &state.codex_client {
+        None => (
+            Change::new(resource, Action::Create)
+                .field("app_type", Value::Null, json!("native"))
+                .field("is_first_party", Value::Null, json!(true))
+                .field("callbacks", Value::Null, json!([client.redirect_uri]))
+                .field("grant_types", Value::Null, json!(CODEX_GRANTS))
+                .field("token_endpoint_auth_method", Value::Null, json!("none")),
+            Some(Op::CreateClient(json!({
+                "name": client.name,
+                "description": "Codex CLI's login to the MCP server (created by authsetup)",
+                "app_type": "native",
+                "is_first_party": true,
+                "oidc_conformant": true,
+                "callbacks": [client.redirect_uri],
+                "grant_types": CODEX_GRANTS,
+                "token_endpoint_auth_method": "none",
+            }))),
+        ),
+        Some(app) if !app.callbacks.contains(&client.redirect_uri) => {
+            let mut callbacks = app.callbacks.clone();
+            callbacks.push(client.redirect_uri.clone());
+            (
+                Change::new(resource, Action::Update).field(
+                    "callbacks",
+                    json!(app.callbacks),
+                    json!(callbacks),
+                ),
+                Some(Op::UpdateClient {
+                    id: app.id.clone(),
+                    body: json!({ "callbacks": callbacks }),
+                }),
+            )
+        }
+        Some(_) => (Change::new(resource, Action::None), None),
+    }
+}
+
+/// The grant that lets Codex's client get user tokens for the API.
+fn client_grant(
+    desired: &Desired,
+    client: &CodexClient,
+    state: &TenantState,
+    codex_client: Option<ClientRef>,
+    out: &mut Auth0Plan,
+) {
+    let aud = desired.audience.as_str();
+    let resource = format!("client_grant:{}:{aud}", client.name);
+    if state.client_grant.is_some() {
+        out.changes.push(Change::new(resource, Action::None));
+        return;
+    }
+    let scopes = state
+        .resource_server
+        .as_ref()
+        .map(|r| r.scopes.clone())
+        .unwrap_or_default();
+    out.changes.push(
+        Change::new(resource, Action::Create)
+            .field("subject_type", Value::Null, json!("user"))
+            .field("scope", Value::Null, json!(scopes)),
+    );
+    out.ops.push(Op::CreateClientGrant {
+        client: codex_client.unwrap_or(ClientRef::Created),
+        body: json!({"audience": aud, "subject_type": "user", "scope": scopes}),
+    });
+}
+
+/// What is wrong with an existing Codex client and cannot be changed: Auth0 never turns a
+/// third-party application into a first-party one.
+pub fn client_warnings(client: &CodexClient, state: &TenantState) -> Vec<String> {
+    let Some(found) = &state.codex_client else {
+        return Vec::new();
+    };
+    let mut out = Vec::new();
+    if !found.first_party {
+        out.push(format!(
+            "the client {} is a third-party application, which can only use domain-level connections; delete it and run apply again",
+            client.name
+        ));
+    }
+    out
 }
 
 /// What the changes open up, said once when they are made (issue: users run this against
@@ -356,7 +637,7 @@ fn exposure_warnings(ops: &[Op]) -> Vec<String> {
     for op in ops {
         match op {
             Op::UpdateTenant(body) if body["flags"]["enable_dynamic_client_registration"] == true => out.push(
-                "open Dynamic Client Registration lets anyone create applications in this tenant (each `codex mcp login` adds one); where you can, prefer a pre-registered client: `authsetup codex config --client-id ID`".to_string(),
+                "open Dynamic Client Registration lets anyone create applications in this tenant (each `codex mcp login` adds one); where you can, prefer a pre-registered client: `authsetup apply --client preregistered`".to_string(),
             ),
             Op::PromoteConnection { name, .. } => out.push(format!(
                 "a domain-level connection is open to every third-party application of the tenant: {name} will accept sign-ins from any registered client"
@@ -379,17 +660,18 @@ fn resource_profile_warning(
     settings: &super::state::TenantSettings,
     observed: bool,
 ) -> Option<String> {
-    if !observed || settings.resource_parameter_profile.as_deref() != Some("compatibility") {
+    let compatibility = settings.resource_parameter_profile.as_deref() == Some(COMPATIBILITY);
+    if !observed || !(compatibility || desired.audience_mode == AudienceMode::Resource) {
         return None;
     }
     let aud = &desired.audience;
     match &desired.mcp_url {
         Some(url) if url != aud => Some(format!(
-            "the tenant's resource_parameter_profile is \"compatibility\": Auth0 may take the `resource` Codex sends ({url}) as the audience, but the API identifier is {aud}; use the MCP URL as the audience, or set the profile to \"audience\" (Dashboard → Settings → Advanced)"
+            "under the resource parameter's compatibility profile Auth0 takes the `resource` Codex sends ({url}) as the audience, but the API identifier is {aud}; use the MCP URL as the audience, or set the profile to \"audience\" (Dashboard → Settings → Advanced)"
         )),
         Some(_) => None,
         None => Some(format!(
-            "the tenant's resource_parameter_profile is \"compatibility\": Auth0 may take the `resource` Codex sends as the audience, so the MCP server's protected-resource `resource` must be exactly {aud} (pass --mcp-url to check)"
+            "under the resource parameter's compatibility profile Auth0 takes the `resource` Codex sends as the audience, so the MCP server's protected-resource `resource` must be exactly {aud} (pass --mcp-url to check)"
         )),
     }
 }
@@ -405,6 +687,8 @@ impl Desired {
             create_connection: false,
             replace_default_audience: false,
             mcp_url: None,
+            audience_mode: AudienceMode::Default,
+            client: None,
         }
     }
 }
@@ -422,6 +706,7 @@ mod tests {
                 id: "con_1".into(),
                 name: "Username-Password-Authentication".into(),
                 is_domain_connection: false,
+                ..Default::default()
             }),
             settings: Some(TenantSettings::default()),
             ..Default::default()
@@ -449,6 +734,7 @@ mod tests {
                 id: "con_1".into(),
                 name: "Username-Password-Authentication".into(),
                 is_domain_connection: true,
+                ..Default::default()
             }),
             connection_names: vec![],
             settings: Some(TenantSettings {
@@ -456,6 +742,7 @@ mod tests {
                 dcr: true,
                 ..Default::default()
             }),
+            ..Default::default()
         }
     }
 
@@ -486,7 +773,8 @@ mod tests {
         }))));
         assert!(p.ops.contains(&Op::PromoteConnection {
             id: "con_1".into(),
-            name: "Username-Password-Authentication".into()
+            name: "Username-Password-Authentication".into(),
+            display_name: None,
         }));
     }
 
@@ -548,16 +836,180 @@ mod tests {
         );
     }
 
+    /// fidelity B2: the flag changes what every new application gets and does not help DCR.
     #[test]
-    fn client_connections_flag_turned_back_on_alone() {
+    fn dcr_enable_leaves_the_client_connections_flag_alone() {
         let mut s = converged();
         s.settings.as_mut().unwrap().client_connections = false;
         let p = plan(&Desired::example(), &[Step::Dcr], &s).unwrap();
+        assert!(p.ops.is_empty(), "{:?}", p.ops);
+        let mut s = fresh();
+        s.settings.as_mut().unwrap().client_connections = false;
+        let p = plan(&Desired::example(), &Step::ALL, &s).unwrap();
+        assert!(p.ops.iter().all(|o| !matches!(o, Op::UpdateTenant(b) if b["flags"].get("enable_client_connections").is_some())), "{:?}", p.ops);
+    }
+
+    /// fidelity B3: the OAS overwrites a `display_name` left out of a connection PATCH.
+    #[test]
+    fn promoting_a_connection_keeps_its_display_name() {
+        let mut s = fresh();
+        s.connection.as_mut().unwrap().display_name = Some("Acme SSO".into());
+        let p = plan(&Desired::example(), &[Step::Connection], &s).unwrap();
         assert_eq!(
             p.ops,
-            vec![Op::UpdateTenant(
-                json!({"flags": {"enable_client_connections": true}})
-            )]
+            vec![Op::PromoteConnection {
+                id: "con_1".into(),
+                name: "Username-Password-Authentication".into(),
+                display_name: Some("Acme SSO".into()),
+            }]
+        );
+    }
+
+    fn resource_mode() -> Desired {
+        Desired {
+            audience_mode: AudienceMode::Resource,
+            ..Desired::example()
+        }
+    }
+
+    fn preregistered(mode: AudienceMode) -> Desired {
+        Desired {
+            audience_mode: mode,
+            client: Some(CodexClient {
+                name: "Codex CLI (docs)".into(),
+                redirect_uri: "http://127.0.0.1:1455/callback/epMNJ6P1xGQ9".into(),
+            }),
+            ..Desired::example()
+        }
+    }
+
+    #[test]
+    fn resource_mode_sets_the_profile_and_iss_and_no_default_audience() {
+        let p = plan(&resource_mode(), &Step::ALL, &fresh()).unwrap();
+        assert!(
+            p.ops.contains(&Op::UpdateTenant(json!({
+                "resource_parameter_profile": "compatibility",
+                "authorization_response_iss_parameter_supported": true,
+                "flags": {"enable_dynamic_client_registration": true}
+            }))),
+            "{:?}",
+            p.ops
+        );
+        assert!(
+            !p.warnings.iter().any(|w| w.contains("default audience")),
+            "{:?}",
+            p.warnings
+        );
+    }
+
+    #[test]
+    fn resource_mode_clears_a_default_audience_only_when_asked() {
+        let s = converged();
+        let e = plan(&resource_mode(), &Step::ALL, &s).unwrap_err();
+        assert!(e.message.contains("must be cleared"), "{}", e.message);
+        assert!(
+            e.hint
+                .as_deref()
+                .unwrap_or_default()
+                .contains("--replace-default-audience")
+        );
+        let d = Desired {
+            replace_default_audience: true,
+            ..resource_mode()
+        };
+        let p = plan(&d, &[Step::DefaultAudience], &s).unwrap();
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateTenant(json!({
+                "resource_parameter_profile": "compatibility",
+                "authorization_response_iss_parameter_supported": true,
+                "default_audience": ""
+            }))]
+        );
+        assert_eq!(p.changes[0].fields["default_audience"]["after"], "");
+    }
+
+    #[test]
+    fn preregistered_creates_a_first_party_client_its_grant_and_enables_the_connection_for_it() {
+        let p = plan(&preregistered(AudienceMode::Resource), &Step::ALL, &fresh()).unwrap();
+        let Some(Op::CreateClient(body)) = p.ops.iter().find(|o| matches!(o, Op::CreateClient(_)))
+        else {
+            panic!("{:?}", p.ops)
+        };
+        assert_eq!(body["app_type"], "native");
+        assert_eq!(body["is_first_party"], true);
+        assert_eq!(body["token_endpoint_auth_method"], "none");
+        assert_eq!(
+            body["callbacks"],
+            json!(["http://127.0.0.1:1455/callback/epMNJ6P1xGQ9"])
+        );
+        assert_eq!(
+            body["grant_types"],
+            json!(["authorization_code", "refresh_token"])
+        );
+        assert!(p.ops.contains(&Op::CreateClientGrant {
+            client: ClientRef::Created,
+            body: json!({"audience": AUD, "subject_type": "user", "scope": []}),
+        }));
+        assert!(p.ops.contains(&Op::EnableConnection {
+            id: "con_1".into(),
+            name: "Username-Password-Authentication".into(),
+            client: ClientRef::Created,
+        }));
+        // no DCR, no default grant, no promotion, no default audience
+        for op in &p.ops {
+            assert!(
+                !matches!(op, Op::CreateGrant(_) | Op::PromoteConnection { .. }),
+                "{op:?}"
+            );
+            if let Op::UpdateTenant(b) = op {
+                assert!(
+                    b.get("flags").is_none() && b.get("default_audience").is_none(),
+                    "{b}"
+                );
+            }
+        }
+        let w = p.warnings.join("\n");
+        assert!(
+            !w.contains("Dynamic Client Registration lets anyone"),
+            "{w}"
+        );
+        assert!(!w.contains("domain-level connection is open"), "{w}");
+        assert!(w.contains("nothing is opened tenant-wide"), "{w}");
+    }
+
+    #[test]
+    fn preregistered_on_a_converged_tenant_needs_nothing() {
+        let mut s = converged();
+        s.settings = Some(TenantSettings {
+            resource_parameter_profile: Some("compatibility".into()),
+            iss_parameter: true,
+            ..Default::default()
+        });
+        s.codex_client = Some(super::super::state::App {
+            id: "cli_1".into(),
+            name: "Codex CLI (docs)".into(),
+            callbacks: vec!["http://127.0.0.1:1455/callback/epMNJ6P1xGQ9".into()],
+            first_party: true,
+        });
+        s.client_grant = Some(ClientGrant::default());
+        s.connection.as_mut().unwrap().is_domain_connection = false;
+        s.connection.as_mut().unwrap().enabled_clients = vec!["cli_1".into()];
+        let p = plan(&preregistered(AudienceMode::Resource), &Step::ALL, &s).unwrap();
+        assert!(p.ops.is_empty(), "{:?}", p.ops);
+        // a client without this redirect URI (another callback port) gains it, keeping the rest
+        s.codex_client.as_mut().unwrap().callbacks =
+            vec!["http://127.0.0.1:9999/callback/x".into()];
+        let p = plan(&preregistered(AudienceMode::Resource), &Step::ALL, &s).unwrap();
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateClient {
+                id: "cli_1".into(),
+                body: json!({"callbacks": [
+                    "http://127.0.0.1:9999/callback/x",
+                    "http://127.0.0.1:1455/callback/epMNJ6P1xGQ9"
+                ]}),
+            }]
         );
     }
 

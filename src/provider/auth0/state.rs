@@ -67,6 +67,9 @@ pub struct Connection {
     pub id: String,
     pub name: String,
     pub is_domain_connection: bool,
+    pub display_name: Option<String>,
+    /// The clients it is enabled for; read only for `--client preregistered`.
+    pub enabled_clients: Vec<String>,
 }
 
 impl Connection {
@@ -75,6 +78,8 @@ impl Connection {
             id: v["id"].as_str().unwrap_or_default().to_string(),
             name: v["name"].as_str().unwrap_or_default().to_string(),
             is_domain_connection: v["is_domain_connection"].as_bool().unwrap_or(false),
+            display_name: v["display_name"].as_str().map(String::from),
+            enabled_clients: Vec::new(),
         }
     }
 }
@@ -89,6 +94,8 @@ pub struct TenantSettings {
     pub client_connections: bool,
     pub resource_parameter_profile: Option<String>,
     pub dcr_security_mode: Option<String>,
+    /// `authorization_response_iss_parameter_supported`: answers carry `iss` (RFC 9207).
+    pub iss_parameter: bool,
 }
 
 impl Default for TenantSettings {
@@ -99,6 +106,7 @@ impl Default for TenantSettings {
             client_connections: true,
             resource_parameter_profile: None,
             dcr_security_mode: None,
+            iss_parameter: false,
         }
     }
 }
@@ -117,8 +125,39 @@ impl TenantSettings {
             dcr_security_mode: v["dynamic_client_registration_security_mode"]
                 .as_str()
                 .map(String::from),
+            iss_parameter: v["authorization_response_iss_parameter_supported"] == true,
         }
     }
+}
+
+/// An application of the tenant, as far as Codex's pre-registered client matters.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct App {
+    pub id: String,
+    pub name: String,
+    pub callbacks: Vec<String>,
+    pub first_party: bool,
+}
+
+impl App {
+    pub fn from_json(v: &Value) -> Self {
+        Self {
+            id: v["client_id"].as_str().unwrap_or_default().to_string(),
+            name: v["name"].as_str().unwrap_or_default().to_string(),
+            callbacks: strings(&v["callbacks"]),
+            first_party: v["is_first_party"].as_bool().unwrap_or(true),
+        }
+    }
+}
+
+fn strings(v: &Value) -> Vec<String> {
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|s| s.as_str().map(String::from))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// Everything one run observed. A field the selected steps do not need stays at its default.
@@ -130,6 +169,9 @@ pub struct TenantState {
     /// Filled only when the wanted connection is missing, to tell the user what exists.
     pub connection_names: Vec<String>,
     pub settings: Option<TenantSettings>,
+    /// `--client preregistered`: Codex's client and its grant for the API.
+    pub codex_client: Option<App>,
+    pub client_grant: Option<ClientGrant>,
 }
 
 #[cfg(test)]

@@ -18,8 +18,6 @@ use reqwest::Method;
 use serde_json::{Value, json};
 use url::Url;
 
-use crate::codex::Callback;
-use crate::codex::config::configured_callback_url;
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
 use crate::http::Http;
@@ -55,21 +53,9 @@ impl Okta {
         let domain = settings.require_domain()?.clone();
         let audience = settings.require_audience()?.to_string();
         // The redirect URI hangs off the MCP URL; without one the audience is that URL (the
-        // setup's recommendation, and what `codex config` checks).
-        let mcp_url = settings.mcp_url.clone().unwrap_or_else(|| audience.clone());
-        // A callback URL already in the user's Codex config changes what Codex sends; Okta does
-        // not advertise issuer-bound answers, so Codex keeps the callback id.
-        let callback_url =
-            configured_callback_url(settings.codex_home.as_deref(), &settings.mcp_name);
-        let callback = Callback::pre_registered(callback_url.as_deref());
-        let redirect = callback
-            .redirect_uri(&mcp_url, settings.callback_port)
-            .map_err(|e| {
-                AppError::usage(
-                    format!("cannot compute Codex's redirect URI from {mcp_url}: {e}"),
-                    "pass --mcp-url with the MCP server's full URL",
-                )
-            })?;
+        // setup's recommendation, and what `codex config` checks). Okta does not advertise
+        // issuer-bound answers, so Codex keeps the callback id.
+        let redirect = crate::provider::codex_redirect_uri(settings, &audience)?;
         let server_name = settings
             .api_name
             .clone()

@@ -1,21 +1,27 @@
-//! `/api/v2/clients`, read and delete only: enough for doctor to list (and clean up) the
-//! third-party applications DCR leaves behind (notes/auth0.md §D4, §F).
+//! `/api/v2/clients`: list, read and delete for doctor (the third-party applications DCR leaves
+//! behind, notes/auth0.md §D4, §F), and create for the first-party client `--client
+//! preregistered` registers for Codex.
 
 use std::sync::Arc;
 
+use axum::body::Bytes;
 use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::routing::get;
 use axum::{Extension, Router};
+use serde_json::{Value, json};
 
 use super::auth::Granted;
-use super::{Answer, ApiError, Auth0, no_content, wire};
+use super::{Answer, ApiError, Auth0, no_content, random_string, wire};
 use crate::query::Params;
 
 pub(super) fn routes() -> Router<Arc<Auth0>> {
     Router::new()
-        .route("/api/v2/clients", get(list))
-        .route("/api/v2/clients/{id}", get(read).delete(remove))
+        .route("/api/v2/clients", get(list).post(create))
+        .route(
+            "/api/v2/clients/{id}",
+            get(read).patch(update).delete(remove),
+        )
 }
 
 /// OAS `GET /clients`: any one of these scopes will do.
@@ -63,11 +69,35 @@ async fn read(
         .clients
         .iter()
         .find(|c| c["client_id"] == id.as_str())
-        .ok_or_else(|| {
-            // OAS 404 "Client not found."
-            ApiError::new(StatusCode::NOT_FOUND, "Client not found").code("inexistent_client")
-        })?;
+        .ok_or_else(not_found)?;
     Ok(wire(StatusCode::OK, &projection.apply(client)))
+}
+
+/// OAS 404 "Client not found."
+fn not_found() -> ApiError {
+    ApiError::new(StatusCode::NOT_FOUND, "Client not found").code("inexistent_client")
+}
+
+/// OAS `PATCH /clients/{id}` (`update:clients`): validated against `UpdateClientRequestContent`;
+/// the keys sent replace the stored ones (arrays such as `callbacks` wholesale); 200 with the client.
+async fn update(
+    State(app): State<Arc<Auth0>>,
+    Extension(granted): Extension<Granted>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Answer {
+    granted.require(&["update:clients"])?;
+    let given = app.body("UpdateClientRequestContent", &body)?;
+    let mut tenant = app.tenant();
+    let client = tenant
+        .clients
+        .iter_mut()
+        .find(|c| c["client_id"] == id.as_str())
+        .ok_or_else(not_found)?;
+    for (key, value) in given {
+        client[key] = value;
+    }
+    Ok(wire(StatusCode::OK, client))
 }
 
 /// 204 whether or not it existed (OAS lists no 404; go-auth0 TestClientGrantManager_* delete 204).
@@ -81,4 +111,46 @@ async fn remove(
         .clients
         .retain(|c| c["client_id"] != id.as_str());
     Ok(no_content())
+}
+
+/// OAS `POST /clients`: the body validated against `CreateClientRequestContent`, the answer the
+/// stored client (201). First party unless `is_first_party: false`; a `native` app without an
+/// auth method is public (`none`), as the Dashboard creates one. While the tenant's
+/// `enable_client_connections` flag is on (its default) the new client is enabled on every
+/// connection (OAS `TenantSettingsFlags.enable_client_connections`).
+async fn create(
+    State(app): State<Arc<Auth0>>,
+    Extension(granted): Extension<Granted>,
+    body: Bytes,
+) -> Answer {
+    granted.require(&["create:clients"])?;
+    let given = app.body("CreateClientRequestContent", &body)?;
+    let client_id = random_string(32);
+    let app_type = given.get("app_type").and_then(Value::as_str);
+    let public = app_type.is_some_and(|t| matches!(t, "native" | "spa"));
+    let mut client = json!({
+        "client_id": client_id,
+        "is_first_party": true,
+        "oidc_conformant": true,
+        "callbacks": [],
+        "grant_types": ["authorization_code", "implicit", "refresh_token", "client_credentials"],
+        "token_endpoint_auth_method": if public { "none" } else { "client_secret_post" },
+        "jwt_configuration": {"alg": "RS256", "secret_encoded": false},
+    });
+    for (key, value) in given {
+        client[key] = value;
+    }
+    if client["token_endpoint_auth_method"] != "none" {
+        client["client_secret"] = json!(random_string(64));
+    }
+    let mut tenant = app.tenant();
+    if tenant.settings["flags"]["enable_client_connections"] != false {
+        for connection in &mut tenant.connections {
+            if let Some(enabled) = connection["enabled_clients"].as_array_mut() {
+                enabled.push(json!(client_id));
+            }
+        }
+    }
+    tenant.clients.push(client.clone());
+    Ok(wire(StatusCode::CREATED, &client))
 }

@@ -10,7 +10,7 @@ use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use super::auth::Granted;
-use super::{Answer, ApiError, Auth0, no_content, parse_json, random_string, wire};
+use super::{Answer, ApiError, Auth0, Auth0Tenant, no_content, parse_json, random_string, wire};
 use crate::clock::iso8601_now;
 use crate::query::Params;
 
@@ -20,6 +20,10 @@ pub(super) fn routes() -> Router<Arc<Auth0>> {
         .route(
             "/api/v2/connections/{id}",
             get(read).patch(update).delete(remove),
+        )
+        .route(
+            "/api/v2/connections/{id}/clients",
+            get(enabled_clients).patch(enable_clients),
         )
 }
 
@@ -34,6 +38,14 @@ const KEPT_OPTIONS: [&str; 3] = [
     "passkey_options",
     "brute_force_protection",
 ];
+
+fn connection_mut<'a>(tenant: &'a mut Auth0Tenant, id: &str) -> Result<&'a mut Value, ApiError> {
+    tenant
+        .connections
+        .iter_mut()
+        .find(|c| c["id"] == id)
+        .ok_or_else(not_found)
+}
 
 fn not_found() -> ApiError {
     // go-auth0 TestConnectionManager_Delete interaction 2
@@ -201,11 +213,7 @@ async fn update(
         .validate("UpdateConnectionRequestContent", &body)
         .map_err(ApiError::payload)?;
     let mut tenant = app.tenant();
-    let doc = tenant
-        .connections
-        .iter_mut()
-        .find(|c| c["id"] == id.as_str())
-        .ok_or_else(not_found)?;
+    let doc = connection_mut(&mut tenant, &id)?;
     let Value::Object(doc) = doc else {
         unreachable!("connections are objects")
     };
@@ -271,4 +279,57 @@ async fn remove(
         StatusCode::ACCEPTED,
         &json!({"deleted_at": iso8601_now()}),
     ))
+}
+
+/// OAS `GET /connections/{id}/clients`: `{"clients": [{"client_id"}]}`, one page (the tenant's
+/// list is short; `next` is left out as on the last page).
+async fn enabled_clients(
+    State(app): State<Arc<Auth0>>,
+    Extension(granted): Extension<Granted>,
+    Path(id): Path<String>,
+) -> Answer {
+    granted.require(&["read:connections"])?;
+    let tenant = app.tenant();
+    let doc = tenant
+        .connections
+        .iter()
+        .find(|c| c["id"] == id.as_str())
+        .ok_or_else(not_found)?;
+    let clients: Vec<Value> = doc["enabled_clients"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|id| json!({"client_id": id}))
+        .collect();
+    Ok(wire(StatusCode::OK, &json!({"clients": clients})))
+}
+
+/// OAS `PATCH /connections/{id}/clients`: `[{"client_id", "status"}]` (1..50 items) switches the
+/// connection on or off for each client named and leaves the others; 204.
+async fn enable_clients(
+    State(app): State<Arc<Auth0>>,
+    Extension(granted): Extension<Granted>,
+    Path(id): Path<String>,
+    body: Bytes,
+) -> Answer {
+    granted.require(&["update:connections"])?;
+    let body = parse_json(&body)?;
+    app.schemas
+        .validate("UpdateEnabledClientConnectionsRequestContent", &body)
+        .map_err(ApiError::payload)?;
+    let mut tenant = app.tenant();
+    let doc = connection_mut(&mut tenant, &id)?;
+    let mut enabled: Vec<Value> = doc["enabled_clients"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    for item in body.as_array().into_iter().flatten() {
+        let client = &item["client_id"];
+        enabled.retain(|c| c != client);
+        if item["status"] == true {
+            enabled.push(client.clone());
+        }
+    }
+    doc["enabled_clients"] = Value::Array(enabled);
+    Ok(no_content())
 }

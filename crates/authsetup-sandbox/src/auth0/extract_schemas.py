@@ -18,6 +18,9 @@ ROOTS = [
     "UpdateClientGrantRequestContent",
     "CreateConnectionRequestContent",
     "UpdateConnectionRequestContent",
+    "CreateClientRequestContent",
+    "UpdateClientRequestContent",
+    "UpdateEnabledClientConnectionsRequestContent",
 ]
 DROP = {"description", "default", "examples", "example", "format", "title"}
 

@@ -12,6 +12,7 @@ mod connections;
 mod login;
 mod oauth;
 mod resource_servers;
+mod rules;
 mod tenant_settings;
 
 use std::sync::{Arc, Mutex, MutexGuard};
@@ -39,6 +40,12 @@ pub struct Auth0Tenant {
     pub client_grants: Vec<Value>,
     pub connections: Vec<Value>,
     pub clients: Vec<Value>,
+    /// Rules as `GET /rules` lists them; a tenant without Rules has none (new tenants cannot
+    /// create any since 2023).
+    pub rules: Vec<Value>,
+    /// The prompt settings document (`GET /prompts`): `universal_login_experience` is `new` or
+    /// `classic`.
+    pub prompts: Value,
     /// Flags this tenant may not set through `PATCH /tenants/settings`, not even to their current
     /// value ("You are not allowed to set flag '…' for this tenant.", notes §A5/§E.1). Which flags a
     /// tenant may set varies; clear this to emulate a tenant that may set them all.
@@ -72,7 +79,11 @@ pub(crate) const SCOPES: &[&str] = &[
     "read:client_keys",
     "read:client_credentials",
     "read:client_summary",
+    "create:clients",
+    "update:clients",
     "delete:clients",
+    "read:rules",
+    "read:prompts",
 ];
 
 pub(crate) const TOKEN_LIFETIME: u64 = 86_400;
@@ -196,6 +207,7 @@ pub(crate) fn router(app: Arc<Auth0>) -> Router {
         .merge(connections::routes())
         .merge(client_grants::routes())
         .merge(clients::routes())
+        .merge(rules::routes())
         .route_layer(axum::middleware::from_fn_with_state(
             app.clone(),
             auth::authenticate,
@@ -383,6 +395,10 @@ mod seed {
                 "custom_login_page_on": true,
                 "token_endpoint_auth_method": "client_secret_post",
             })],
+            rules: Vec::new(),
+            // OAS `GetSettingsResponseContent`; a new tenant uses Universal Login
+            prompts: json!({"universal_login_experience": "new", "identifier_first": false,
+                "webauthn_platform_first_factor": false}),
             locked_flags: [
                 "disable_clickjack_protection_headers",
                 "trust_azure_adfs_email_verified_connection_property",

@@ -132,11 +132,21 @@ impl OktaSandbox {
             Box::new(OktaDialect),
             |base_url| {
                 let app = Arc::new(Okta::new(base_url));
-                // no authorization server exists yet: a test names the one authsetup creates
-                let resource = Arc::new(Resource::new(
+                // no authorization server exists yet: the metadata names the one whose audience
+                // is this server once authsetup created it (newuser review item 1)
+                let org = app.clone();
+                let me = format!("{base_url}{}", resource::PATH);
+                let resource = Arc::new(Resource::found_later(
                     base_url,
-                    Vec::new(),
                     app.rsa.public().clone(),
+                    Box::new(move || {
+                        org.org().servers.iter().find_map(|s| {
+                            let serves_me = s.doc["audiences"]
+                                .as_array()
+                                .is_some_and(|a| a.iter().any(|x| x == me.as_str()));
+                            serves_me.then(|| s.doc["issuer"].as_str().map(String::from))?
+                        })
+                    }),
                 ));
                 apps = Some((app.clone(), resource.clone()));
                 router(app).merge(resource::router(resource))
@@ -161,8 +171,8 @@ impl OktaSandbox {
         format!("{}{}", self.base_url(), resource::PATH)
     }
 
-    /// Reads or changes how the demo MCP server presents itself; its metadata names no
-    /// authorization server until a test puts the issuer of the one authsetup created there.
+    /// Reads or changes how the demo MCP server presents itself; while its metadata names no
+    /// authorization server, the one whose audience is the demo server is served.
     pub fn with_resource<R>(&self, f: impl FnOnce(&mut ProtectedResource) -> R) -> R {
         self.resource.with(f)
     }
