@@ -13,7 +13,7 @@ use url::Url;
 
 use super::{Callback, CodexServer, CredentialsStore, check_server_name};
 use crate::error::AppError;
-use crate::files::atomic::write_atomic;
+use crate::files::atomic::{ReplaceError, Replaced, create_parent, replace_with_backup};
 use crate::files::lock;
 use crate::files::toml_edit_ext::{
     Set, ShapeError, Style, TextStyle, describe, ensure_strings_in_array, ensure_table,
@@ -504,28 +504,29 @@ pub fn write(
     let _lock = lock::acquire(config_path, on_wait).map_err(write_err)?;
     let existing = read_text(config_path)?;
     let merged = merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
-    match existing {
-        None => {
-            write_atomic(config_path, merged.as_bytes()).map_err(write_err)?;
-            Ok(WriteOutcome::Created)
-        }
-        Some(old) if old == merged => Ok(WriteOutcome::Unchanged),
-        Some(old) => {
-            let backup = backup_path(config_path);
-            write_backup(config_path, &backup, old.as_bytes()).map_err(|source| {
-                CodexConfigError::Backup {
-                    file: config_path.to_path_buf(),
-                    backup: backup.clone(),
-                    source,
-                }
-            })?;
-            write_atomic(config_path, merged.as_bytes()).map_err(write_err)?;
-            Ok(WriteOutcome::Updated {
-                backup,
-                replaced_store: replaced_store(&old, server),
-            })
-        }
-    }
+    let replaced = replace_with_backup(
+        config_path,
+        existing.as_deref().map(str::as_bytes),
+        merged.as_bytes(),
+    )
+    .map_err(|e| match e {
+        ReplaceError::Backup { backup, source } => CodexConfigError::Backup {
+            file: config_path.to_path_buf(),
+            backup,
+            source,
+        },
+        ReplaceError::Write(source) => write_err(source),
+    })?;
+    Ok(match replaced {
+        Replaced::Created => WriteOutcome::Created,
+        Replaced::Unchanged => WriteOutcome::Unchanged,
+        Replaced::Updated { backup } => WriteOutcome::Updated {
+            backup,
+            replaced_store: existing
+                .as_deref()
+                .and_then(|old| replaced_store(old, server)),
+        },
+    })
 }
 
 /// What [`write`] would refuse, found without writing: the file reads, parses and takes the
@@ -632,56 +633,6 @@ pub fn inspect(config_path: &Path, name: &str) -> Result<Option<ConfigView>, Cod
             .or_else(|| port(doc.get(CALLBACK_PORT_KEY))),
         callback_url: callback_url(&doc, name),
     }))
-}
-
-fn backup_path(config_path: &Path) -> PathBuf {
-    let mut name = config_path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_else(|| "config.toml".into());
-    name.push(".bak");
-    config_path.with_file_name(name)
-}
-
-fn write_backup(original: &Path, backup: &Path, contents: &[u8]) -> io::Result<()> {
-    // An older backup may be more readable than the file now is; start from a fresh (0600) file
-    // rather than inherit its mode.
-    match fs::remove_file(backup) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    write_atomic(backup, contents)?;
-    copy_mode(original, backup)
-}
-
-#[cfg(unix)]
-fn copy_mode(from: &Path, to: &Path) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = fs::metadata(from)?.permissions().mode() & 0o7777;
-    fs::set_permissions(to, fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn copy_mode(_from: &Path, _to: &Path) -> io::Result<()> {
-    Ok(())
-}
-
-fn create_parent(path: &Path) -> io::Result<()> {
-    let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
-        return Ok(());
-    };
-    if parent.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(parent)
 }
 
 #[cfg(test)]
