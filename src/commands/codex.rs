@@ -145,7 +145,7 @@ pub fn write(settings: &Settings, printer: &Printer, server: &CodexServer) -> Re
 
 /// The client id of the provider's pre-registered client, read from the tenant, when the
 /// provider registers one for MCP clients and the tenant is known. Reads only.
-async fn registered_client(settings: &Settings) -> Result<Option<String>> {
+pub(super) async fn registered_client(settings: &Settings) -> Result<Option<String>> {
     if settings.domain.is_none() || settings.audience.is_none() {
         return Ok(None);
     }
