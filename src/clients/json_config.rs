@@ -103,14 +103,6 @@ impl From<JsonConfigError> for AppError {
     }
 }
 
-/// Outcome of [`write`].
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum WriteOutcome {
-    Created,
-    Updated { backup: PathBuf },
-    Unchanged,
-}
-
 /// The text to print, and the content of a file authsetup creates.
 pub fn snippet(client: McpClient, server: &McpServer) -> String {
     merge(client, None, server, Path::new("")).expect("an empty file takes any entry")
@@ -248,7 +240,7 @@ pub fn write(
     path: &Path,
     server: &McpServer,
     on_wait: impl FnOnce(),
-) -> Result<WriteOutcome, JsonConfigError> {
+) -> Result<Replaced, JsonConfigError> {
     let write_err = |source| JsonConfigError::Write {
         file: path.to_path_buf(),
         source,
@@ -257,7 +249,7 @@ pub fn write(
     let _lock = lock::acquire(path, on_wait).map_err(write_err)?;
     let existing = read_text(path)?;
     let merged = merge(client, existing.as_deref(), server, path)?;
-    let replaced = replace_with_backup(
+    replace_with_backup(
         path,
         existing.as_deref().map(str::as_bytes),
         merged.as_bytes(),
@@ -269,17 +261,13 @@ pub fn write(
             source,
         },
         ReplaceError::Write(source) => write_err(source),
-    })?;
-    Ok(match replaced {
-        Replaced::Created => WriteOutcome::Created,
-        Replaced::Updated { backup } => WriteOutcome::Updated { backup },
-        Replaced::Unchanged => WriteOutcome::Unchanged,
     })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::files::fixture_cases;
 
     #[derive(serde::Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -342,24 +330,13 @@ mod tests {
         }
     }
 
-    /// Walks fixtures/client-merge/<case>/{server.toml,in/FILE,out/FILE,error.txt}, like
-    /// fixtures/codex-merge: `out` absent means the merge must refuse (with `error.txt`'s message).
-    /// `SNAPSHOTS=overwrite cargo test --lib json_config` rewrites the expectations.
+    /// Walks fixtures/client-merge (see `files::fixture_cases`), FILE named by the client.
     #[test]
     fn merge_fixtures() {
         let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/client-merge");
-        let overwrite = std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite");
-        let mut cases: Vec<_> = fs::read_dir(&root)
-            .expect("fixtures/client-merge exists")
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.is_dir())
-            .collect();
-        cases.sort();
         let mut seen = std::collections::HashSet::new();
-        for dir in &cases {
-            let case = dir.file_name().unwrap().to_string_lossy().into_owned();
-            let f: FixtureServer =
-                toml::from_str(&fs::read_to_string(dir.join("server.toml")).unwrap()).unwrap();
+        for case in fixture_cases::cases(&root) {
+            let f: FixtureServer = case.server();
             let client = McpClient::from_id(&f.client).expect("a known client");
             seen.insert(client);
             let server = McpServer {
@@ -370,46 +347,21 @@ mod tests {
                 callback_port: f.callback_port,
             };
             let name = file_name(client);
-            let input = fs::read_to_string(dir.join("in").join(name)).ok();
-            let out_path = dir.join("out").join(name);
-            let err_path = dir.join("error.txt");
+            let input = case.input(name);
             let result = merge(client, input.as_deref(), &server, Path::new(name));
-            if overwrite {
-                match &result {
-                    Ok(text) => {
-                        fs::create_dir_all(out_path.parent().unwrap()).unwrap();
-                        fs::write(&out_path, text).unwrap();
-                    }
-                    Err(e) => fs::write(&err_path, format!("{e}\n")).unwrap(),
-                }
-            }
-            match fs::read_to_string(&out_path) {
-                Ok(expected) => {
-                    let got = result.unwrap_or_else(|e| panic!("{case}: merge failed: {e}"));
-                    assert!(
-                        got == expected,
-                        "{case}: merged file differs\n--- expected\n{expected}\n--- got\n{got}"
-                    );
-                    check_semantics(&case, client, input.as_deref(), &got, &server);
-                    let again = merge(client, Some(&got), &server, Path::new(name)).unwrap();
-                    assert_eq!(again, got, "{case}: a second merge must change nothing");
-                    if input.is_none() {
-                        assert_eq!(
-                            got,
-                            snippet(client, &server),
-                            "{case}: a new file is the snippet"
-                        );
-                    }
-                }
-                Err(_) => {
-                    let err = match result {
-                        Ok(text) => panic!("{case}: expected a refusal, got\n{text}"),
-                        Err(e) => e,
-                    };
-                    let expected = fs::read_to_string(&err_path)
-                        .unwrap_or_else(|_| panic!("{case}: a refusal needs error.txt"));
-                    assert_eq!(format!("{err}\n"), expected, "{case}: error message");
-                }
+            let Some(got) = case.expect(name, result) else {
+                continue;
+            };
+            let case = case.name;
+            check_semantics(&case, client, input.as_deref(), &got, &server);
+            let again = merge(client, Some(&got), &server, Path::new(name)).unwrap();
+            assert_eq!(again, got, "{case}: a second merge must change nothing");
+            if input.is_none() {
+                assert_eq!(
+                    got,
+                    snippet(client, &server),
+                    "{case}: a new file is the snippet"
+                );
             }
         }
         for client in McpClient::ALL

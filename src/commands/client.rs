@@ -2,14 +2,15 @@
 //! into the client's own file. Codex goes through `codex config`; the JSON clients through
 //! `clients::json_config`. `init` writes the clients it was given with the same functions.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde_json::json;
 
 use crate::cli::{ClientArg, ClientConfigArgs, ScopeArg};
-use crate::clients::json_config::{self, WriteOutcome};
+use crate::clients::json_config;
 use crate::clients::{McpClient, McpServer, Scope};
 use crate::error::{AppError, Result};
+use crate::files::atomic::Replaced;
 use crate::output::Printer;
 use crate::plan::{Action, Change};
 use crate::provider;
@@ -29,7 +30,9 @@ impl From<ClientArg> for McpClient {
     }
 }
 
-/// The entry for a JSON client; `client_id` as for Codex (given, or the provider's).
+/// The MCP server as every client is told about it (Codex adds its credentials store).
+/// `client_id` is a pre-registered client, given or made by the provider; `None` lets the client
+/// register itself.
 pub fn server(settings: &Settings, client_id: Option<String>) -> Result<McpServer> {
     let url = settings.mcp_url.clone().ok_or_else(|| {
         AppError::usage(
@@ -100,12 +103,21 @@ pub fn write(
     let outcome = json_config::write(client, &path, server, || {
         printer.line("waiting for another authsetup run on the same files to finish…")
     })?;
-    let action = match outcome {
-        WriteOutcome::Created => {
+    let action = report_write(printer, &path, &outcome);
+    Ok(Change::new(
+        format!("{}_config:{}", client.id(), path.display()),
+        action,
+    ))
+}
+
+/// Tells people what a write did to a client's file; the change it was, for JSON output.
+pub fn report_write(printer: &Printer, path: &Path, replaced: &Replaced) -> Action {
+    match replaced {
+        Replaced::Created => {
             printer.success(format!("wrote {}", path.display()));
             Action::Create
         }
-        WriteOutcome::Updated { backup } => {
+        Replaced::Updated { backup } => {
             printer.success(format!(
                 "updated {} (previous version in {})",
                 path.display(),
@@ -113,18 +125,14 @@ pub fn write(
             ));
             Action::Update
         }
-        WriteOutcome::Unchanged => {
+        Replaced::Unchanged => {
             printer.success(format!(
                 "{} already has this server; nothing changed",
                 path.display()
             ));
             Action::None
         }
-    };
-    Ok(Change::new(
-        format!("{}_config:{}", client.id(), path.display()),
-        action,
-    ))
+    }
 }
 
 /// The redirect URIs the tenant's client must allow when `server` names a pre-registered one.

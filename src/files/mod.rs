@@ -4,6 +4,8 @@
 
 pub mod atomic;
 pub mod env;
+#[cfg(test)]
+pub mod fixture_cases;
 pub mod json_edit;
 pub mod lock;
 pub mod toml_edit_ext;

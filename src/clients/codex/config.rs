@@ -639,6 +639,7 @@ pub fn inspect(config_path: &Path, name: &str) -> Result<Option<ConfigView>, Cod
 mod tests {
     use super::*;
     use crate::codex::{CODEX_0171_KEYS, CredentialsStore};
+    use crate::files::fixture_cases;
     use crate::files::toml_edit_ext::has_lone_lf;
     use std::collections::BTreeMap;
 
@@ -755,71 +756,29 @@ mod tests {
         );
     }
 
-    /// Walks fixtures/codex-merge/<case>/{in,out}/config.toml (cargo-style in/out snapshots).
-    /// `out` absent: the merge must refuse, with `error.txt` holding the exact message when present.
-    /// `SNAPSHOTS=overwrite cargo test --lib codex::config` rewrites the expectations; review the diff.
+    /// Walks fixtures/codex-merge (see `files::fixture_cases`), FILE = config.toml.
     #[test]
     fn merge_fixtures() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/codex-merge");
-        let overwrite = std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite");
-        let mut cases: Vec<_> = fs::read_dir(&root)
-            .expect("fixtures/codex-merge exists")
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.is_dir())
-            .collect();
-        cases.sort();
-        assert!(
-            cases.len() >= 9,
-            "expected the fixture cases, found {cases:?}"
+        let cases = fixture_cases::cases(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/codex-merge"),
         );
-        for dir in cases {
-            let case = dir.file_name().unwrap().to_string_lossy().into_owned();
-            let server: CodexServer = toml::from_str::<FixtureServer>(
-                &fs::read_to_string(dir.join("server.toml")).unwrap(),
-            )
-            .unwrap()
-            .into();
-            let input = fs::read_to_string(dir.join("in/config.toml")).ok();
-            let out_path = dir.join("out/config.toml");
-            let err_path = dir.join("error.txt");
-            let result = merge(input.as_deref(), &server);
-            if overwrite {
-                match &result {
-                    Ok(text) => {
-                        fs::create_dir_all(out_path.parent().unwrap()).unwrap();
-                        fs::write(&out_path, text).unwrap();
-                    }
-                    Err(e) => fs::write(&err_path, format!("{e}\n")).unwrap(),
-                }
+        assert!(cases.len() >= 9, "expected the fixture cases");
+        for case in cases {
+            let server: CodexServer = case.server::<FixtureServer>().into();
+            let input = case.input("config.toml");
+            let Some(got) = case.expect("config.toml", merge(input.as_deref(), &server)) else {
+                continue;
+            };
+            let case = case.name;
+            assert!(got.ends_with('\n'), "{case}: no final newline");
+            check_semantics(&case, input.as_deref(), &got, &server);
+            let again = merge(Some(&got), &server).unwrap();
+            assert_eq!(again, got, "{case}: a second merge must change nothing");
+            if case == "unchanged" {
+                assert_eq!(Some(got.as_str()), input.as_deref(), "{case}: rewritten");
             }
-            match fs::read_to_string(&out_path) {
-                Ok(expected) => {
-                    let got = result.unwrap_or_else(|e| panic!("{case}: merge failed: {e}"));
-                    assert!(
-                        got == expected,
-                        "{case}: merged config differs\n--- expected\n{expected}\n--- got\n{got}"
-                    );
-                    assert!(got.ends_with('\n'), "{case}: no final newline");
-                    check_semantics(&case, input.as_deref(), &got, &server);
-                    let again = merge(Some(&got), &server).unwrap();
-                    assert_eq!(again, got, "{case}: a second merge must change nothing");
-                    if case == "unchanged" {
-                        assert_eq!(Some(got.as_str()), input.as_deref(), "{case}: rewritten");
-                    }
-                    if input.is_none() || input.as_deref() == Some("") {
-                        assert_eq!(got, snippet(&server), "{case}: a new file is the snippet");
-                    }
-                }
-                Err(_) => {
-                    let err = match result {
-                        Ok(text) => panic!("{case}: expected a refusal, got\n{text}"),
-                        Err(e) => e,
-                    };
-                    if let Ok(expected) = fs::read_to_string(&err_path) {
-                        assert_eq!(format!("{err}\n"), expected, "{case}: error message");
-                    }
-                    assert!(!err.to_string().contains('\n'), "{case}: one-line message");
-                }
+            if input.is_none() || input.as_deref() == Some("") {
+                assert_eq!(got, snippet(&server), "{case}: a new file is the snippet");
             }
         }
     }
