@@ -101,7 +101,12 @@ impl McpClient {
             (McpClient::Codex, _) => return None,
             // `claude mcp add --scope project|user`.
             (McpClient::Claude, Scope::Project) => project.join(".mcp.json"),
-            (McpClient::Claude, Scope::User) => home.join(".claude.json"),
+            // Claude Code keeps its user file in CLAUDE_CONFIG_DIR when that is set (observed
+            // with 2.1.332: `claude mcp add --scope user` writes $CLAUDE_CONFIG_DIR/.claude.json).
+            (McpClient::Claude, Scope::User) => std::env::var_os("CLAUDE_CONFIG_DIR")
+                .filter(|d| !d.is_empty())
+                .map_or_else(|| home.to_path_buf(), PathBuf::from)
+                .join(".claude.json"),
             // `gemini mcp add --scope project|user`.
             (McpClient::Gemini, Scope::Project) => project.join(".gemini/settings.json"),
             (McpClient::Gemini, Scope::User) => home.join(".gemini/settings.json"),

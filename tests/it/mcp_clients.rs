@@ -70,10 +70,21 @@ fn folders(w: &World) -> (PathBuf, PathBuf) {
 
 /// Runs a client in `project` with `home`, offline, within [`STEP`].
 fn run_client(bin: &Path, project: &Path, home: &Path, args: &[&str]) -> Output {
+    run_client_with(Command::new(bin), project, home, args)
+}
+
+/// [`run_client`] for a command that carries its own extra variables.
+fn run_client_with(mut cmd: Command, project: &Path, home: &Path, args: &[&str]) -> Output {
     let proxy = format!("http://127.0.0.1:{}", closed_port());
-    let mut child = Command::new(bin)
+    let extra: Vec<_> = cmd
+        .get_envs()
+        .filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned())))
+        .collect();
+    let bin = PathBuf::from(cmd.get_program());
+    let mut child = cmd
         .args(args)
         .env_clear()
+        .envs(extra)
         .env("PATH", std::env::var("PATH").unwrap_or_default())
         .env("HOME", home)
         .env("HTTPS_PROXY", &proxy)
@@ -166,6 +177,27 @@ fn claude_code_lists_the_servers_authsetup_wrote() {
     assert!(out.status.success(), "{text}");
     assert!(text.contains("Scope: User config"), "{text}");
     assert!(text.contains(&format!("URL: {user_url}\n")), "{text}");
+
+    // With CLAUDE_CONFIG_DIR set, Claude Code keeps its user file there, and so does authsetup.
+    let elsewhere = w.path("claude-config");
+    let other_url = format!("http://127.0.0.1:{port}/elsewhere/mcp");
+    let out = w
+        .bare()
+        .env("HOME", &home)
+        .env("CLAUDE_CONFIG_DIR", &elsewhere)
+        .current_dir(&project)
+        .args(["client", "config", "claude", "--write", "--scope", "user"])
+        .args(["--mcp-name", "moved", "--mcp-url", &other_url])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(elsewhere.join(".claude.json").exists());
+    let mut get = Command::new(&claude);
+    get.env("CLAUDE_CONFIG_DIR", &elsewhere);
+    let out = run_client_with(get, &project, &home, &["mcp", "get", "moved"]);
+    let text = output_text(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains(&format!("URL: {other_url}\n")), "{text}");
 
     let out = run_client(&claude, &project, &home, &["mcp", "list"]);
     let text = output_text(&out);
