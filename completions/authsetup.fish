@@ -629,6 +629,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -641,11 +646,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fi
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -s h -l help -d 'Print help'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -f -a "config" -d 'Print the client\'s config for the MCP server, or merge it into the client\'s file with --write'
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -662,6 +667,11 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l api-name -d 'Display name of the API' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
@@ -675,7 +685,7 @@ always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l write -d 'Merge into the client\'s file ($CODEX_HOME/config.toml for Codex) instead of printing (comments and other servers kept)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l replace-default-audience -d 'Replace a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l token-stdin -d 'Read the Management API token from standard input'
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
