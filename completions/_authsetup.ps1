@@ -58,7 +58,8 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Step: API access policy (users allowed, machines denied) and the default third-party grant')
             [CompletionResult]::new('connection', 'connection', [CompletionResultType]::ParameterValue, 'Step: the login connection, promoted to domain level (Auth0)')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Step: the MCP server''s .env file')
-            [CompletionResult]::new('codex', 'codex', [CompletionResultType]::ParameterValue, 'Codex CLI configuration for the MCP server')
+            [CompletionResult]::new('codex', 'codex', [CompletionResultType]::ParameterValue, 'Codex CLI configuration for the MCP server (`client config codex`)')
+            [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'MCP client configuration: Codex CLI, Claude Code, Gemini CLI, VS Code, Cursor')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Serve an emulated tenant on loopback for offline development and tests')
@@ -69,6 +70,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
         }
         'authsetup;init' {
             [CompletionResult]::new('--write-config', '--write-config', [CompletionResultType]::ParameterName, 'Save the answers (never secrets) to this file for the next run and CI')
+            [CompletionResult]::new('--clients', '--clients', [CompletionResultType]::ParameterName, 'The MCP clients whose config to write, comma-separated (the wizard asks, Codex preselected) [env: AUTHSETUP_CLIENTS]; JSON clients get the project''s file')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
             [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]')
@@ -86,7 +88,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
-            [CompletionResult]::new('--write-codex-config', '--write-codex-config', [CompletionResultType]::ParameterName, 'Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the wizard asks)')
+            [CompletionResult]::new('--write-codex-config', '--write-codex-config', [CompletionResultType]::ParameterName, 'Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the same as listing codex in --clients)')
             [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
             [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
             [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
@@ -647,7 +649,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             break
         }
         'authsetup;codex;config' {
-            [CompletionResult]::new('--credentials-store', '--credentials-store', [CompletionResultType]::ParameterName, 'Where Codex stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring')
+            [CompletionResult]::new('--credentials-store', '--credentials-store', [CompletionResultType]::ParameterName, 'Codex: where it stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring')
             [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Pre-registered OAuth client id (skips Dynamic Client Registration)')
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
@@ -666,7 +668,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
-            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Merge into $CODEX_HOME/config.toml instead of printing (comments and other servers kept)')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Merge into the client''s file ($CODEX_HOME/config.toml for Codex) instead of printing (comments and other servers kept)')
             [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
             [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
             [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
@@ -689,6 +691,85 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             break
         }
         'authsetup;codex;help;help' {
+            break
+        }
+        'authsetup;client' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]')
+            [CompletionResult]::new('--api-name', '--api-name', [CompletionResultType]::ParameterName, 'Display name of the API')
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Okta: the group whose members may use the Codex client [default: Everyone]')
+            [CompletionResult]::new('--audience-mode', '--audience-mode', [CompletionResultType]::ParameterName, 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]')
+            [CompletionResult]::new('--management-domain', '--management-domain', [CompletionResultType]::ParameterName, 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]')
+            [CompletionResult]::new('--mcp-name', '--mcp-name', [CompletionResultType]::ParameterName, 'The MCP server''s name in Codex''s config [default: mcp]')
+            [CompletionResult]::new('--mcp-url', '--mcp-url', [CompletionResultType]::ParameterName, 'The MCP server''s URL [env: MCP_URL]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'The MCP server''s .env file [default: .env]')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]')
+            [CompletionResult]::new('--callback-port', '--callback-port', [CompletionResultType]::ParameterName, 'Port of Codex''s OAuth callback listener [default: 1455]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
+            [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
+            [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the client''s config for the MCP server, or merge it into the client''s file with --write')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authsetup;client;config' {
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'The project''s file (current folder) or the user''s (home folder) [default: project]; not for codex')
+            [CompletionResult]::new('--credentials-store', '--credentials-store', [CompletionResultType]::ParameterName, 'Codex: where it stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'Pre-registered OAuth client id (skips Dynamic Client Registration)')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]')
+            [CompletionResult]::new('--api-name', '--api-name', [CompletionResultType]::ParameterName, 'Display name of the API')
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Okta: the group whose members may use the Codex client [default: Everyone]')
+            [CompletionResult]::new('--audience-mode', '--audience-mode', [CompletionResultType]::ParameterName, 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]')
+            [CompletionResult]::new('--management-domain', '--management-domain', [CompletionResultType]::ParameterName, 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]')
+            [CompletionResult]::new('--mcp-name', '--mcp-name', [CompletionResultType]::ParameterName, 'The MCP server''s name in Codex''s config [default: mcp]')
+            [CompletionResult]::new('--mcp-url', '--mcp-url', [CompletionResultType]::ParameterName, 'The MCP server''s URL [env: MCP_URL]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'The MCP server''s .env file [default: .env]')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]')
+            [CompletionResult]::new('--callback-port', '--callback-port', [CompletionResultType]::ParameterName, 'Port of Codex''s OAuth callback listener [default: 1455]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
+            [CompletionResult]::new('--write', '--write', [CompletionResultType]::ParameterName, 'Merge into the client''s file ($CODEX_HOME/config.toml for Codex) instead of printing (comments and other servers kept)')
+            [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
+            [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authsetup;client;help' {
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the client''s config for the MCP server, or merge it into the client''s file with --write')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authsetup;client;help;config' {
+            break
+        }
+        'authsetup;client;help;help' {
             break
         }
         'authsetup;doctor' {
@@ -861,7 +942,8 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('policy', 'policy', [CompletionResultType]::ParameterValue, 'Step: API access policy (users allowed, machines denied) and the default third-party grant')
             [CompletionResult]::new('connection', 'connection', [CompletionResultType]::ParameterValue, 'Step: the login connection, promoted to domain level (Auth0)')
             [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Step: the MCP server''s .env file')
-            [CompletionResult]::new('codex', 'codex', [CompletionResultType]::ParameterValue, 'Codex CLI configuration for the MCP server')
+            [CompletionResult]::new('codex', 'codex', [CompletionResultType]::ParameterValue, 'Codex CLI configuration for the MCP server (`client config codex`)')
+            [CompletionResult]::new('client', 'client', [CompletionResultType]::ParameterValue, 'MCP client configuration: Codex CLI, Claude Code, Gemini CLI, VS Code, Cursor')
             [CompletionResult]::new('doctor', 'doctor', [CompletionResultType]::ParameterValue, 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Serve an emulated tenant on loopback for offline development and tests')
@@ -926,6 +1008,13 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             break
         }
         'authsetup;help;codex;config' {
+            break
+        }
+        'authsetup;help;client' {
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Print the client''s config for the MCP server, or merge it into the client''s file with --write')
+            break
+        }
+        'authsetup;help;client;config' {
             break
         }
         'authsetup;help;doctor' {

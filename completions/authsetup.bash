@@ -22,6 +22,9 @@ _authsetup() {
             authsetup,apply)
                 cmd="authsetup__subcmd__apply"
                 ;;
+            authsetup,client)
+                cmd="authsetup__subcmd__client"
+                ;;
             authsetup,codex)
                 cmd="authsetup__subcmd__codex"
                 ;;
@@ -75,6 +78,18 @@ _authsetup() {
                 ;;
             authsetup__subcmd__api__subcmd__help,help)
                 cmd="authsetup__subcmd__api__subcmd__help__subcmd__help"
+                ;;
+            authsetup__subcmd__client,config)
+                cmd="authsetup__subcmd__client__subcmd__config"
+                ;;
+            authsetup__subcmd__client,help)
+                cmd="authsetup__subcmd__client__subcmd__help"
+                ;;
+            authsetup__subcmd__client__subcmd__help,config)
+                cmd="authsetup__subcmd__client__subcmd__help__subcmd__config"
+                ;;
+            authsetup__subcmd__client__subcmd__help,help)
+                cmd="authsetup__subcmd__client__subcmd__help__subcmd__help"
                 ;;
             authsetup__subcmd__codex,config)
                 cmd="authsetup__subcmd__codex__subcmd__config"
@@ -130,6 +145,9 @@ _authsetup() {
             authsetup__subcmd__help,apply)
                 cmd="authsetup__subcmd__help__subcmd__apply"
                 ;;
+            authsetup__subcmd__help,client)
+                cmd="authsetup__subcmd__help__subcmd__client"
+                ;;
             authsetup__subcmd__help,codex)
                 cmd="authsetup__subcmd__help__subcmd__codex"
                 ;;
@@ -174,6 +192,9 @@ _authsetup() {
                 ;;
             authsetup__subcmd__help__subcmd__api,create)
                 cmd="authsetup__subcmd__help__subcmd__api__subcmd__create"
+                ;;
+            authsetup__subcmd__help__subcmd__client,config)
+                cmd="authsetup__subcmd__help__subcmd__client__subcmd__config"
                 ;;
             authsetup__subcmd__help__subcmd__codex,config)
                 cmd="authsetup__subcmd__help__subcmd__codex__subcmd__config"
@@ -224,7 +245,7 @@ _authsetup() {
 
     case "${cmd}" in
         authsetup)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -586,6 +607,224 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__client)
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "auth0 okta" -- "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__client__subcmd__config)
+            opts="-y -v -h -V --scope --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version codex claude gemini vscode cursor"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --scope)
+                    COMPREPLY=($(compgen -W "project user" -- "${cur}"))
+                    return 0
+                    ;;
+                --credentials-store)
+                    COMPREPLY=($(compgen -W "file auto keyring" -- "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "auth0 okta" -- "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__client__subcmd__help)
+            opts="config help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__client__subcmd__help__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__client__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;
@@ -1672,7 +1911,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__help)
-            opts="init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help"
+            opts="init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1716,6 +1955,34 @@ _authsetup() {
         authsetup__subcmd__help__subcmd__apply)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__help__subcmd__client)
+            opts="config"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__help__subcmd__client__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2008,7 +2275,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__init)
-            opts="-y -v -h -V --write-config --write-codex-config --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write-config --write-codex-config --clients --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2016,6 +2283,10 @@ _authsetup() {
             case "${prev}" in
                 --write-config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --clients)
+                    COMPREPLY=($(compgen -W "codex claude gemini vscode cursor" -- "${cur}"))
                     return 0
                     ;;
                 --provider)

@@ -55,7 +55,8 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand policy 'Step: API access policy (users allowed, machines denied) and the default third-party grant'
             cand connection 'Step: the login connection, promoted to domain level (Auth0)'
             cand env 'Step: the MCP server''s .env file'
-            cand codex 'Codex CLI configuration for the MCP server'
+            cand codex 'Codex CLI configuration for the MCP server (`client config codex`)'
+            cand client 'MCP client configuration: Codex CLI, Claude Code, Gemini CLI, VS Code, Cursor'
             cand doctor 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve an emulated tenant on loopback for offline development and tests'
@@ -65,6 +66,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
         }
         &'authsetup;init'= {
             cand --write-config 'Save the answers (never secrets) to this file for the next run and CI'
+            cand --clients 'The MCP clients whose config to write, comma-separated (the wizard asks, Codex preselected) [env: AUTHSETUP_CLIENTS]; JSON clients get the project''s file'
             cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
             cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
             cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
@@ -82,7 +84,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand --config 'Settings file [default: authsetup.toml when present]'
             cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
             cand --color 'When to use colour [env: NO_COLOR disables it]'
-            cand --write-codex-config 'Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the wizard asks)'
+            cand --write-codex-config 'Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the same as listing codex in --clients)'
             cand --create-connection 'Create the connection when the tenant does not have it'
             cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
             cand --token-stdin 'Read the Management API token from standard input'
@@ -609,7 +611,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authsetup;codex;config'= {
-            cand --credentials-store 'Where Codex stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring'
+            cand --credentials-store 'Codex: where it stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring'
             cand --client-id 'Pre-registered OAuth client id (skips Dynamic Client Registration)'
             cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
             cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
@@ -628,7 +630,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand --config 'Settings file [default: authsetup.toml when present]'
             cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
             cand --color 'When to use colour [env: NO_COLOR disables it]'
-            cand --write 'Merge into $CODEX_HOME/config.toml instead of printing (comments and other servers kept)'
+            cand --write 'Merge into the client''s file ($CODEX_HOME/config.toml for Codex) instead of printing (comments and other servers kept)'
             cand --create-connection 'Create the connection when the tenant does not have it'
             cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
             cand --token-stdin 'Read the Management API token from standard input'
@@ -648,6 +650,80 @@ set edit:completion:arg-completer[authsetup] = {|@words|
         &'authsetup;codex;help;config'= {
         }
         &'authsetup;codex;help;help'= {
+        }
+        &'authsetup;client'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --group 'Okta: the group whose members may use the Codex client [default: Everyone]'
+            cand --audience-mode 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]'
+            cand --client 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]'
+            cand --management-domain 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand config 'Print the client''s config for the MCP server, or merge it into the client''s file with --write'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;client;config'= {
+            cand --scope 'The project''s file (current folder) or the user''s (home folder) [default: project]; not for codex'
+            cand --credentials-store 'Codex: where it stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring'
+            cand --client-id 'Pre-registered OAuth client id (skips Dynamic Client Registration)'
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --group 'Okta: the group whose members may use the Codex client [default: Everyone]'
+            cand --audience-mode 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]'
+            cand --client 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]'
+            cand --management-domain 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --write 'Merge into the client''s file ($CODEX_HOME/config.toml for Codex) instead of printing (comments and other servers kept)'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;client;help'= {
+            cand config 'Print the client''s config for the MCP server, or merge it into the client''s file with --write'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;client;help;config'= {
+        }
+        &'authsetup;client;help;help'= {
         }
         &'authsetup;doctor'= {
             cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
@@ -814,7 +890,8 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand policy 'Step: API access policy (users allowed, machines denied) and the default third-party grant'
             cand connection 'Step: the login connection, promoted to domain level (Auth0)'
             cand env 'Step: the MCP server''s .env file'
-            cand codex 'Codex CLI configuration for the MCP server'
+            cand codex 'Codex CLI configuration for the MCP server (`client config codex`)'
+            cand client 'MCP client configuration: Codex CLI, Claude Code, Gemini CLI, VS Code, Cursor'
             cand doctor 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve an emulated tenant on loopback for offline development and tests'
@@ -862,6 +939,11 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand config 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
         }
         &'authsetup;help;codex;config'= {
+        }
+        &'authsetup;help;client'= {
+            cand config 'Print the client''s config for the MCP server, or merge it into the client''s file with --write'
+        }
+        &'authsetup;help;client;config'= {
         }
         &'authsetup;help;doctor'= {
         }

@@ -63,7 +63,8 @@ complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "dcr" -d 'Step: 
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "policy" -d 'Step: API access policy (users allowed, machines denied) and the default third-party grant'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "connection" -d 'Step: the login connection, promoted to domain level (Auth0)'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "env" -d 'Step: the MCP server\'s .env file'
-complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "codex" -d 'Codex CLI configuration for the MCP server'
+complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "codex" -d 'Codex CLI configuration for the MCP server (`client config codex`)'
+complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "client" -d 'MCP client configuration: Codex CLI, Claude Code, Gemini CLI, VS Code, Cursor'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "doctor" -d 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "sandbox" -d 'Serve an emulated tenant on loopback for offline development and tests'
@@ -71,6 +72,11 @@ complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "demo" -d 'Run t
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "man" -d 'Print the manual page (roff), or write one page per command with --out-dir'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l write-config -d 'Save the answers (never secrets) to this file for the next run and CI' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l clients -d 'The MCP clients whose config to write, comma-separated (the wizard asks, Codex preselected) [env: AUTHSETUP_CLIENTS]; JSON clients get the project\'s file' -r -f -a "codex\t''
+claude\t''
+gemini\t''
+vscode\t''
+cursor\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
@@ -94,7 +100,7 @@ json\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l write-codex-config -d 'Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the wizard asks)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l write-codex-config -d 'Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the same as listing codex in --clients)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l create-connection -d 'Create the connection when the tenant does not have it'
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l token-stdin -d 'Read the Management API token from standard input'
@@ -579,7 +585,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fis
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -f -a "config" -d 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l credentials-store -d 'Where Codex stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring' -r -f -a "file\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l credentials-store -d 'Codex: where it stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring' -r -f -a "file\t''
 auto\t''
 keyring\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l client-id -d 'Pre-registered OAuth client id (skips Dynamic Client Registration)' -r
@@ -606,7 +612,7 @@ json\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l write -d 'Merge into $CODEX_HOME/config.toml instead of printing (comments and other servers kept)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l write -d 'Merge into the client\'s file ($CODEX_HOME/config.toml for Codex) instead of printing (comments and other servers kept)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l create-connection -d 'Create the connection when the tenant does not have it'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l token-stdin -d 'Read the Management API token from standard input'
@@ -616,6 +622,77 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_se
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from help" -f -a "config" -d 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+okta\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+json\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -f -a "config" -d 'Print the client\'s config for the MCP server, or merge it into the client\'s file with --write'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l scope -d 'The project\'s file (current folder) or the user\'s (home folder) [default: project]; not for codex' -r -f -a "project\t''
+user\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l credentials-store -d 'Codex: where it stores the MCP OAuth tokens of every server [default: the one config.toml names, else file]; "file" works on headless machines without a keyring' -r -f -a "file\t''
+auto\t''
+keyring\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l client-id -d 'Pre-registered OAuth client id (skips Dynamic Client Registration)' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+okta\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+json\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l write -d 'Merge into the client\'s file ($CODEX_HOME/config.toml for Codex) instead of printing (comments and other servers kept)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "config" -d 'Print the client\'s config for the MCP server, or merge it into the client\'s file with --write'
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
@@ -771,22 +848,23 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s y -l yes -d 
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s V -l version -d 'Print version'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "init" -d 'Guided setup: asks for the values, shows the plan, applies it and writes the files'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "plan" -d 'Print every change `apply` would make, field by field; writes nothing'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "apply" -d 'Make the tenant match the desired state, then write the .env file'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "api" -d 'Step: the API whose identifier is the audience'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "tenant" -d 'Step: the tenant-wide default audience (Auth0)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "dcr" -d 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "policy" -d 'Step: API access policy (users allowed, machines denied) and the default third-party grant'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "connection" -d 'Step: the login connection, promoted to domain level (Auth0)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "env" -d 'Step: the MCP server\'s .env file'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "codex" -d 'Codex CLI configuration for the MCP server'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "doctor" -d 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "sandbox" -d 'Serve an emulated tenant on loopback for offline development and tests'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "demo" -d 'Run the whole setup against a built-in sandbox tenant and show the result'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "man" -d 'Print the manual page (roff), or write one page per command with --out-dir'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex doctor completions sandbox demo man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "init" -d 'Guided setup: asks for the values, shows the plan, applies it and writes the files'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "plan" -d 'Print every change `apply` would make, field by field; writes nothing'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "apply" -d 'Make the tenant match the desired state, then write the .env file'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "api" -d 'Step: the API whose identifier is the audience'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "tenant" -d 'Step: the tenant-wide default audience (Auth0)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "dcr" -d 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "policy" -d 'Step: API access policy (users allowed, machines denied) and the default third-party grant'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "connection" -d 'Step: the login connection, promoted to domain level (Auth0)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "env" -d 'Step: the MCP server\'s .env file'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "codex" -d 'Codex CLI configuration for the MCP server (`client config codex`)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "client" -d 'MCP client configuration: Codex CLI, Claude Code, Gemini CLI, VS Code, Cursor'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "doctor" -d 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "sandbox" -d 'Serve an emulated tenant on loopback for offline development and tests'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "demo" -d 'Run the whole setup against a built-in sandbox tenant and show the result'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "man" -d 'Print the manual page (roff), or write one page per command with --out-dir'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from api" -f -a "create" -d 'Create or update the API (Auth0 resource server) whose identifier is the audience'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "default-audience" -d 'Set the tenant default audience to the API identifier'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from dcr" -f -a "enable" -d 'Enable Dynamic Client Registration'
@@ -794,3 +872,4 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_see
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from connection" -f -a "promote" -d 'Make sure the login connection exists and is domain-level'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "write" -d 'Write the tenant\'s values into the MCP server\'s .env file'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from codex" -f -a "config" -d 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "config" -d 'Print the client\'s config for the MCP server, or merge it into the client\'s file with --write'

@@ -70,9 +70,12 @@ Examples:\n  authsetup apply --audience https://mcp.example.com/mcp\n  authsetup
     /// Step: the MCP server's .env file
     #[command(subcommand, after_help = ENV_EXAMPLES)]
     Env(EnvCommand),
-    /// Codex CLI configuration for the MCP server
+    /// Codex CLI configuration for the MCP server (`client config codex`)
     #[command(subcommand, after_help = CODEX_EXAMPLES)]
     Codex(CodexCommand),
+    /// MCP client configuration: Codex CLI, Claude Code, Gemini CLI, VS Code, Cursor
+    #[command(subcommand, after_help = CLIENT_EXAMPLES)]
+    Client(ClientCommand),
     /// Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing
     #[command(
         after_help = "Examples:\n  authsetup doctor\n  authsetup doctor --mcp-url https://mcp.example.com/mcp --output json"
@@ -116,6 +119,8 @@ const CONNECTION_EXAMPLES: &str = "Examples:\n  authsetup connection promote\n  
 const ENV_EXAMPLES: &str =
     "Examples:\n  authsetup env write\n  authsetup env write --env-file server/.env";
 const CODEX_EXAMPLES: &str = "Examples:\n  authsetup codex config --mcp-name docs --mcp-url https://mcp.example.com/mcp\n  authsetup codex config --write";
+
+const CLIENT_EXAMPLES: &str = "Examples:\n  authsetup client config claude --mcp-name docs --mcp-url https://mcp.example.com/mcp\n  authsetup client config gemini --scope user --write\n  authsetup client config codex --write   # the same as `authsetup codex config --write`";
 
 #[derive(Debug, Subcommand)]
 pub enum ApiCommand {
@@ -171,16 +176,59 @@ pub enum CodexCommand {
 
 #[derive(Debug, Args)]
 pub struct CodexConfigArgs {
-    /// Merge into $CODEX_HOME/config.toml instead of printing (comments and other servers kept)
+    /// Merge into the client's file ($CODEX_HOME/config.toml for Codex) instead of printing
+    /// (comments and other servers kept)
     #[arg(long)]
     pub write: bool,
-    /// Where Codex stores the MCP OAuth tokens of every server [default: the one config.toml
+    /// Codex: where it stores the MCP OAuth tokens of every server [default: the one config.toml
     /// names, else file]; "file" works on headless machines without a keyring
     #[arg(long, value_enum)]
     pub credentials_store: Option<CredentialsStoreArg>,
     /// Pre-registered OAuth client id (skips Dynamic Client Registration)
     #[arg(long)]
     pub client_id: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientCommand {
+    /// Print the client's config for the MCP server, or merge it into the client's file with --write
+    #[command(
+        long_about = "Print the client's config for the MCP server, or merge it into the client's file with --write.\n\n\
+Files (--scope project, in the current folder / --scope user, in the home folder): codex \
+$CODEX_HOME/config.toml; claude .mcp.json / ~/.claude.json; gemini .gemini/settings.json / \
+~/.gemini/settings.json; vscode .vscode/mcp.json / the user mcp.json of VS Code; cursor \
+.cursor/mcp.json / ~/.cursor/mcp.json. A merge keeps the other servers and keys, writes nothing \
+when nothing changes, keeps the previous file as NAME.bak and refuses a file it cannot parse.",
+        after_help = CLIENT_EXAMPLES
+    )]
+    Config(ClientConfigArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ClientConfigArgs {
+    /// The MCP client to configure
+    #[arg(value_enum, value_name = "CLIENT")]
+    pub mcp_client: ClientArg,
+    /// The project's file (current folder) or the user's (home folder) [default: project]; not for codex
+    #[arg(long, value_enum)]
+    pub scope: Option<ScopeArg>,
+    #[command(flatten)]
+    pub config: CodexConfigArgs,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ClientArg {
+    Codex,
+    Claude,
+    Gemini,
+    Vscode,
+    Cursor,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ScopeArg {
+    Project,
+    User,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -195,9 +243,14 @@ pub struct InitArgs {
     /// Save the answers (never secrets) to this file for the next run and CI
     #[arg(long, value_name = "FILE")]
     pub write_config: Option<PathBuf>,
-    /// Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the wizard asks)
+    /// Merge the server into $CODEX_HOME/config.toml instead of printing the snippet (the same as
+    /// listing codex in --clients)
     #[arg(long)]
     pub write_codex_config: bool,
+    /// The MCP clients whose config to write, comma-separated (the wizard asks, Codex preselected)
+    /// [env: AUTHSETUP_CLIENTS]; JSON clients get the project's file
+    #[arg(long, value_enum, value_delimiter = ',', value_name = "CLIENT,...")]
+    pub clients: Option<Vec<ClientArg>>,
 }
 
 #[derive(Debug, Args)]

@@ -14,6 +14,7 @@ use clap::ValueEnum;
 
 pub use crate::cli::{AudienceMode, ClientMode};
 use crate::cli::{ColorArg, GlobalArgs, OutputArg, ProviderArg};
+use crate::clients::McpClient;
 use crate::error::{AppError, Result};
 
 pub const DEFAULT_CONNECTION: &str = "Username-Password-Authentication";
@@ -158,6 +159,9 @@ pub struct Settings {
     /// when none of them is set (see [`Settings::codex_home`]).
     pub codex_home: Option<PathBuf>,
     pub callback_port: u16,
+    /// The MCP clients `init` configures, from AUTHSETUP_CLIENTS or the file (`init --clients`
+    /// comes first); `None` when neither names any.
+    pub clients: Option<Vec<McpClient>>,
     pub yes: bool,
     pub output: OutputFormat,
     pub color: bool,
@@ -200,6 +204,32 @@ pub struct FileSettings {
     pub client: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub management_domain: Option<String>,
+    /// The MCP clients `init` writes a config for (`codex`, `claude`, `gemini`, `vscode`, `cursor`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub clients: Option<Vec<String>>,
+}
+
+/// MCP client names, as `init --clients` takes them; an unknown one is bad input naming `origin`.
+pub fn parse_clients<'a>(
+    names: impl Iterator<Item = &'a str>,
+    origin: &str,
+) -> Result<Vec<McpClient>> {
+    let mut clients = Vec::new();
+    for name in names.map(str::trim).filter(|n| !n.is_empty()) {
+        let client = McpClient::from_id(name).ok_or_else(|| {
+            AppError::usage(
+                format!("{origin}: {name:?} is not an MCP client authsetup configures"),
+                format!(
+                    "use a comma-separated list of {}",
+                    McpClient::ALL.map(McpClient::id).join(", ")
+                ),
+            )
+        })?;
+        if !clients.contains(&client) {
+            clients.push(client);
+        }
+    }
+    Ok(clients)
 }
 
 /// Where environment variables come from; tests pass a map instead of the process environment.
@@ -500,6 +530,14 @@ impl Settings {
                 "create the connection in the Dashboard (Authentication → Database) and pass its name with --connection",
             ));
         }
+        let clients = match (env.var("AUTHSETUP_CLIENTS"), file.clients.clone()) {
+            (Some(list), _) => Some(parse_clients(list.split(','), "AUTHSETUP_CLIENTS")?),
+            (None, Some(list)) => Some(parse_clients(
+                list.iter().map(String::as_str),
+                "clients in the settings file",
+            )?),
+            (None, None) => None,
+        };
 
         let output = match (args.output, env.var("AUTHSETUP_OUTPUT")) {
             (Some(OutputArg::Json), _) => OutputFormat::Json,
@@ -543,6 +581,7 @@ impl Settings {
             env_file,
             codex_home,
             callback_port,
+            clients,
             yes: args.yes || env.var("CI").is_some(),
             output,
             color,
@@ -655,7 +694,7 @@ fn load_file(explicit: Option<&Path>) -> Result<FileSettings> {
                 path.display(),
                 e.message()
             ),
-            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, env_file, codex_home, callback_port, audience_mode, client, management_domain",
+            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, env_file, codex_home, callback_port, audience_mode, client, management_domain, clients",
         )
     })
 }

@@ -7,9 +7,10 @@ use crate::cli::{CodexConfigArgs, CredentialsStoreArg};
 use crate::codex::config::{self, WriteOutcome};
 use crate::codex::{self, CodexServer, CredentialsStore};
 use crate::error::{AppError, Result};
+use crate::files::atomic::Replaced;
 use crate::http::Http;
 use crate::output::Printer;
-use crate::plan::{Action, Change};
+use crate::plan::Change;
 use crate::provider;
 use crate::settings::{ClientMode, Settings};
 
@@ -20,22 +21,13 @@ pub fn server(
     client_id: Option<String>,
     credentials_store: Option<CredentialsStore>,
 ) -> Result<CodexServer> {
-    let url = settings.mcp_url.clone().ok_or_else(|| {
-        AppError::usage(
-            "the MCP server URL is missing",
-            "pass --mcp-url or set MCP_URL, e.g. https://mcp.example.com/mcp",
-        )
-    })?;
-    let scopes = match client_id {
-        Some(_) => provider::preregistered_client_scopes(settings.provider),
-        None => Vec::new(),
-    };
+    let entry = super::client::server(settings, client_id)?;
     Ok(CodexServer {
-        name: settings.mcp_name.clone(),
-        url,
-        scopes,
-        client_id,
-        callback_port: settings.callback_port,
+        name: entry.name,
+        url: entry.url,
+        scopes: entry.scopes,
+        client_id: entry.client_id,
+        callback_port: entry.callback_port,
         credentials_store,
     })
 }
@@ -108,35 +100,24 @@ pub fn write(settings: &Settings, printer: &Printer, server: &CodexServer) -> Re
     let outcome = config::write(&path, server, || {
         printer.line("waiting for another authsetup run on the same files to finish…")
     })?;
-    let action = match &outcome {
-        WriteOutcome::Created => {
-            printer.success(format!("wrote {}", path.display()));
-            Action::Create
-        }
-        WriteOutcome::Updated {
-            backup,
-            replaced_store,
-        } => {
-            printer.success(format!(
-                "updated {} (previous version in {})",
-                path.display(),
-                backup.display()
-            ));
-            if let (Some(before), Some(now)) = (replaced_store, server.credentials_store) {
-                printer.warn(format!(
-                    "mcp_oauth_credentials_store changed from \"{before}\" to \"{now}\": Codex keeps every MCP server's login there, so logins kept in the old store are not read any more"
-                ));
-            }
-            Action::Update
-        }
-        WriteOutcome::Unchanged => {
-            printer.success(format!(
-                "{} already has this server; nothing changed",
-                path.display()
-            ));
-            Action::None
-        }
+    let replaced = match &outcome {
+        WriteOutcome::Created => Replaced::Created,
+        WriteOutcome::Unchanged => Replaced::Unchanged,
+        WriteOutcome::Updated { backup, .. } => Replaced::Updated {
+            backup: backup.clone(),
+        },
     };
+    let action = super::client::report_write(printer, &path, &replaced);
+    if let WriteOutcome::Updated {
+        replaced_store: Some(before),
+        ..
+    } = &outcome
+        && let Some(now) = server.credentials_store
+    {
+        printer.warn(format!(
+            "mcp_oauth_credentials_store changed from \"{before}\" to \"{now}\": Codex keeps every MCP server's login there, so logins kept in the old store are not read any more"
+        ));
+    }
     Ok(Change::new(
         format!("codex_config:{}", path.display()),
         action,
@@ -145,7 +126,7 @@ pub fn write(settings: &Settings, printer: &Printer, server: &CodexServer) -> Re
 
 /// The client id of the provider's pre-registered client, read from the tenant, when the
 /// provider registers one for MCP clients and the tenant is known. Reads only.
-async fn registered_client(settings: &Settings) -> Result<Option<String>> {
+pub(super) async fn registered_client(settings: &Settings) -> Result<Option<String>> {
     if settings.domain.is_none() || settings.audience.is_none() {
         return Ok(None);
     }

@@ -4,11 +4,12 @@
 
 use std::path::{Path, PathBuf};
 
-use dialoguer::{Input, Password, Select};
+use dialoguer::{Input, MultiSelect, Password, Select};
 use secrecy::SecretString;
 use serde_json::json;
 
 use crate::cli::{GlobalArgs, InitArgs};
+use crate::clients::{McpClient, Scope};
 use crate::codex::config::{self as codex_file, snippet};
 use crate::error::{AppError, Result};
 use crate::files::atomic::{self, write_atomic};
@@ -20,9 +21,9 @@ use crate::settings::{
     validate_api_name, validate_audience, validate_env_file, validate_mcp_name, validate_mcp_url,
 };
 
-use super::codex;
 use super::prompt::{self, TerminalGuard, on_prompt_thread};
 use super::provision::{self, Mode};
+use super::{client, codex};
 
 const PROVIDERS: [ProviderKind; 2] = [ProviderKind::Auth0, ProviderKind::Okta];
 
@@ -34,24 +35,30 @@ pub async fn run(
 ) -> Result<()> {
     // JSON output is for programs, which cannot answer questions.
     let wizard = prompt::can_ask(&settings, printer).then(|| Wizard::new(settings.color));
-    let write_codex_config = match &wizard {
+    let clients = match &wizard {
         Some(w) => w.ask(&mut settings, printer).await?,
         None => {
             complete(&mut settings)?;
-            args.write_codex_config
+            let mut clients: Vec<McpClient> = match &args.clients {
+                Some(list) => list.iter().map(|c| McpClient::from(*c)).collect(),
+                None => settings.clients.clone().unwrap_or_default(),
+            };
+            if args.write_codex_config && !clients.contains(&McpClient::Codex) {
+                clients.insert(0, McpClient::Codex);
+            }
+            clients.dedup();
+            clients
         }
     };
     if let Some(path) = &args.write_config {
-        save_answers(path, &settings, global.codex_home.as_deref())?;
+        save_answers(path, &settings, global.codex_home.as_deref(), &clients)?;
         printer.success(format!(
             "saved the answers to {} (credentials are never saved)",
             path.display()
         ));
     }
 
-    if write_codex_config {
-        check_codex_config(&settings)?;
-    }
+    check_client_configs(&settings, &clients)?;
     let mut prepared =
         provision::prepare(&settings, printer, &Step::ALL, true, Mode::Apply).await?;
     if let Some(w) = &wizard {
@@ -63,6 +70,7 @@ pub async fn run(
     }
     let plan = prepared.apply(&settings, printer).await?;
 
+    let write_codex_config = clients.contains(&McpClient::Codex);
     let server = codex::server(&settings, plan.outputs.client_id.clone(), None)?;
     let mut changes = plan.changes;
     let mut warnings = plan.warnings;
@@ -74,8 +82,11 @@ pub async fn run(
         warnings.push(w);
     }
     let redirect = codex::redirect_uri(&settings, &server)?;
+    // With no client chosen, Codex's entry is printed, as before clients could be chosen.
     let printed = if write_codex_config {
         changes.push(codex::write(&settings, printer, &server)?);
+        None
+    } else if !clients.is_empty() {
         None
     } else if printer.is_json() {
         Some(snippet(&server))
@@ -86,14 +97,30 @@ pub async fn run(
     if let Some(r) = &redirect {
         printer.line(format!("The OAuth client must allow the redirect URI {r}"));
     }
+    let mut client_redirects = serde_json::Map::new();
+    let json_server = client::server(&settings, plan.outputs.client_id.clone())?;
+    for &c in clients.iter().filter(|c| **c != McpClient::Codex) {
+        changes.push(client::write(printer, c, Scope::Project, &json_server)?);
+        for w in client::warnings(&settings, c, &json_server)
+            .into_iter()
+            .skip(1)
+        {
+            printer.warn(&w);
+            warnings.push(w);
+        }
+        let redirects = client::redirect_uris(c, &json_server)?;
+        client::explain_redirects(printer, &redirects);
+        client_redirects.insert(c.id().to_owned(), json!(redirects));
+    }
     let mut next = vec![format!(
         "start the MCP server with the values in {}",
         settings.env_file.display()
     )];
-    if !write_codex_config {
+    if clients.is_empty() {
         next.push("add the Codex config above to Codex's config.toml".into());
+        next.push(client::next_step(McpClient::Codex, &server.name));
     }
-    next.push(format!("codex mcp login {}", server.name));
+    next.extend(clients.iter().map(|c| client::next_step(*c, &server.name)));
     printer.line("");
     printer.heading("Next steps:");
     for (i, step) in next.iter().enumerate() {
@@ -106,6 +133,8 @@ pub async fn run(
             "applied": true,
             "codex_config_snippet": printed,
             "redirect_uri": redirect,
+            "clients": clients.iter().map(|c| c.id()).collect::<Vec<_>>(),
+            "client_redirect_uris": client_redirects,
             "next_steps": next,
         }));
     }
@@ -130,22 +159,34 @@ fn complete(settings: &mut Settings) -> Result<()> {
     Ok(())
 }
 
-/// Codex's config is written after the tenant changes, so whatever would stop that write is
-/// found before the first request: the file parses and takes the merge, its symlink stays in its
-/// folder, and the folder takes new files.
-fn check_codex_config(settings: &Settings) -> Result<()> {
-    let server = codex::provisional_server(settings, None, None)?;
-    let path = settings.codex_home()?.join("config.toml");
+/// The clients' configs are written after the tenant changes, so whatever would stop those
+/// writes is found before the first request: each file parses and takes the merge, its symlink
+/// stays in its folder, and the folder takes new files.
+fn check_client_configs(settings: &Settings, clients: &[McpClient]) -> Result<()> {
     let refused = |message: String| {
         AppError::usage(
             message,
-            "nothing has been changed yet; fix that, or leave out --write-codex-config to print the entry instead",
+            "nothing has been changed yet; fix that, or leave that client out of --clients (and --write-codex-config) to print the Codex entry instead",
         )
     };
-    codex_file::check(&path, &server).map_err(|e| refused(e.to_string()))?;
-    let target = atomic::resolve_target(&path).map_err(|e| refused(e.to_string()))?;
-    atomic::check_writable(&target)
-        .map_err(|e| refused(format!("{e}, so {} cannot be written", path.display())))
+    for &c in clients {
+        let path = match c {
+            McpClient::Codex => {
+                let server = codex::provisional_server(settings, None, None)?;
+                let path = settings.codex_home()?.join("config.toml");
+                codex_file::check(&path, &server).map_err(|e| refused(e.to_string()))?;
+                path
+            }
+            _ => {
+                client::check(settings, c, Scope::Project, None).map_err(|e| refused(e.message))?;
+                client::config_path(c, Scope::Project)?
+            }
+        };
+        let target = atomic::resolve_target(&path).map_err(|e| refused(e.to_string()))?;
+        atomic::check_writable(&target)
+            .map_err(|e| refused(format!("{e}, so {} cannot be written", path.display())))?;
+    }
+    Ok(())
 }
 
 fn mode_name(mode: impl clap::ValueEnum) -> String {
@@ -155,7 +196,12 @@ fn mode_name(mode: impl clap::ValueEnum) -> String {
 }
 
 /// Saves what `Settings` reads back from a file: the answers, never the credentials.
-fn save_answers(path: &Path, settings: &Settings, codex_home: Option<&Path>) -> Result<()> {
+fn save_answers(
+    path: &Path,
+    settings: &Settings,
+    codex_home: Option<&Path>,
+    clients: &[McpClient],
+) -> Result<()> {
     let auth0 = settings.provider == ProviderKind::Auth0;
     let answers = FileSettings {
         provider: Some(settings.provider.as_str().to_string()),
@@ -176,6 +222,7 @@ fn save_answers(path: &Path, settings: &Settings, codex_home: Option<&Path>) -> 
             .management_domain
             .as_ref()
             .map(|d| d.display.clone()),
+        clients: (!clients.is_empty()).then(|| clients.iter().map(|c| c.id().to_owned()).collect()),
     };
     let body = toml::to_string(&answers)
         .map_err(|e| AppError::failed(format!("cannot encode the answers: {e}")))?;
@@ -202,8 +249,8 @@ impl Wizard {
         }
     }
 
-    /// Fills `settings` with the answers; returns whether to write Codex's config.
-    async fn ask(&self, settings: &mut Settings, printer: &Printer) -> Result<bool> {
+    /// Fills `settings` with the answers; returns the clients whose config to write.
+    async fn ask(&self, settings: &mut Settings, printer: &Printer) -> Result<Vec<McpClient>> {
         printer.heading("authsetup init: put an MCP server behind your tenant for Codex");
         printer.line("Nothing is changed before you confirm the plan; Ctrl-C quits at any time.\n");
 
@@ -277,12 +324,37 @@ impl Wizard {
             )
             .await?;
 
-        let config = settings.codex_home()?.join("config.toml");
-        self.confirm(
-            &format!("Add the server to Codex's config ({})?", config.display()),
-            true,
-        )
-        .await
+        self.clients(settings).await
+    }
+
+    /// The MCP clients to write the server into, each with its file; Codex preselected, or what
+    /// AUTHSETUP_CLIENTS or the settings file chose.
+    async fn clients(&self, settings: &Settings) -> Result<Vec<McpClient>> {
+        let chosen = settings
+            .clients
+            .clone()
+            .unwrap_or_else(|| vec![McpClient::Codex]);
+        let mut items = Vec::new();
+        for c in McpClient::ALL {
+            let file = match c {
+                McpClient::Codex => settings.codex_home()?.join("config.toml"),
+                _ => client::config_path(c, Scope::Project)?,
+            };
+            items.push((
+                format!("{} ({})", c.display_name(), file.display()),
+                chosen.contains(&c),
+            ));
+        }
+        let picked = on_prompt_thread(self.color, move |theme| {
+            MultiSelect::with_theme(theme)
+                .with_prompt(
+                    "Add the server to these MCP clients' config (space toggles, enter accepts)",
+                )
+                .items_checked(items)
+                .interact()
+        })
+        .await?;
+        Ok(picked.into_iter().map(|i| McpClient::ALL[i]).collect())
     }
 
     /// How authsetup signs in to the provider's management API. Auth0 offers a token or a

@@ -1,6 +1,7 @@
 //! Commands: each resolves what it needs from `Settings`, talks to a `Provider`, and reports
 //! through the `Printer`. None of them knows which identity provider it talks to.
 
+mod client;
 mod codex;
 mod completions;
 mod demo;
@@ -11,8 +12,8 @@ mod provision;
 mod sandbox;
 
 use crate::cli::{
-    ApiCommand, CodexCommand, Command, ConnectionCommand, DcrCommand, EnvCommand, GlobalArgs,
-    PolicyCommand, TenantCommand,
+    ApiCommand, ClientCommand, CodexCommand, Command, ConnectionCommand, DcrCommand, EnvCommand,
+    GlobalArgs, PolicyCommand, TenantCommand,
 };
 use crate::error::{AppError, Result};
 use crate::output::Printer;
@@ -90,6 +91,9 @@ pub async fn run(
         Command::Sandbox(args) => sandbox::run(&args, settings.provider, &printer).await,
         Command::Demo => demo::run(global, settings.provider, &printer).await,
         Command::Codex(CodexCommand::Config(args)) => codex::run(&settings, &printer, &args).await,
+        Command::Client(ClientCommand::Config(args)) => {
+            client::run(&settings, &printer, &args).await
+        }
         Command::Init(args) => init::run(global, settings, &printer, &args).await,
         Command::Doctor(args) => doctor::run(&settings, &printer, &args).await.map(drop),
     }

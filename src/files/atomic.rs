@@ -52,6 +52,103 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> io::Result<()> {
     Ok(())
 }
 
+/// What [`replace_with_backup`] did.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Replaced {
+    Created,
+    Updated { backup: PathBuf },
+    Unchanged,
+}
+
+/// Why [`replace_with_backup`] left the file as it was.
+#[derive(Debug)]
+pub enum ReplaceError {
+    Backup { backup: PathBuf, source: io::Error },
+    Write(io::Error),
+}
+
+/// Puts `new` into a user's config file that held `old` (`None`: there was none): nothing when
+/// they are equal, else the previous text first goes to `NAME.bak` (same mode as the original,
+/// since it holds the same content) and then `new` replaces the file atomically. Only the latest
+/// state is kept, so repeated runs do not pile up copies of secrets; one copy lets a user undo
+/// authsetup with `mv`, whatever went wrong. A missing folder is created 0700, as the MCP
+/// clients create their own.
+pub fn replace_with_backup(
+    path: &Path,
+    old: Option<&[u8]>,
+    new: &[u8],
+) -> Result<Replaced, ReplaceError> {
+    match old {
+        Some(old) if old == new => Ok(Replaced::Unchanged),
+        Some(old) => {
+            let backup = backup_path(path);
+            write_backup(path, &backup, old).map_err(|source| ReplaceError::Backup {
+                backup: backup.clone(),
+                source,
+            })?;
+            write_atomic(path, new).map_err(ReplaceError::Write)?;
+            Ok(Replaced::Updated { backup })
+        }
+        None => {
+            create_parent(path).map_err(ReplaceError::Write)?;
+            write_atomic(path, new).map_err(ReplaceError::Write)?;
+            Ok(Replaced::Created)
+        }
+    }
+}
+
+fn backup_path(path: &Path) -> PathBuf {
+    let mut name = path
+        .file_name()
+        .map(|n| n.to_os_string())
+        .unwrap_or_else(|| "config".into());
+    name.push(".bak");
+    path.with_file_name(name)
+}
+
+fn write_backup(original: &Path, backup: &Path, contents: &[u8]) -> io::Result<()> {
+    // An older backup may be more readable than the file now is; start from a fresh (0600) file
+    // rather than inherit its mode.
+    match fs::remove_file(backup) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
+    }
+    write_atomic(backup, contents)?;
+    copy_mode(original, backup)
+}
+
+#[cfg(unix)]
+fn copy_mode(from: &Path, to: &Path) -> io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = fs::metadata(from)?.permissions().mode() & 0o7777;
+    fs::set_permissions(to, fs::Permissions::from_mode(mode))
+}
+
+#[cfg(not(unix))]
+fn copy_mode(_from: &Path, _to: &Path) -> io::Result<()> {
+    Ok(())
+}
+
+/// Creates the folders above `path`, 0700 where authsetup makes them: they hold OAuth settings
+/// and, next to them, the clients' own tokens.
+pub fn create_parent(path: &Path) -> io::Result<()> {
+    let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
+        return Ok(());
+    };
+    if parent.is_dir() {
+        return Ok(());
+    }
+    let mut builder = fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(parent)
+}
+
 /// Checks, leaving nothing behind, that [`write_atomic`] can create its temporary file beside
 /// `target` (the end of a symlink chain, from [`resolve_target`]), or in the nearest existing
 /// folder above when the folder is yet to be made.

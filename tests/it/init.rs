@@ -12,6 +12,8 @@ use serde_json::{Value, json};
 
 const DOWN: &str = "\x1b[B";
 const ENTER: &str = "\r";
+/// Unticks Codex, the one client preselected, and accepts.
+const NO_CLIENT: &str = " \r";
 
 /// The binary in a pseudo-terminal with a clean environment; `stty echo` first because a real
 /// terminal echoes, and the wizard must leave it that way.
@@ -89,7 +91,7 @@ fn run_wizard(w: &World) {
         &format!("{DOWN}{ENTER}"),
     );
     step(&mut p, ".env file", ENTER);
-    step(&mut p, "Add the server to Codex's config", "y");
+    step(&mut p, "Add the server to these MCP clients' config", ENTER);
     step(
         &mut p,
         "resource_server:https://mcp.example.com/mcp (create)",
@@ -437,7 +439,11 @@ fn an_env_edit_made_while_the_plan_is_shown_is_kept() {
     ] {
         answer(&mut p, prompt, ENTER);
     }
-    answer(&mut p, "Add the server to Codex's config", "n");
+    answer(
+        &mut p,
+        "Add the server to these MCP clients' config",
+        NO_CLIENT,
+    );
     p.exp_string("Apply these changes?").unwrap();
     std::fs::write(
         w.path(".env"),
@@ -496,7 +502,11 @@ fn the_wizard_takes_a_client_id_and_secret_instead_of_a_token() {
     step(&mut p, "MCP server URL", ENTER);
     step(&mut p, "Login connection", ENTER);
     step(&mut p, ".env file", ENTER);
-    step(&mut p, "Add the server to Codex's config", "n");
+    step(
+        &mut p,
+        "Add the server to these MCP clients' config",
+        NO_CLIENT,
+    );
     step(&mut p, "Apply these changes?", "y");
     seen += &p.exp_eof().expect("the wizard ends");
     assert_eq!(exit_code(&mut p), 0, "{seen}");
@@ -570,4 +580,105 @@ fn init_names_its_own_flag_for_writing_the_codex_config() {
         stderr.contains("or run again with --write-codex-config to merge it"),
         "{stderr}"
     );
+}
+
+/// The wizard's client list: Codex preselected, Claude Code ticked too; both files are written
+/// and the next steps name each client.
+#[test]
+fn the_wizard_writes_every_client_picked_from_the_list() {
+    let w = World::new();
+    let base = w.sandbox.base_url();
+    let (id, secret) = (w.sandbox.client_id(), w.sandbox.client_secret());
+    let mut p = spawn(
+        &w,
+        &[
+            ("AUTH0_DOMAIN", &base),
+            ("AUTH0_CLIENT_ID", &id),
+            ("AUTH0_CLIENT_SECRET", &secret),
+            ("AUTH0_AUDIENCE", AUD),
+        ],
+        &["init", "--mcp-name", "docs"],
+    );
+    for prompt in [
+        "Identity provider",
+        "Tenant domain",
+        "API identifier",
+        "API display name",
+        "MCP server name in Codex",
+        "MCP server URL",
+        "Username-Password-Authentication",
+        ".env file",
+    ] {
+        answer(&mut p, prompt, ENTER);
+    }
+    // Down to Claude Code, tick it, accept (Codex stays ticked).
+    let list = answer(
+        &mut p,
+        "Add the server to these MCP clients' config",
+        &format!("{DOWN} {ENTER}"),
+    );
+    answer(&mut p, "Apply these changes?", "y");
+    let rest = p.exp_eof().expect("the wizard ends");
+    assert_eq!(exit_code(&mut p), 0, "{list}{rest}");
+    let codex: toml::Table = read(&w.path(".codex/config.toml")).parse().unwrap();
+    assert_eq!(codex["mcp_servers"]["docs"]["url"].as_str(), Some(AUD));
+    let claude: Value = serde_json::from_str(&read(&w.path(".mcp.json"))).unwrap();
+    assert_eq!(
+        claude["mcpServers"]["docs"],
+        json!({"type": "http", "url": AUD})
+    );
+    assert!(!w.path(".gemini").exists(), "Gemini was not picked");
+    assert!(rest.contains("codex mcp login docs"), "{rest}");
+    assert!(rest.contains("claude mcp get docs"), "{rest}");
+}
+
+/// `--clients` (or AUTHSETUP_CLIENTS) picks the clients without a terminal; a client file that
+/// cannot be merged stops init before the first request, like Codex's.
+#[test]
+fn init_clients_writes_each_clients_file_and_checks_them_all_first() {
+    let w = World::new();
+    let token = w.sandbox.issue_token(Sandbox::all_scopes());
+    let init = |extra: &[&str], env: Option<&str>| {
+        let mut cmd = w.bare();
+        cmd.env("CI", "true")
+            .env("AUTH0_MGMT_TOKEN", &token)
+            .args(["init", "--domain", &w.sandbox.base_url(), "--audience", AUD])
+            .args(["--mcp-name", "docs", "--output", "json"])
+            .args(extra);
+        if let Some(list) = env {
+            cmd.env("AUTHSETUP_CLIENTS", list);
+        }
+        cmd.output().unwrap()
+    };
+
+    std::fs::create_dir_all(w.path(".cursor")).unwrap();
+    std::fs::write(w.path(".cursor/mcp.json"), "{\"mcpServers\": [] }").unwrap();
+    let out = init(&["--clients", "gemini,cursor"], None);
+    assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
+    assert!(
+        String::from_utf8_lossy(&out.stdout).contains("mcpServers"),
+        "{}",
+        output_text(&out)
+    );
+    assert!(w.sandbox.requests().is_empty(), "no request was sent");
+    assert!(!w.path(".gemini").exists(), "nothing was written");
+    std::fs::remove_file(w.path(".cursor/mcp.json")).unwrap();
+
+    let out = init(&["--clients", "claude,gemini"], Some("vscode"));
+    assert!(out.status.success(), "{}", output_text(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).expect("one JSON document");
+    assert_eq!(doc["clients"], json!(["claude", "gemini"]), "the flag wins");
+    assert_eq!(doc["codex_config_snippet"], Value::Null);
+    let gemini: Value = serde_json::from_str(&read(&w.path(".gemini/settings.json"))).unwrap();
+    assert_eq!(gemini["mcpServers"]["docs"]["httpUrl"], AUD);
+    assert!(w.path(".mcp.json").exists());
+    assert!(!w.path(".codex").exists(), "Codex was not chosen");
+    assert!(!w.path(".vscode").exists(), "the variable lost to the flag");
+
+    let out = init(&[], Some("vscode"));
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(w.path(".vscode/mcp.json").exists());
+
+    let out = init(&["--clients", "codex,emacs"], None);
+    assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
 }

@@ -13,6 +13,8 @@ mod spec;
 
 /// The bad-input corpus: exit 2, one error line and a hint, no request.
 mod bad_input;
+/// `client config`: each MCP client's snippet and the merge into its own file.
+mod client_config;
 /// `codex config`: the snippet and the merge into Codex's config.toml.
 mod codex_config;
 /// The real Codex CLI logs in through tenants authsetup set up.
@@ -33,6 +35,9 @@ mod hostile;
 mod init;
 /// The Okta client's JWS and DPoP proofs checked by an independent JOSE implementation.
 mod jose_oracle;
+/// The real Claude Code and Gemini CLI read the files `client config` wrote.
+#[cfg(unix)]
+mod mcp_clients;
 /// Auth0's audience and client modes, and the management domain.
 mod modes;
 /// The Okta provider end to end.

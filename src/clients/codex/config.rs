@@ -13,7 +13,7 @@ use url::Url;
 
 use super::{Callback, CodexServer, CredentialsStore, check_server_name};
 use crate::error::AppError;
-use crate::files::atomic::write_atomic;
+use crate::files::atomic::{ReplaceError, Replaced, create_parent, replace_with_backup};
 use crate::files::lock;
 use crate::files::toml_edit_ext::{
     Set, ShapeError, Style, TextStyle, describe, ensure_strings_in_array, ensure_table,
@@ -504,28 +504,29 @@ pub fn write(
     let _lock = lock::acquire(config_path, on_wait).map_err(write_err)?;
     let existing = read_text(config_path)?;
     let merged = merge(existing.as_deref(), server).map_err(|e| e.at(config_path))?;
-    match existing {
-        None => {
-            write_atomic(config_path, merged.as_bytes()).map_err(write_err)?;
-            Ok(WriteOutcome::Created)
-        }
-        Some(old) if old == merged => Ok(WriteOutcome::Unchanged),
-        Some(old) => {
-            let backup = backup_path(config_path);
-            write_backup(config_path, &backup, old.as_bytes()).map_err(|source| {
-                CodexConfigError::Backup {
-                    file: config_path.to_path_buf(),
-                    backup: backup.clone(),
-                    source,
-                }
-            })?;
-            write_atomic(config_path, merged.as_bytes()).map_err(write_err)?;
-            Ok(WriteOutcome::Updated {
-                backup,
-                replaced_store: replaced_store(&old, server),
-            })
-        }
-    }
+    let replaced = replace_with_backup(
+        config_path,
+        existing.as_deref().map(str::as_bytes),
+        merged.as_bytes(),
+    )
+    .map_err(|e| match e {
+        ReplaceError::Backup { backup, source } => CodexConfigError::Backup {
+            file: config_path.to_path_buf(),
+            backup,
+            source,
+        },
+        ReplaceError::Write(source) => write_err(source),
+    })?;
+    Ok(match replaced {
+        Replaced::Created => WriteOutcome::Created,
+        Replaced::Unchanged => WriteOutcome::Unchanged,
+        Replaced::Updated { backup } => WriteOutcome::Updated {
+            backup,
+            replaced_store: existing
+                .as_deref()
+                .and_then(|old| replaced_store(old, server)),
+        },
+    })
 }
 
 /// What [`write`] would refuse, found without writing: the file reads, parses and takes the
@@ -634,60 +635,11 @@ pub fn inspect(config_path: &Path, name: &str) -> Result<Option<ConfigView>, Cod
     }))
 }
 
-fn backup_path(config_path: &Path) -> PathBuf {
-    let mut name = config_path
-        .file_name()
-        .map(|n| n.to_os_string())
-        .unwrap_or_else(|| "config.toml".into());
-    name.push(".bak");
-    config_path.with_file_name(name)
-}
-
-fn write_backup(original: &Path, backup: &Path, contents: &[u8]) -> io::Result<()> {
-    // An older backup may be more readable than the file now is; start from a fresh (0600) file
-    // rather than inherit its mode.
-    match fs::remove_file(backup) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    write_atomic(backup, contents)?;
-    copy_mode(original, backup)
-}
-
-#[cfg(unix)]
-fn copy_mode(from: &Path, to: &Path) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = fs::metadata(from)?.permissions().mode() & 0o7777;
-    fs::set_permissions(to, fs::Permissions::from_mode(mode))
-}
-
-#[cfg(not(unix))]
-fn copy_mode(_from: &Path, _to: &Path) -> io::Result<()> {
-    Ok(())
-}
-
-fn create_parent(path: &Path) -> io::Result<()> {
-    let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) else {
-        return Ok(());
-    };
-    if parent.is_dir() {
-        return Ok(());
-    }
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(parent)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::codex::{CODEX_0171_KEYS, CredentialsStore};
+    use crate::files::fixture_cases;
     use crate::files::toml_edit_ext::has_lone_lf;
     use std::collections::BTreeMap;
 
@@ -804,71 +756,29 @@ mod tests {
         );
     }
 
-    /// Walks fixtures/codex-merge/<case>/{in,out}/config.toml (cargo-style in/out snapshots).
-    /// `out` absent: the merge must refuse, with `error.txt` holding the exact message when present.
-    /// `SNAPSHOTS=overwrite cargo test --lib codex::config` rewrites the expectations; review the diff.
+    /// Walks fixtures/codex-merge (see `files::fixture_cases`), FILE = config.toml.
     #[test]
     fn merge_fixtures() {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/codex-merge");
-        let overwrite = std::env::var("SNAPSHOTS").is_ok_and(|v| v == "overwrite");
-        let mut cases: Vec<_> = fs::read_dir(&root)
-            .expect("fixtures/codex-merge exists")
-            .map(|e| e.unwrap().path())
-            .filter(|p| p.is_dir())
-            .collect();
-        cases.sort();
-        assert!(
-            cases.len() >= 9,
-            "expected the fixture cases, found {cases:?}"
+        let cases = fixture_cases::cases(
+            &Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/codex-merge"),
         );
-        for dir in cases {
-            let case = dir.file_name().unwrap().to_string_lossy().into_owned();
-            let server: CodexServer = toml::from_str::<FixtureServer>(
-                &fs::read_to_string(dir.join("server.toml")).unwrap(),
-            )
-            .unwrap()
-            .into();
-            let input = fs::read_to_string(dir.join("in/config.toml")).ok();
-            let out_path = dir.join("out/config.toml");
-            let err_path = dir.join("error.txt");
-            let result = merge(input.as_deref(), &server);
-            if overwrite {
-                match &result {
-                    Ok(text) => {
-                        fs::create_dir_all(out_path.parent().unwrap()).unwrap();
-                        fs::write(&out_path, text).unwrap();
-                    }
-                    Err(e) => fs::write(&err_path, format!("{e}\n")).unwrap(),
-                }
+        assert!(cases.len() >= 9, "expected the fixture cases");
+        for case in cases {
+            let server: CodexServer = case.server::<FixtureServer>().into();
+            let input = case.input("config.toml");
+            let Some(got) = case.expect("config.toml", merge(input.as_deref(), &server)) else {
+                continue;
+            };
+            let case = case.name;
+            assert!(got.ends_with('\n'), "{case}: no final newline");
+            check_semantics(&case, input.as_deref(), &got, &server);
+            let again = merge(Some(&got), &server).unwrap();
+            assert_eq!(again, got, "{case}: a second merge must change nothing");
+            if case == "unchanged" {
+                assert_eq!(Some(got.as_str()), input.as_deref(), "{case}: rewritten");
             }
-            match fs::read_to_string(&out_path) {
-                Ok(expected) => {
-                    let got = result.unwrap_or_else(|e| panic!("{case}: merge failed: {e}"));
-                    assert!(
-                        got == expected,
-                        "{case}: merged config differs\n--- expected\n{expected}\n--- got\n{got}"
-                    );
-                    assert!(got.ends_with('\n'), "{case}: no final newline");
-                    check_semantics(&case, input.as_deref(), &got, &server);
-                    let again = merge(Some(&got), &server).unwrap();
-                    assert_eq!(again, got, "{case}: a second merge must change nothing");
-                    if case == "unchanged" {
-                        assert_eq!(Some(got.as_str()), input.as_deref(), "{case}: rewritten");
-                    }
-                    if input.is_none() || input.as_deref() == Some("") {
-                        assert_eq!(got, snippet(&server), "{case}: a new file is the snippet");
-                    }
-                }
-                Err(_) => {
-                    let err = match result {
-                        Ok(text) => panic!("{case}: expected a refusal, got\n{text}"),
-                        Err(e) => e,
-                    };
-                    if let Ok(expected) = fs::read_to_string(&err_path) {
-                        assert_eq!(format!("{err}\n"), expected, "{case}: error message");
-                    }
-                    assert!(!err.to_string().contains('\n'), "{case}: one-line message");
-                }
+            if input.is_none() || input.as_deref() == Some("") {
+                assert_eq!(got, snippet(&server), "{case}: a new file is the snippet");
             }
         }
     }
