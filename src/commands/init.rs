@@ -68,7 +68,7 @@ pub async fn run(
             return Ok(());
         }
     }
-    let plan = prepared.apply(&settings, printer).await?;
+    let plan = prepared.apply(printer).await?;
 
     let write_codex_config = clients.contains(&McpClient::Codex);
     let server = codex::server(&settings, plan.outputs.client_id.clone(), None)?;
@@ -223,6 +223,7 @@ fn save_answers(
             .as_ref()
             .map(|d| d.display.clone()),
         clients: (!clients.is_empty()).then(|| clients.iter().map(|c| c.id().to_owned()).collect()),
+        ..FileSettings::default()
     };
     let body = toml::to_string(&answers)
         .map_err(|e| AppError::failed(format!("cannot encode the answers: {e}")))?;
