@@ -50,11 +50,11 @@ mod provision;
 mod replay_auth0;
 /// Recorded Okta Management API traffic replayed against the emulator.
 mod replay_okta;
-/// Several MCP servers per run and several environments per settings file.
-mod servers;
 /// `authsetup sandbox` as a product.
 mod sandbox_command;
 /// The secret scan over every command's output and files.
 mod secrets;
+/// Several MCP servers per run and several environments per settings file.
+mod servers;
 /// Every request matched to its operation in the official OpenAPI documents.
 mod spec_conformance;

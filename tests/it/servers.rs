@@ -35,17 +35,29 @@ fn run(cmd: &mut Command) -> String {
     output_text(&out)
 }
 
+/// The one JSON document of a successful run, checked against docs/output.schema.json.
 fn json(cmd: &mut Command) -> Value {
     let out = cmd.output().unwrap();
     assert!(out.status.success(), "{}", output_text(&out));
-    serde_json::from_slice(&out.stdout).unwrap()
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let schema: Value = serde_json::from_str(&read(Path::new(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/docs/output.schema.json"
+    ))))
+    .unwrap();
+    let validator = jsonschema::validator_for(&schema).unwrap();
+    let errors: Vec<String> = validator.iter_errors(&doc).map(|e| e.to_string()).collect();
+    assert!(errors.is_empty(), "{errors:#?}\n{doc:#}");
+    doc
 }
 
 /// `authsetup.toml` with the first `n` servers, each but the last with its own `.env`.
 fn servers_toml(n: usize) -> String {
     let mut text = String::from("provider = \"okta\"\n");
     for (i, (name, url)) in SERVERS.iter().take(n).enumerate() {
-        text.push_str(&format!("[[servers]]\nname = \"{name}\"\nurl = \"{url}\"\n"));
+        text.push_str(&format!(
+            "[[servers]]\nname = \"{name}\"\nurl = \"{url}\"\n"
+        ));
         if i + 1 < n || n == 1 {
             text.push_str(&format!("env_file = \"{name}.env\"\n"));
         }
@@ -117,9 +129,16 @@ fn three_okta_servers_apply_in_the_rounds_of_one() {
         .count();
     assert_eq!(writes, 0);
 
+    let doc = json(okta_cmd(&org, dir.path()).args(["plan", "--output", "json"]));
+    assert_eq!(doc["servers"].as_array().map(Vec::len), Some(3));
+    let doc = json(okta_cmd(&org, dir.path()).args(["codex", "config", "--output", "json"]));
+    assert_eq!(doc["servers"][2]["name"], "wiki");
+
     // codex config --write puts every server into Codex's config, each with its own client.
     run(okta_cmd(&org, dir.path()).args(["codex", "config", "--write"]));
-    let config: toml::Table = read(&dir.path().join(".codex/config.toml")).parse().unwrap();
+    let config: toml::Table = read(&dir.path().join(".codex/config.toml"))
+        .parse()
+        .unwrap();
     for (i, (name, url)) in SERVERS.iter().enumerate() {
         let entry = &config["mcp_servers"][*name];
         assert_eq!(entry["url"].as_str(), Some(*url), "{name}");
@@ -136,7 +155,13 @@ fn one_server_of_several_is_picked_with_mcp_name() {
     let org = OktaSandbox::start_background(SandboxConfig::default()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("authsetup.toml"), servers_toml(3)).unwrap();
-    let doc = json(okta_cmd(&org, dir.path()).args(["plan", "--mcp-name", "tickets", "--output", "json"]));
+    let doc = json(okta_cmd(&org, dir.path()).args([
+        "plan",
+        "--mcp-name",
+        "tickets",
+        "--output",
+        "json",
+    ]));
     assert_eq!(doc["audience"], SERVERS[1].1);
     let resources: Vec<&str> = doc["changes"]
         .as_array()
@@ -145,7 +170,10 @@ fn one_server_of_several_is_picked_with_mcp_name() {
         .map(|c| c["resource"].as_str().unwrap())
         .collect();
     assert!(resources.contains(&"env_file:tickets.env"), "{resources:?}");
-    assert!(!resources.iter().any(|r| r.contains("docs")), "{resources:?}");
+    assert!(
+        !resources.iter().any(|r| r.contains("docs")),
+        "{resources:?}"
+    );
 }
 
 #[test]
@@ -157,10 +185,18 @@ fn several_servers_on_auth0_without_resource_mode_are_bad_input() {
          [[servers]]\nname = \"b\"\nurl = \"https://b.example.com/mcp\"\n",
     )
     .unwrap();
-    let out = world.cmd().env_remove("AUTH0_AUDIENCE").arg("plan").output().unwrap();
+    let out = world
+        .cmd()
+        .env_remove("AUTH0_AUDIENCE")
+        .arg("plan")
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
     let text = output_text(&out);
-    assert!(text.contains("hint:") && text.contains("resource audience mode"), "{text}");
+    assert!(
+        text.contains("hint:") && text.contains("resource audience mode"),
+        "{text}"
+    );
     assert!(world.sandbox.requests().is_empty());
 }
 
@@ -196,11 +232,14 @@ impl TwoEnvs {
     fn cmd(&self) -> Command {
         let mut cmd = self.dev.bare();
         for (suffix, world) in [("DEV", &self.dev), ("PROD", &self.prod)] {
-            cmd.env(format!("AUTH0_CLIENT_ID_{suffix}"), world.sandbox.client_id())
-                .env(
-                    format!("AUTH0_CLIENT_SECRET_{suffix}"),
-                    world.sandbox.client_secret(),
-                );
+            cmd.env(
+                format!("AUTH0_CLIENT_ID_{suffix}"),
+                world.sandbox.client_id(),
+            )
+            .env(
+                format!("AUTH0_CLIENT_SECRET_{suffix}"),
+                world.sandbox.client_secret(),
+            );
         }
         cmd
     }
@@ -234,8 +273,14 @@ fn all_envs_plans_both_tenants_at_once() {
     let dev_at = text.find("Environment dev").expect(&text);
     let prod_at = text.find("Environment prod").expect(&text);
     assert!(dev_at < prod_at);
-    assert!(text[dev_at..prod_at].contains("https://dev.example.com/mcp"), "{text}");
-    assert!(text[prod_at..].contains("https://prod.example.com/mcp"), "{text}");
+    assert!(
+        text[dev_at..prod_at].contains("https://dev.example.com/mcp"),
+        "{text}"
+    );
+    assert!(
+        text[prod_at..].contains("https://prod.example.com/mcp"),
+        "{text}"
+    );
 
     let pending = envs
         .cmd()
@@ -249,7 +294,10 @@ fn all_envs_plans_both_tenants_at_once() {
 fn env_selects_one_tenant_and_its_mcp_url() {
     let envs = TwoEnvs::new();
     run(envs.cmd().args(["apply", "--yes", "--env", "prod"]));
-    assert!(envs.dev.sandbox.requests().is_empty(), "dev was not touched");
+    assert!(
+        envs.dev.sandbox.requests().is_empty(),
+        "dev was not touched"
+    );
     let url = "https://prod.example.com/mcp";
     assert!(envs.prod.resource_server(url).is_some());
     let env = read(&envs.dev.path("prod.env"));
@@ -261,7 +309,10 @@ fn env_selects_one_tenant_and_its_mcp_url() {
         .cmd()
         .env("AUTHSETUP_ENV", "dev")
         .args(["codex", "config"]));
-    assert!(out.contains("url = \"https://dev.example.com/mcp\""), "{out}");
+    assert!(
+        out.contains("url = \"https://dev.example.com/mcp\""),
+        "{out}"
+    );
     // A flag still beats the environment's table.
     let doc = json(envs.cmd().args([
         "plan",
@@ -295,7 +346,11 @@ fn bad_environment_combinations_exit_2_before_any_request() {
     // Without --env, a file of environments names them instead of asking for a domain.
     let out = envs.cmd().arg("plan").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(output_text(&out).contains("dev, prod"), "{}", output_text(&out));
+    assert!(
+        output_text(&out).contains("dev, prod"),
+        "{}",
+        output_text(&out)
+    );
     assert!(envs.silent(), "no request was sent");
 }
 
@@ -310,7 +365,10 @@ fn bad_server_lists_exit_2_before_any_request() {
         )
     };
     let cases: [(String, &[&str]); 5] = [
-        (two("name = \"a\"\n").replace("name = \"b\"\n", ""), &["plan"]),
+        (
+            two("name = \"a\"\n").replace("name = \"b\"\n", ""),
+            &["plan"],
+        ),
         (two("env_file = \"x.env\"\n"), &["plan"]),
         (two("audience = \"https://a.example.com/mcp\"\n"), &["plan"]),
         (two(""), &["plan", "--mcp-url", "https://c.example.com/mcp"]),
