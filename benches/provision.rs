@@ -374,7 +374,11 @@ fn servers_table() {
                 .current_dir(dir.path())
                 .output()
                 .expect("binary runs");
-            assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
             counts.push((org.requests().len(), org.rounds()));
         }
         println!(

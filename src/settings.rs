@@ -392,17 +392,12 @@ impl Environment for Scoped<'_> {
 }
 
 /// `staging-eu` → `STAGING_EU`, the suffix of that environment's variables.
-pub fn env_suffix(name: &str) -> String {
+fn env_suffix(name: &str) -> String {
     name.to_ascii_uppercase().replace('-', "_")
 }
 
 fn validate_env_name(raw: &str, origin: &str) -> Result<String> {
-    let ok = !raw.is_empty()
-        && raw.len() <= 64
-        && raw
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
+    if is_simple_name(raw) {
         Ok(raw.to_string())
     } else {
         Err(AppError::usage(
@@ -1440,15 +1435,20 @@ pub fn validate_api_name(raw: &str) -> Result<String> {
     Ok(raw.to_string())
 }
 
-/// Codex uses the name as a TOML table key and in `codex mcp login NAME`; keep it shell- and
-/// key-friendly.
-pub fn validate_mcp_name(raw: &str) -> Result<String> {
-    let ok = !raw.is_empty()
+/// Letters, digits, `-` and `_`, at most 64: safe as a TOML key, a shell word and (upper-cased)
+/// part of a variable name.
+fn is_simple_name(raw: &str) -> bool {
+    !raw.is_empty()
         && raw.len() <= 64
         && raw
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Codex uses the name as a TOML table key and in `codex mcp login NAME`; keep it shell- and
+/// key-friendly.
+pub fn validate_mcp_name(raw: &str) -> Result<String> {
+    if is_simple_name(raw) {
         Ok(raw.to_string())
     } else {
         Err(AppError::usage(
@@ -1589,6 +1589,89 @@ mod tests {
             ProviderKind::infer("login.example.com"),
             ProviderKind::Auth0
         );
+    }
+
+    /// What `--env prod` reads: its suffixed variables over its table, its table over the top
+    /// level; the plain tenant variables never, the plain credentials only when it has none.
+    #[test]
+    fn an_environment_reads_its_own_variables() {
+        use clap::Parser;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        std::fs::write(
+            &file,
+            "mcp_name = \"docs\"\nmcp_url = \"https://top.example.com/mcp\"\n\
+             [env.prod]\ndomain = \"prod.us.auth0.com\"\naudience = \"https://prod.example.com/mcp\"\n",
+        )
+        .unwrap();
+        let config = file.display().to_string();
+        let resolve = |vars: &[(&str, &str)], extra: &[&str]| {
+            let mut argv = vec!["authsetup", "plan", "--config", &config];
+            argv.extend(extra);
+            let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
+            let env: HashMap<String, String> = vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            Settings::resolve(
+                &cli.global,
+                &env,
+                Terminal {
+                    stderr_is_tty: false,
+                },
+            )
+        };
+        let s = resolve(
+            &[
+                ("AUTH0_DOMAIN", "elsewhere.us.auth0.com"),
+                ("AUTH0_MGMT_TOKEN", "plain"),
+                ("AUTHSETUP_ENV", "prod"),
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(s.environment.as_deref(), Some("prod"));
+        assert_eq!(s.domain.unwrap().display, "prod.us.auth0.com");
+        assert_eq!(s.mcp_url.as_deref(), Some("https://top.example.com/mcp"));
+        assert_eq!(s.mcp_name, "docs");
+        assert!(matches!(s.credentials, Credentials::Auth0Token(_)));
+
+        let s = resolve(
+            &[
+                ("AUTH0_DOMAIN_PROD", "other.us.auth0.com"),
+                ("AUTH0_MGMT_TOKEN", "plain"),
+                ("AUTH0_CLIENT_ID_PROD", "id"),
+                ("AUTH0_CLIENT_SECRET_PROD", "secret"),
+            ],
+            &["--env", "prod"],
+        )
+        .unwrap();
+        assert_eq!(s.domain.unwrap().display, "other.us.auth0.com");
+        assert!(matches!(
+            s.credentials,
+            Credentials::Auth0ClientCredentials { .. }
+        ));
+
+        // --all-envs never falls back to the plain credentials.
+        let cli = crate::cli::Cli::try_parse_from([
+            "authsetup",
+            "plan",
+            "--all-envs",
+            "--config",
+            &config,
+        ])
+        .unwrap();
+        let env: HashMap<String, String> =
+            [("AUTH0_MGMT_TOKEN".to_string(), "plain".to_string())].into();
+        let all = Settings::resolve_all(
+            &cli.global,
+            &env,
+            Terminal {
+                stderr_is_tty: false,
+            },
+        )
+        .unwrap();
+        assert!(matches!(all[0].credentials, Credentials::None));
     }
 
     #[test]

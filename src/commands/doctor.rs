@@ -25,6 +25,14 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> R
     for t in &targets {
         prepared.push(check_input(&t.settings, &http)?);
     }
+    if let Some((provider, _)) = prepared.first() {
+        printer.heading(format!(
+            "Checking the {} tenant {} for {} MCP servers",
+            provider.display_name(),
+            settings.require_domain()?.display,
+            targets.len()
+        ));
+    }
     let reports = futures::future::join_all(targets.iter().zip(&prepared).map(
         |(t, (provider, mcp_url))| {
             diagnose(

@@ -33,6 +33,15 @@ pub async fn run(
     printer: &Printer,
     args: &InitArgs,
 ) -> Result<()> {
+    if settings.servers.len() > 1 {
+        return Err(AppError::usage(
+            format!(
+                "init sets up one MCP server, and the settings file declares {}",
+                settings.servers.len()
+            ),
+            "run `authsetup apply` and `authsetup codex config --write` for all of them, or pick one with --mcp-name NAME",
+        ));
+    }
     // JSON output is for programs, which cannot answer questions.
     let wizard = prompt::can_ask(&settings, printer).then(|| Wizard::new(settings.color));
     let clients = match &wizard {

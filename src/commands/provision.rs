@@ -169,7 +169,7 @@ pub async fn prepare(
     let domain = settings.require_domain()?.display.clone();
     let provider_name = providers
         .first()
-        .map_or("", |p: &Box<dyn Provider>| p.display_name());
+        .map_or("", |p| p.display_name());
 
     // Every server's reads in the same rounds: one server's plan takes as many as all of them.
     let plans = futures::future::join_all(providers.iter().map(|p| p.plan(steps))).await;
