@@ -820,15 +820,18 @@ impl Settings {
             ColorArg::Auto => term.stderr_is_tty && env.var("NO_COLOR").is_none(),
         };
 
-        if servers.len() > 1 && provider == ProviderKind::Auth0 {
+        if servers.len() > 1
+            && provider == ProviderKind::Auth0
+            && audience_mode != Some(AudienceMode::Resource)
+        {
             // The default audience is tenant-wide: a second server's tokens would carry the
-            // first's audience. TODO(modes): allow it once --audience-mode resource lands.
+            // first's audience.
             return Err(AppError::usage(
                 format!(
                     "the settings file declares {} MCP servers, but an Auth0 tenant has one default audience",
                     servers.len()
                 ),
-                "several servers on one Auth0 tenant need the resource audience mode (each server its own API); until then pick one with --mcp-name NAME",
+                "several servers on one Auth0 tenant need the resource audience mode (each server its own API): pass --audience-mode resource or set audience_mode = \"resource\", or pick one server with --mcp-name NAME",
             ));
         }
         if servers.len() > 1 {

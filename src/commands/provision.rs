@@ -13,7 +13,7 @@ use crate::interrupt::Applying;
 use crate::output::Printer;
 use crate::plan::{Action, Change, Outputs, Plan};
 use crate::provider::{self, Progress, Provider, Step};
-use crate::settings::Settings;
+use crate::settings::{ClientMode, ProviderKind, Settings};
 
 use super::prompt;
 
@@ -167,12 +167,23 @@ pub async fn prepare(
         .map(|t| provider::connect(&t.settings, http.clone()))
         .collect::<Result<Vec<_>>>()?;
     let domain = settings.require_domain()?.display.clone();
-    let provider_name = providers
-        .first()
-        .map_or("", |p| p.display_name());
+    let provider_name = providers.first().map_or("", |p| p.display_name());
 
     // Every server's reads in the same rounds: one server's plan takes as many as all of them.
-    let plans = futures::future::join_all(providers.iter().map(|p| p.plan(steps))).await;
+    // What is tenant-wide is planned with the first server only, so it is written once.
+    let shared = shared_steps(settings);
+    let later: Vec<Step> = steps
+        .iter()
+        .copied()
+        .filter(|s| !shared.contains(s))
+        .collect();
+    let plans = futures::future::join_all(
+        providers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| p.plan(if i == 0 { steps } else { &later })),
+    )
+    .await;
     let mut units = Vec::with_capacity(targets.len());
     let mut combined = Plan::empty();
     for (((target, provider), plan), (env_file, env_doc)) in targets
@@ -336,6 +347,20 @@ impl Prepared {
             plan.outputs = one.clone();
         }
         Ok(plan)
+    }
+}
+
+/// The steps whose changes are the tenant's, not one server's: the tenant settings, and with
+/// DCR clients the registration flags and the domain-level connection. (A pre-registered client
+/// is one server's, and so is enabling the connection for it.)
+fn shared_steps(settings: &Settings) -> Vec<Step> {
+    match (settings.provider, settings.client_mode) {
+        (ProviderKind::Auth0, ClientMode::Dcr) => {
+            vec![Step::DefaultAudience, Step::Dcr, Step::Connection]
+        }
+        (ProviderKind::Auth0, ClientMode::Preregistered) => vec![Step::DefaultAudience],
+        // Okta's steps all act on the server's own authorization server and client.
+        (ProviderKind::Okta, _) => Vec::new(),
     }
 }
 

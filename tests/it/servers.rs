@@ -383,3 +383,64 @@ fn bad_server_lists_exit_2_before_any_request() {
     }
     assert!(org.requests().is_empty());
 }
+
+/// Rounds of a resource-mode apply of `n` servers on a fresh Auth0 tenant, and the tenant.
+fn apply_auth0_servers(n: usize) -> (World, usize) {
+    let world = World::with_config(SandboxConfig {
+        latency: std::time::Duration::from_millis(40),
+        ..SandboxConfig::default()
+    });
+    let mut file = String::from("audience_mode = \"resource\"\n");
+    for (name, url) in SERVERS.iter().take(n) {
+        file.push_str(&format!(
+            "[[servers]]\nname = \"{name}\"\nurl = \"{url}\"\nenv_file = \"{name}.env\"\n"
+        ));
+    }
+    std::fs::write(world.path("authsetup.toml"), file).unwrap();
+    run(world
+        .cmd()
+        .env_remove("AUTH0_AUDIENCE")
+        .args(["apply", "--yes"]));
+    let rounds = world.sandbox.rounds();
+    (world, rounds)
+}
+
+#[test]
+fn three_auth0_servers_in_resource_mode_apply_in_the_rounds_of_one() {
+    let (_one, one_rounds) = apply_auth0_servers(1);
+    let (world, rounds) = apply_auth0_servers(3);
+    assert_eq!(rounds, one_rounds, "three servers take the rounds of one");
+    for (name, url) in SERVERS {
+        assert!(world.resource_server(url).is_some(), "{name}'s API");
+        assert_eq!(world.default_grants(url).len(), 1, "{name}'s grant");
+        let env = read(&world.path(&format!("{name}.env")));
+        assert!(env.contains(&format!("AUTH0_AUDIENCE={url}\n")), "{env}");
+    }
+    // What is the tenant's is written once, not once per server.
+    let tenant_writes = world
+        .writes()
+        .iter()
+        .filter(|r| {
+            r.path == "/api/v2/tenants/settings" || r.path.starts_with("/api/v2/connections")
+        })
+        .count();
+    let (one, _) = apply_auth0_servers(1);
+    let one_tenant_writes = one
+        .writes()
+        .iter()
+        .filter(|r| {
+            r.path == "/api/v2/tenants/settings" || r.path.starts_with("/api/v2/connections")
+        })
+        .count();
+    assert_eq!(tenant_writes, one_tenant_writes);
+
+    world.sandbox.clear_log();
+    let plan = world
+        .cmd()
+        .env_remove("AUTH0_AUDIENCE")
+        .args(["plan", "--exit-code"])
+        .output()
+        .unwrap();
+    assert_eq!(plan.status.code(), Some(0), "{}", output_text(&plan));
+    assert!(world.writes().is_empty());
+}
