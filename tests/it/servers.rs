@@ -417,22 +417,16 @@ fn three_auth0_servers_in_resource_mode_apply_in_the_rounds_of_one() {
         assert!(env.contains(&format!("AUTH0_AUDIENCE={url}\n")), "{env}");
     }
     // What is the tenant's is written once, not once per server.
-    let tenant_writes = world
-        .writes()
-        .iter()
-        .filter(|r| {
-            r.path == "/api/v2/tenants/settings" || r.path.starts_with("/api/v2/connections")
-        })
-        .count();
+    let tenant_writes = |w: &World| {
+        w.writes()
+            .iter()
+            .filter(|r| {
+                r.path == "/api/v2/tenants/settings" || r.path.starts_with("/api/v2/connections")
+            })
+            .count()
+    };
     let (one, _) = apply_auth0_servers(1);
-    let one_tenant_writes = one
-        .writes()
-        .iter()
-        .filter(|r| {
-            r.path == "/api/v2/tenants/settings" || r.path.starts_with("/api/v2/connections")
-        })
-        .count();
-    assert_eq!(tenant_writes, one_tenant_writes);
+    assert_eq!(tenant_writes(&world), tenant_writes(&one));
 
     world.sandbox.clear_log();
     let plan = world
