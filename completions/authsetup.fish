@@ -658,6 +658,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -696,6 +697,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"

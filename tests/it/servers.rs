@@ -364,7 +364,7 @@ fn bad_server_lists_exit_2_before_any_request() {
              [[servers]]\nname = \"b\"\nurl = \"https://b.example.com/mcp\"\n{extra}"
         )
     };
-    let cases: [(String, &[&str]); 5] = [
+    let cases: [(String, &[&str]); 6] = [
         (
             two("name = \"a\"\n").replace("name = \"b\"\n", ""),
             &["plan"],
@@ -373,6 +373,7 @@ fn bad_server_lists_exit_2_before_any_request() {
         (two("audience = \"https://a.example.com/mcp\"\n"), &["plan"]),
         (two(""), &["plan", "--mcp-url", "https://c.example.com/mcp"]),
         (two(""), &["plan", "--mcp-name", "c"]),
+        (two(""), &["client", "config", "claude"]),
     ];
     for (file, args) in cases {
         std::fs::write(dir.path().join("authsetup.toml"), &file).unwrap();
