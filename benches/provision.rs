@@ -1,6 +1,7 @@
 //! Provisioning cost against the emulated tenant with injected latency: requests sent,
 //! sequential rounds (from the emulator's log), wall time, and the ratio of wall time to the
-//! lower bound. Run with `cargo bench --bench provision`; it prints a Markdown table.
+//! lower bound. Run with `cargo bench --bench provision`; it prints Markdown tables (`-- latency`,
+//! `-- free` or `-- servers` prints one).
 //!
 //! A run is network bound, so the numbers that matter are counts and rounds; wall time is shown
 //! against `rounds × latency` to expose any waiting the client adds on top.
@@ -324,11 +325,66 @@ const SCENARIOS: &[Scenario] = &[
 fn main() {
     // `cargo bench --bench provision -- free` runs only the rate-limit part, `-- latency` the rest.
     let only: Option<String> = std::env::args().skip(1).find(|a| !a.starts_with('-'));
-    if only.as_deref() != Some("free") {
+    if only.is_none() || only.as_deref() == Some("latency") {
         latency_table();
     }
-    if only.as_deref() != Some("latency") {
+    if only.is_none() || only.as_deref() == Some("free") {
         free_tier_table();
+    }
+    if only.is_none() || only.as_deref() == Some("servers") {
+        servers_table();
+    }
+}
+
+/// N MCP servers of `[[servers]]` on one Okta org without a rate limit: requests grow with N,
+/// rounds must not (every server's reads and writes share the rounds of one).
+fn servers_table() {
+    let latency = Duration::from_millis(50);
+    println!();
+    println!(
+        "Several MCP servers per run (`[[servers]]`), Okta org, {} ms latency, no rate limit",
+        latency.as_millis()
+    );
+    println!();
+    println!("| servers | apply: requests | apply: rounds | re-run: requests | re-run: rounds |");
+    println!("|---|---|---|---|---|");
+    for n in [1, 3, 10] {
+        let config = SandboxConfig {
+            latency,
+            ..SandboxConfig::default()
+        };
+        let org = OktaSandbox::start_background(config).unwrap();
+        let dir = tempfile::tempdir().unwrap();
+        let mut file = String::from("provider = \"okta\"\n");
+        for i in 0..n {
+            file.push_str(&format!(
+                "[[servers]]\nname = \"s{i}\"\nurl = \"https://s{i}.example.com/mcp\"\nenv_file = \"s{i}.env\"\n"
+            ));
+        }
+        std::fs::write(dir.path().join("authsetup.toml"), file).unwrap();
+        let mut counts = Vec::new();
+        for _ in 0..2 {
+            org.clear_log();
+            let out = Command::new(env!("CARGO_BIN_EXE_authsetup"))
+                .args(APPLY)
+                .env_clear()
+                .env("HOME", dir.path())
+                .env("OKTA_DOMAIN", org.base_url())
+                .env("OKTA_API_TOKEN", org.api_token())
+                .current_dir(dir.path())
+                .output()
+                .expect("binary runs");
+            assert!(
+                out.status.success(),
+                "{}",
+                String::from_utf8_lossy(&out.stderr)
+            );
+            counts.push((org.requests().len(), org.rounds()));
+        }
+        println!(
+            "| {n} | {} | {} | {} | {} |",
+            counts[0].0, counts[0].1, counts[1].0, counts[1].1
+        );
     }
 }
 

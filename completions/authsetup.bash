@@ -245,7 +245,7 @@ _authsetup() {
 
     case "${cmd}" in
         authsetup)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -307,6 +307,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -327,7 +331,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version create help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version create help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -389,6 +393,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -409,7 +417,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api__subcmd__create)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -468,6 +476,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -533,7 +545,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__apply)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -592,6 +604,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -615,7 +631,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__client)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version config help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -677,6 +693,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -697,7 +717,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__client__subcmd__config)
-            opts="-y -v -h -V --scope --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version codex claude gemini vscode cursor"
+            opts="-y -v -h -V --scope --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version codex claude gemini vscode cursor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -771,6 +791,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -833,7 +857,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__codex)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version config help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -895,6 +919,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -915,7 +943,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__codex__subcmd__config)
-            opts="-y -v -h -V --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -985,6 +1013,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1047,7 +1079,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__completions)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version bash elvish fish powershell zsh"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1106,6 +1138,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1129,7 +1165,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version promote help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version promote help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1188,6 +1224,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1253,7 +1293,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection__subcmd__promote)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1315,6 +1355,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1335,7 +1379,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version enable help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version enable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1397,6 +1441,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1417,7 +1465,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr__subcmd__enable)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1476,6 +1524,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1541,7 +1593,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__demo)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1600,6 +1652,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1623,7 +1679,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__doctor)
-            opts="-y -v -h -V --probe-dcr --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --probe-dcr --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1682,6 +1738,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1705,7 +1765,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__env)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version write help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version write help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1764,6 +1824,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1829,7 +1893,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__env__subcmd__write)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1888,6 +1952,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2275,7 +2343,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__init)
-            opts="-y -v -h -V --write-config --write-codex-config --clients --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write-config --write-codex-config --clients --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2345,6 +2413,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2365,7 +2437,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__man)
-            opts="-y -v -h -V --out-dir --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --out-dir --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2431,6 +2503,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2451,7 +2527,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__plan)
-            opts="-y -v -h -V --exit-code --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --exit-code --all-envs --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2510,6 +2586,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2533,7 +2613,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__policy)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version set help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2592,6 +2672,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2657,7 +2741,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__policy__subcmd__set)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2719,6 +2803,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2739,7 +2827,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__sandbox)
-            opts="-y -v -h -V --port --export-file --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --port --export-file --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2813,6 +2901,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2833,7 +2925,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__tenant)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version default-audience help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version default-audience help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2895,6 +2987,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2915,7 +3011,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__tenant__subcmd__default__subcmd__audience)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2974,6 +3070,10 @@ _authsetup() {
                     return 0
                     ;;
                 --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

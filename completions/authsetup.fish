@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authsetup_global_optspecs
-    string join \n provider= domain= audience= api-name= connection= group= create-connection replace-default-audience audience-mode= client= management-domain= mcp-name= mcp-url= env-file= codex-home= callback-port= config= token-stdin y/yes output= color= v/verbose h/help V/version
+    string join \n provider= domain= audience= api-name= connection= group= create-connection replace-default-audience audience-mode= client= management-domain= mcp-name= mcp-url= env-file= codex-home= callback-port= env= config= token-stdin y/yes output= color= v/verbose h/help V/version
 end
 
 function __fish_authsetup_needs_command
@@ -41,6 +41,7 @@ complete -c authsetup -n "__fish_authsetup_needs_command" -l mcp-url -d 'The MCP
 complete -c authsetup -n "__fish_authsetup_needs_command" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_needs_command" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_needs_command" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_needs_command" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_needs_command" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -94,6 +95,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l mcp-url -d 
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -125,6 +127,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l mcp-url -d 
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -132,6 +135,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l color -d 'W
 always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l exit-code -d 'Exit with 3 when there are changes to make, 0 when none (like `git diff --exit-code`)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l all-envs -d 'Plan every environment of the settings file at once, each with its own tenant and rate limit'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l create-connection -d 'Create the connection when the tenant does not have it'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l token-stdin -d 'Read the Management API token from standard input'
@@ -156,6 +160,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l mcp-url -d
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -186,6 +191,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -218,6 +224,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -250,6 +257,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -282,6 +290,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -314,6 +323,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -346,6 +356,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -378,6 +389,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -410,6 +422,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -442,6 +455,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not 
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -474,6 +488,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -506,6 +521,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -538,6 +554,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -570,6 +587,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fis
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -606,6 +624,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_se
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -639,6 +658,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -677,6 +697,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -710,6 +731,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l mcp-url -
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -741,6 +763,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l mcp-
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -774,6 +797,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l mcp-url 
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -804,6 +828,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l mcp-url -d 
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
@@ -835,6 +860,7 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l mcp-url -d '
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"

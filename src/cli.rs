@@ -258,6 +258,9 @@ pub struct PlanArgs {
     /// Exit with 3 when there are changes to make, 0 when none (like `git diff --exit-code`)
     #[arg(long)]
     pub exit_code: bool,
+    /// Plan every environment of the settings file at once, each with its own tenant and rate limit
+    #[arg(long)]
+    pub all_envs: bool,
 }
 
 #[derive(Debug, Args)]
@@ -376,6 +379,10 @@ pub struct GlobalArgs {
     /// Port of Codex's OAuth callback listener [default: 1455]
     #[arg(long, global = true, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
     pub callback_port: Option<u16>,
+    /// The environment of the settings file ([env.NAME]) to use; its variables carry the suffix
+    /// _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub env: Option<String>,
     /// Settings file [default: authsetup.toml when present]
     #[arg(long, global = true, value_name = "FILE")]
     pub config: Option<PathBuf>,

@@ -71,6 +71,31 @@ pub struct Plan {
 }
 
 impl Plan {
+    /// A plan of nothing, to gather several servers' plans into.
+    pub(crate) fn empty() -> Plan {
+        Plan {
+            changes: Vec::new(),
+            warnings: Vec::new(),
+            outputs: Outputs::default(),
+            ops: Arc::new(()),
+        }
+    }
+
+    /// Adds another server's changes and warnings, named after it when `label` is given; a
+    /// warning several servers share is said once.
+    pub(crate) fn absorb(&mut self, other: &Plan, label: Option<&str>) {
+        let named = |text: &str| label.map_or(text.to_string(), |l| format!("{l}/{text}"));
+        self.changes.extend(other.changes.iter().map(|c| Change {
+            resource: named(&c.resource),
+            ..c.clone()
+        }));
+        for w in &other.warnings {
+            if !self.warnings.contains(w) {
+                self.warnings.push(w.clone());
+            }
+        }
+    }
+
     pub fn writes(&self) -> usize {
         self.changes.iter().filter(|c| !c.is_noop()).count()
     }

@@ -1,7 +1,7 @@
 //! Settings resolved once, before any request: flag > environment > authsetup.toml > default.
 //! Every value is validated here so that bad input fails with exit 2 and nothing is sent.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::Read;
 use std::net::IpAddr;
 use std::path::{Path, PathBuf};
@@ -95,6 +95,7 @@ impl Domain {
     }
 }
 
+#[derive(Clone)]
 pub enum Credentials {
     Auth0Token(SecretString),
     Auth0ClientCredentials {
@@ -134,8 +135,14 @@ impl std::fmt::Debug for Credentials {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Settings {
+    /// The environment (`[env.NAME]`) these settings are for, when one was selected.
+    pub environment: Option<String>,
+    /// The environments the settings file declares, to name them in hints.
+    pub environments: Vec<String>,
+    /// The MCP servers of `[[servers]]`; empty means the one server of the top-level keys.
+    pub servers: Vec<Server>,
     pub provider: ProviderKind,
     pub domain: Option<Domain>,
     pub audience: Option<String>,
@@ -173,6 +180,41 @@ pub struct Settings {
     pub notes: Vec<String>,
 }
 
+/// One MCP server of `[[servers]]`, validated.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Server {
+    pub name: String,
+    pub url: String,
+    pub audience: String,
+    pub api_name: Option<String>,
+    /// Its own `.env`; a server without one gets none (two servers cannot share a file: the
+    /// variable names are the same).
+    pub env_file: Option<PathBuf>,
+}
+
+/// What one server's run works with: the settings with that server's values in the top-level
+/// fields, whether it has a `.env` to write, and its name when the run has several.
+#[derive(Debug, Clone)]
+pub struct Target {
+    pub settings: Settings,
+    pub with_env: bool,
+    pub label: Option<String>,
+}
+
+/// `[[servers]]` in the settings file.
+#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileServer {
+    pub name: String,
+    pub url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub audience: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub api_name: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub env_file: Option<PathBuf>,
+}
+
 /// The optional settings file. Unknown keys are an error so a typo does not silently fall back
 /// to a default. `init --write-config` writes the same shape, leaving out what it does not know.
 #[derive(Debug, Default, Deserialize, Serialize)]
@@ -207,6 +249,11 @@ pub struct FileSettings {
     /// The MCP clients `init` writes a config for (`codex`, `claude`, `gemini`, `vscode`, `cursor`).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub clients: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub servers: Vec<FileServer>,
+    /// `[env.NAME]`: each environment's own keys, over the top-level ones.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub env: BTreeMap<String, FileSettings>,
 }
 
 /// MCP client names, as `init --clients` takes them; an unknown one is bad input naming `origin`.
@@ -230,6 +277,134 @@ pub fn parse_clients<'a>(
         }
     }
     Ok(clients)
+}
+
+impl FileSettings {
+    /// The file as environment `name` sees it: its table's keys over the top-level ones, its
+    /// `[[servers]]` instead of the top-level ones when it has any.
+    fn select(mut self, name: &str) -> Result<FileSettings> {
+        let names = self.env.keys().cloned().collect::<Vec<_>>();
+        let Some(env) = self.env.remove(name) else {
+            return Err(AppError::usage(
+                format!("the environment {name:?} is not in the settings file"),
+                if names.is_empty() {
+                    "declare it as [env.NAME] in authsetup.toml, or leave out --env and AUTHSETUP_ENV".to_string()
+                } else {
+                    format!("the file declares {}", names.join(", "))
+                },
+            ));
+        };
+        if !env.env.is_empty() {
+            return Err(AppError::usage(
+                format!("[env.{name}] declares environments of its own"),
+                "environments do not nest: declare each as [env.NAME] at the top of the file",
+            ));
+        }
+        Ok(FileSettings {
+            provider: env.provider.or(self.provider),
+            domain: env.domain.or(self.domain),
+            audience: env.audience.or(self.audience),
+            api_name: env.api_name.or(self.api_name),
+            connection: env.connection.or(self.connection),
+            mcp_name: env.mcp_name.or(self.mcp_name),
+            mcp_url: env.mcp_url.or(self.mcp_url),
+            env_file: env.env_file.or(self.env_file),
+            codex_home: env.codex_home.or(self.codex_home),
+            callback_port: env.callback_port.or(self.callback_port),
+            audience_mode: env.audience_mode.or(self.audience_mode),
+            client: env.client.or(self.client),
+            management_domain: env.management_domain.or(self.management_domain),
+            clients: env.clients.or(self.clients),
+            servers: if env.servers.is_empty() {
+                self.servers
+            } else {
+                env.servers
+            },
+            env: BTreeMap::new(),
+        })
+    }
+}
+
+/// Variables that aim a run at a tenant. With an environment selected they are read with its
+/// name as a suffix (`AUTH0_DOMAIN_PROD`), so one shell can hold every environment's values and a
+/// leftover `export AUTH0_DOMAIN=…` cannot aim `--env prod` at another tenant.
+const TENANT_VARS: [&str; 10] = [
+    "AUTHSETUP_PROVIDER",
+    "AUTHSETUP_AUDIENCE_MODE",
+    "AUTHSETUP_CLIENT",
+    "AUTH0_MANAGEMENT_DOMAIN",
+    "AUTH0_DOMAIN",
+    "OKTA_DOMAIN",
+    "AUTH0_AUDIENCE",
+    "OKTA_AUDIENCE",
+    "MCP_URL",
+    "CONNECTION_NAME",
+];
+
+/// The credentials' variables: suffixed like [`TENANT_VARS`]; the plain names still count when
+/// one environment is selected and none of its suffixed ones is set.
+const CREDENTIAL_VARS: [&str; 7] = [
+    "AUTH0_MGMT_TOKEN",
+    "MGMT_TOKEN",
+    "AUTH0_CLIENT_ID",
+    "AUTH0_CLIENT_SECRET",
+    "OKTA_API_TOKEN",
+    "OKTA_CLIENT_ID",
+    "OKTA_PRIVATE_KEY",
+];
+
+/// The process environment as one environment of the settings file sees it.
+struct Scoped<'a> {
+    inner: &'a dyn Environment,
+    suffix: String,
+    plain_credentials: bool,
+}
+
+impl<'a> Scoped<'a> {
+    fn new(inner: &'a dyn Environment, name: &str, only_one: bool) -> Self {
+        let suffix = env_suffix(name);
+        let plain_credentials = only_one
+            && !CREDENTIAL_VARS
+                .iter()
+                .any(|v| inner.var(&format!("{v}_{suffix}")).is_some());
+        Self {
+            inner,
+            suffix,
+            plain_credentials,
+        }
+    }
+}
+
+impl Environment for Scoped<'_> {
+    fn var(&self, name: &str) -> Option<String> {
+        let scoped = TENANT_VARS.contains(&name) || CREDENTIAL_VARS.contains(&name);
+        if !scoped {
+            return self.inner.var(name);
+        }
+        self.inner
+            .var(&format!("{name}_{}", self.suffix))
+            .or_else(|| {
+                (self.plain_credentials && CREDENTIAL_VARS.contains(&name))
+                    .then(|| self.inner.var(name))
+                    .flatten()
+            })
+    }
+}
+
+/// `staging-eu` → `STAGING_EU`, the suffix of that environment's variables.
+fn env_suffix(name: &str) -> String {
+    name.to_ascii_uppercase().replace('-', "_")
+}
+
+fn validate_env_name(raw: &str, origin: &str) -> Result<String> {
+    if is_simple_name(raw) {
+        Ok(raw.to_string())
+    } else {
+        Err(AppError::usage(
+            format!("{origin} {raw:?} is not an environment name"),
+            "use letters, digits, - and _ (at most 64), e.g. --env prod",
+        ))
+    }
 }
 
 /// Where environment variables come from; tests pass a map instead of the process environment.
@@ -281,6 +456,8 @@ pub struct Terminal {
 }
 
 impl Settings {
+    /// The settings of the environment `--env` or `AUTHSETUP_ENV` selects, else of the file's
+    /// top level.
     pub fn resolve(args: &GlobalArgs, env: &dyn Environment, term: Terminal) -> Result<Settings> {
         if let Some(name) = env.non_unicode() {
             return Err(AppError::usage(
@@ -289,6 +466,88 @@ impl Settings {
             ));
         }
         let file = load_file(args.config.as_deref())?;
+        let selected = match (&args.env, env.var("AUTHSETUP_ENV")) {
+            (Some(name), _) => Some(validate_env_name(name, "--env")?),
+            (None, Some(name)) => Some(validate_env_name(&name, "AUTHSETUP_ENV")?),
+            (None, None) => None,
+        };
+        let environments = file.env.keys().cloned().collect::<Vec<_>>();
+        let mut settings = match &selected {
+            Some(name) => Self::resolve_file(
+                args,
+                &Scoped::new(env, name, true),
+                term,
+                file.select(name)?,
+            )?,
+            None => Self::resolve_file(args, env, term, file)?,
+        };
+        settings.environment = selected;
+        settings.environments = environments;
+        Ok(settings)
+    }
+
+    /// Every environment of the settings file, for `--all-envs`. Each reads only its own
+    /// suffixed variables, and the flags that would aim all of them at one tenant are refused.
+    pub fn resolve_all(
+        args: &GlobalArgs,
+        env: &dyn Environment,
+        term: Terminal,
+    ) -> Result<Vec<Settings>> {
+        let aiming = [
+            (args.env.is_some(), "--env"),
+            (env.var("AUTHSETUP_ENV").is_some(), "AUTHSETUP_ENV"),
+            (args.domain.is_some(), "--domain"),
+            (args.provider.is_some(), "--provider"),
+            (args.audience.is_some(), "--audience"),
+            (args.mcp_url.is_some(), "--mcp-url"),
+            (args.token_stdin, "--token-stdin"),
+        ];
+        if let Some((_, what)) = aiming.iter().find(|(given, _)| *given) {
+            return Err(AppError::usage(
+                format!("{what} cannot be combined with --all-envs"),
+                "each environment takes its values from its [env.NAME] table and its own variables (e.g. AUTH0_DOMAIN_PROD); drop --all-envs to run one environment",
+            ));
+        }
+        let file = load_file(args.config.as_deref())?;
+        let names = file.env.keys().cloned().collect::<Vec<_>>();
+        if names.is_empty() {
+            return Err(AppError::usage(
+                "--all-envs needs environments, and the settings file declares none",
+                "declare them as [env.dev], [env.prod]… in authsetup.toml (or the file given with --config)",
+            ));
+        }
+        names
+            .iter()
+            .map(|name| {
+                let name = validate_env_name(name, "the environment")?;
+                let file = load_file(args.config.as_deref())?.select(&name)?;
+                let mut settings =
+                    Self::resolve_file(args, &Scoped::new(env, &name, false), term, file)
+                        .map_err(|e| e.context(format!("environment {name}")))?;
+                settings.environment = Some(name);
+                settings.environments = names.clone();
+                Ok(settings)
+            })
+            .collect()
+    }
+
+    fn resolve_file(
+        args: &GlobalArgs,
+        env: &dyn Environment,
+        term: Terminal,
+        mut file: FileSettings,
+    ) -> Result<Settings> {
+        let mut servers = resolve_servers(std::mem::take(&mut file.servers), args)?;
+        // One server is the single-server setup: its values are the top-level keys, under the
+        // flags and variables as usual.
+        if let [_] = servers.as_slice() {
+            let one = servers.remove(0);
+            file.mcp_name = Some(one.name);
+            file.mcp_url = Some(one.url);
+            file.audience = Some(one.audience);
+            file.api_name = one.api_name.or(file.api_name);
+            file.env_file = one.env_file.or(file.env_file);
+        }
 
         let explicit_provider = match (args.provider, env.var("AUTHSETUP_PROVIDER"), &file.provider)
         {
@@ -561,10 +820,47 @@ impl Settings {
             ColorArg::Auto => term.stderr_is_tty && env.var("NO_COLOR").is_none(),
         };
 
+        if servers.len() > 1
+            && provider == ProviderKind::Auth0
+            && audience_mode != Some(AudienceMode::Resource)
+        {
+            // The default audience is tenant-wide: a second server's tokens would carry the
+            // first's audience.
+            return Err(AppError::usage(
+                format!(
+                    "the settings file declares {} MCP servers, but an Auth0 tenant has one default audience",
+                    servers.len()
+                ),
+                "several servers on one Auth0 tenant need the resource audience mode (each server its own API): pass --audience-mode resource or set audience_mode = \"resource\", or pick one server with --mcp-name NAME",
+            ));
+        }
+        if servers.len() > 1 {
+            // A variable cannot say which server it is for; the file's [[servers]] do.
+            for (flag, given) in [
+                ("--audience", args.audience.is_some()),
+                ("--mcp-url", args.mcp_url.is_some()),
+                ("--api-name", args.api_name.is_some()),
+                ("--env-file", args.env_file.is_some()),
+            ] {
+                if given {
+                    return Err(AppError::usage(
+                        format!(
+                            "{flag} cannot apply to the {} servers of the settings file",
+                            servers.len()
+                        ),
+                        "set it on the server in [[servers]], or pick one server with --mcp-name NAME",
+                    ));
+                }
+            }
+        }
+
         let (credentials, credentials_source) =
             resolve_credentials(provider, args.token_stdin, env)?;
 
         Ok(Settings {
+            environment: None,
+            environments: Vec::new(),
+            servers,
             provider,
             domain,
             audience,
@@ -592,6 +888,34 @@ impl Settings {
         })
     }
 
+    /// One run per MCP server: the `[[servers]]`, or the single server of the top-level keys.
+    pub fn targets(&self) -> Vec<Target> {
+        if self.servers.is_empty() {
+            return vec![Target {
+                settings: self.clone(),
+                with_env: true,
+                label: None,
+            }];
+        }
+        self.servers
+            .iter()
+            .map(|server| {
+                let mut settings = self.clone();
+                settings.servers = Vec::new();
+                settings.mcp_name = server.name.clone();
+                settings.mcp_url = Some(server.url.clone());
+                settings.audience = Some(server.audience.clone());
+                settings.api_name = server.api_name.clone();
+                settings.env_file = server.env_file.clone().unwrap_or_default();
+                Target {
+                    settings,
+                    with_env: server.env_file.is_some(),
+                    label: Some(server.name.clone()),
+                }
+            })
+            .collect()
+    }
+
     /// Codex's folder. Without HOME a relative `.codex` would be a folder Codex never reads, so
     /// the commands that touch it stop here instead (exit 2, before any request).
     pub fn codex_home(&self) -> Result<&Path> {
@@ -607,10 +931,17 @@ impl Settings {
         self.domain.as_ref().ok_or_else(|| {
             AppError::missing(
                 "the tenant domain is missing",
-                format!(
-                    "pass --domain or set {} (e.g. tenant.us.auth0.com), or run `authsetup demo` to try it against a sandbox",
-                    self.provider.domain_var()
-                ),
+                if self.environments.is_empty() || self.environment.is_some() {
+                    format!(
+                        "pass --domain or set {} (e.g. tenant.us.auth0.com), or run `authsetup demo` to try it against a sandbox",
+                        self.provider.domain_var()
+                    )
+                } else {
+                    format!(
+                        "the settings file declares the environments {}: pick one with --env NAME",
+                        self.environments.join(", ")
+                    )
+                },
             )
         })
     }
@@ -651,6 +982,73 @@ fn mode<T: ValueEnum>(
             format!("use {}", names.join(" or ")),
         )
     })
+}
+
+/// `[[servers]]` validated, or the one `--mcp-name` picks. Two servers sharing a name, an
+/// audience or a `.env` would overwrite each other, so that is bad input.
+fn resolve_servers(file: Vec<FileServer>, args: &GlobalArgs) -> Result<Vec<Server>> {
+    let mut servers = Vec::with_capacity(file.len());
+    for s in file {
+        let at = |e: AppError| e.context(format!("server {:?} in the settings file", s.name));
+        let name = validate_mcp_name(&s.name).map_err(at)?;
+        let url = validate_mcp_url(&s.url).map_err(at)?;
+        let audience = validate_audience(s.audience.as_deref().unwrap_or(&url)).map_err(at)?;
+        let api_name = s
+            .api_name
+            .as_deref()
+            .map(validate_api_name)
+            .transpose()
+            .map_err(at)?;
+        if let Some(path) = &s.env_file {
+            validate_env_file(path).map_err(at)?;
+        }
+        for earlier in &servers {
+            let Server {
+                name: n,
+                audience: a,
+                env_file: f,
+                ..
+            } = earlier;
+            let clash = if *n == name {
+                Some("name")
+            } else if *a == audience {
+                Some("audience")
+            } else if f.is_some() && *f == s.env_file {
+                Some("env_file")
+            } else {
+                None
+            };
+            if let Some(what) = clash {
+                return Err(AppError::usage(
+                    format!(
+                        "the servers {n:?} and {name:?} in the settings file have the same {what}"
+                    ),
+                    "give every server in [[servers]] its own name, URL (or audience) and env_file",
+                ));
+            }
+        }
+        servers.push(Server {
+            name,
+            url,
+            audience,
+            api_name,
+            env_file: s.env_file,
+        });
+    }
+    match &args.mcp_name {
+        Some(pick) if !servers.is_empty() => {
+            let names = servers.iter().map(|s| s.name.clone()).collect::<Vec<_>>();
+            servers.retain(|s| s.name == *pick);
+            if servers.is_empty() {
+                return Err(AppError::usage(
+                    format!("--mcp-name {pick} is not a server of the settings file"),
+                    format!("its servers are {}", names.join(", ")),
+                ));
+            }
+            Ok(servers)
+        }
+        _ => Ok(servers),
+    }
 }
 
 fn first(candidates: &[(Option<String>, &'static str)]) -> Option<(String, &'static str)> {
@@ -694,7 +1092,7 @@ fn load_file(explicit: Option<&Path>) -> Result<FileSettings> {
                 path.display(),
                 e.message()
             ),
-            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, env_file, codex_home, callback_port, audience_mode, client, management_domain, clients",
+            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, env_file, codex_home, callback_port, audience_mode, client, management_domain, clients, [[servers]] (name, url, audience, api_name, env_file) and [env.NAME] tables of the same keys",
         )
     })
 }
@@ -1040,15 +1438,20 @@ pub fn validate_api_name(raw: &str) -> Result<String> {
     Ok(raw.to_string())
 }
 
-/// Codex uses the name as a TOML table key and in `codex mcp login NAME`; keep it shell- and
-/// key-friendly.
-pub fn validate_mcp_name(raw: &str) -> Result<String> {
-    let ok = !raw.is_empty()
+/// Letters, digits, `-` and `_`, at most 64: safe as a TOML key, a shell word and (upper-cased)
+/// part of a variable name.
+fn is_simple_name(raw: &str) -> bool {
+    !raw.is_empty()
         && raw.len() <= 64
         && raw
             .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-    if ok {
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Codex uses the name as a TOML table key and in `codex mcp login NAME`; keep it shell- and
+/// key-friendly.
+pub fn validate_mcp_name(raw: &str) -> Result<String> {
+    if is_simple_name(raw) {
         Ok(raw.to_string())
     } else {
         Err(AppError::usage(
@@ -1189,6 +1592,89 @@ mod tests {
             ProviderKind::infer("login.example.com"),
             ProviderKind::Auth0
         );
+    }
+
+    /// What `--env prod` reads: its suffixed variables over its table, its table over the top
+    /// level; the plain tenant variables never, the plain credentials only when it has none.
+    #[test]
+    fn an_environment_reads_its_own_variables() {
+        use clap::Parser;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        std::fs::write(
+            &file,
+            "mcp_name = \"docs\"\nmcp_url = \"https://top.example.com/mcp\"\n\
+             [env.prod]\ndomain = \"prod.us.auth0.com\"\naudience = \"https://prod.example.com/mcp\"\n",
+        )
+        .unwrap();
+        let config = file.display().to_string();
+        let resolve = |vars: &[(&str, &str)], extra: &[&str]| {
+            let mut argv = vec!["authsetup", "plan", "--config", &config];
+            argv.extend(extra);
+            let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
+            let env: HashMap<String, String> = vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            Settings::resolve(
+                &cli.global,
+                &env,
+                Terminal {
+                    stderr_is_tty: false,
+                },
+            )
+        };
+        let s = resolve(
+            &[
+                ("AUTH0_DOMAIN", "elsewhere.us.auth0.com"),
+                ("AUTH0_MGMT_TOKEN", "plain"),
+                ("AUTHSETUP_ENV", "prod"),
+            ],
+            &[],
+        )
+        .unwrap();
+        assert_eq!(s.environment.as_deref(), Some("prod"));
+        assert_eq!(s.domain.unwrap().display, "prod.us.auth0.com");
+        assert_eq!(s.mcp_url.as_deref(), Some("https://top.example.com/mcp"));
+        assert_eq!(s.mcp_name, "docs");
+        assert!(matches!(s.credentials, Credentials::Auth0Token(_)));
+
+        let s = resolve(
+            &[
+                ("AUTH0_DOMAIN_PROD", "other.us.auth0.com"),
+                ("AUTH0_MGMT_TOKEN", "plain"),
+                ("AUTH0_CLIENT_ID_PROD", "id"),
+                ("AUTH0_CLIENT_SECRET_PROD", "secret"),
+            ],
+            &["--env", "prod"],
+        )
+        .unwrap();
+        assert_eq!(s.domain.unwrap().display, "other.us.auth0.com");
+        assert!(matches!(
+            s.credentials,
+            Credentials::Auth0ClientCredentials { .. }
+        ));
+
+        // --all-envs never falls back to the plain credentials.
+        let cli = crate::cli::Cli::try_parse_from([
+            "authsetup",
+            "plan",
+            "--all-envs",
+            "--config",
+            &config,
+        ])
+        .unwrap();
+        let env: HashMap<String, String> =
+            [("AUTH0_MGMT_TOKEN".to_string(), "plain".to_string())].into();
+        let all = Settings::resolve_all(
+            &cli.global,
+            &env,
+            Terminal {
+                stderr_is_tty: false,
+            },
+        )
+        .unwrap();
+        assert!(matches!(all[0].credentials, Credentials::None));
     }
 
     #[test]

@@ -11,6 +11,7 @@ use crate::clients::json_config;
 use crate::clients::{McpClient, McpServer, Scope};
 use crate::error::{AppError, Result};
 use crate::files::atomic::Replaced;
+use crate::http::Http;
 use crate::output::Printer;
 use crate::plan::{Action, Change};
 use crate::provider;
@@ -217,6 +218,16 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &ClientConfigArgs
         }
         return codex::run(settings, printer, &args.config).await;
     }
+    if settings.servers.len() > 1 {
+        return Err(AppError::usage(
+            format!(
+                "{} is configured one MCP server at a time, and the settings file declares {}",
+                client.display_name(),
+                settings.servers.len()
+            ),
+            "pick one with --mcp-name NAME (codex config takes them all at once)",
+        ));
+    }
     if args.config.credentials_store.is_some() {
         return Err(AppError::usage(
             format!(
@@ -236,7 +247,7 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &ClientConfigArgs
     }
     let client_id = match &args.config.client_id {
         Some(id) => Some(id.clone()),
-        None => codex::registered_client(settings).await?,
+        None => codex::registered_client(settings, Http::new(settings)?).await?,
     };
     let server = server(settings, client_id)?;
     let warnings = warnings(settings, client, &server);

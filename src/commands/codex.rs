@@ -126,11 +126,11 @@ pub fn write(settings: &Settings, printer: &Printer, server: &CodexServer) -> Re
 
 /// The client id of the provider's pre-registered client, read from the tenant, when the
 /// provider registers one for MCP clients and the tenant is known. Reads only.
-pub(super) async fn registered_client(settings: &Settings) -> Result<Option<String>> {
+pub(super) async fn registered_client(settings: &Settings, http: Http) -> Result<Option<String>> {
     if settings.domain.is_none() || settings.audience.is_none() {
         return Ok(None);
     }
-    let provider = provider::connect(settings, Http::new(settings)?)?;
+    let provider = provider::connect(settings, http)?;
     if !provider.registers_client() {
         return Ok(None);
     }
@@ -151,47 +151,69 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &CodexConfigArgs)
         CredentialsStoreArg::Auto => CredentialsStore::Auto,
         CredentialsStoreArg::Keyring => CredentialsStore::Keyring,
     });
+    let targets = settings.targets();
+    let several = targets.len() > 1;
+    if several && args.client_id.is_some() {
+        return Err(AppError::usage(
+            format!(
+                "--client-id cannot be the client of all {} servers of the settings file",
+                targets.len()
+            ),
+            "pick the server it belongs to with --mcp-name NAME",
+        ));
+    }
     if args.write {
-        // Bad input in the file stops the run before the tenant is asked for the client id.
-        let provisional = provisional_server(settings, args.client_id.clone(), store)?;
-        config::check(&settings.codex_home()?.join("config.toml"), &provisional)?;
+        // Bad input in the file stops the run before the tenant is asked for a client id.
+        for t in &targets {
+            let provisional = provisional_server(&t.settings, args.client_id.clone(), store)?;
+            config::check(&t.settings.codex_home()?.join("config.toml"), &provisional)?;
+        }
     }
-    let client_id = match &args.client_id {
-        Some(id) => Some(id.clone()),
-        None => registered_client(settings).await?,
-    };
-    let server = server(settings, client_id, store)?;
-    let warnings: Vec<String> = audience_warning(settings, &server).into_iter().collect();
-    for w in &warnings {
-        printer.warn(w);
-    }
-    let redirect = redirect_uri(settings, &server)?;
-
-    if !args.write {
-        if printer.is_json() {
-            printer.json(&json!({
-                "snippet": config::snippet(&server),
-                "redirect_uri": redirect,
-                "warnings": warnings,
-            }));
+    // Every server's client id read at once, through one client paced for the tenant.
+    let http = Http::new(settings)?;
+    let client_ids = futures::future::join_all(targets.iter().map(|t| async {
+        match &args.client_id {
+            Some(id) => Ok(Some(id.clone())),
+            None => registered_client(&t.settings, http.clone()).await,
+        }
+    }))
+    .await;
+    let mut docs = Vec::new();
+    for (t, client_id) in targets.iter().zip(client_ids) {
+        let settings = &t.settings;
+        let server = server(settings, client_id?, store)?;
+        let warnings: Vec<String> = audience_warning(settings, &server).into_iter().collect();
+        for w in &warnings {
+            printer.warn(w);
+        }
+        let redirect = redirect_uri(settings, &server)?;
+        let mut doc = json!({ "warnings": warnings, "redirect_uri": redirect });
+        if args.write {
+            doc["changes"] = json!([write(settings, printer, &server)?]);
+        } else if printer.is_json() {
+            doc["snippet"] = json!(config::snippet(&server));
         } else {
             print_snippet(settings, printer, &server, "--write");
         }
-    } else {
-        let change = write(settings, printer, &server)?;
-        if printer.is_json() {
-            printer.json(&json!({
-                "changes": [change],
-                "warnings": warnings,
-                "redirect_uri": redirect,
-            }));
+        if let Some(r) = redirect {
+            printer.line(format!(
+                "The OAuth client of {} must allow the redirect URI {r}",
+                server.name
+            ));
         }
+        if args.write {
+            printer.line(format!("Next: codex mcp login {}", server.name));
+        }
+        if several {
+            doc["name"] = json!(server.name);
+        }
+        docs.push(doc);
     }
-    if let Some(r) = redirect {
-        printer.line(format!("The OAuth client must allow the redirect URI {r}"));
-    }
-    if args.write {
-        printer.line(format!("Next: codex mcp login {}", server.name));
+    if printer.is_json() {
+        printer.json(&match docs.as_slice() {
+            [one] => one.clone(),
+            _ => json!({ "servers": docs }),
+        });
     }
     Ok(())
 }

@@ -53,6 +53,7 @@ pub async fn run(global: &GlobalArgs, provider: ProviderKind, printer: &Printer)
         audience: None,
         connection: None,
         mcp_url: None,
+        env: None,
         config: Some(dir.path().join("authsetup.toml")),
         token_stdin: false,
         ..global.clone()

@@ -14,8 +14,64 @@ use crate::provider::{self, Provider};
 use crate::settings::Settings;
 
 pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> Result<Report> {
-    // Everything that can be wrong with the input is found before the first request.
+    if settings.servers.is_empty() {
+        return run_one(settings, printer, args).await;
+    }
+    // Every server checked at once, in the rounds of one, through one client paced for the
+    // tenant; then one section per server.
     let http = Http::new(settings)?;
+    let targets = settings.targets();
+    let mut prepared = Vec::with_capacity(targets.len());
+    for t in &targets {
+        prepared.push(check_input(&t.settings, &http)?);
+    }
+    if let Some((provider, _)) = prepared.first() {
+        printer.heading(format!(
+            "Checking the {} tenant {} for {} MCP servers",
+            provider.display_name(),
+            settings.require_domain()?.display,
+            targets.len()
+        ));
+    }
+    let reports = futures::future::join_all(targets.iter().zip(&prepared).map(
+        |(t, (provider, mcp_url))| {
+            diagnose(
+                &t.settings,
+                &http,
+                provider.as_ref(),
+                mcp_url.as_ref(),
+                args.probe_dcr,
+            )
+        },
+    ))
+    .await;
+    let mut all = Report { checks: Vec::new() };
+    let mut docs = serde_json::Map::new();
+    for (t, report) in targets.iter().zip(reports) {
+        let report = report?;
+        let name = t.label.clone().unwrap_or_default();
+        if printer.is_json() {
+            docs.insert(name, report.to_json());
+        } else {
+            printer.heading(format!(
+                "Server {name}: the audience {}",
+                t.settings.require_audience()?
+            ));
+            printer.report(&report);
+        }
+        all.checks.extend(report.checks);
+    }
+    if printer.is_json() {
+        let mut doc = all.to_json();
+        doc["servers"] = serde_json::Value::Object(docs);
+        printer.json(&doc);
+    }
+    verdict(all)
+}
+
+/// The provider and the parsed MCP URL: everything that can be wrong with the input is found
+/// before the first request.
+fn check_input(settings: &Settings, http: &Http) -> Result<(Box<dyn Provider>, Option<Url>)> {
     let provider = provider::connect(settings, http.clone())?;
     provider.require_credentials()?;
     settings.codex_home()?;
@@ -30,6 +86,22 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> R
                 "pass the MCP server's full URL to --mcp-url",
             )
         })?;
+    Ok((provider, mcp_url))
+}
+
+fn verdict(report: Report) -> Result<Report> {
+    match report.summary().fail {
+        0 => Ok(report),
+        n => Err(AppError::reported(format!(
+            "{n} doctor check{} failed",
+            if n == 1 { "" } else { "s" }
+        ))),
+    }
+}
+
+async fn run_one(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> Result<Report> {
+    let http = Http::new(settings)?;
+    let (provider, mcp_url) = check_input(settings, &http)?;
     printer.heading(format!(
         "Checking the {} tenant {}",
         provider.display_name(),
@@ -53,13 +125,7 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &DoctorArgs) -> R
     } else {
         printer.report(&report);
     }
-    match report.summary().fail {
-        0 => Ok(report),
-        n => Err(AppError::reported(format!(
-            "{n} doctor check{} failed",
-            if n == 1 { "" } else { "s" }
-        ))),
-    }
+    verdict(report)
 }
 
 async fn diagnose(

@@ -33,6 +33,15 @@ pub async fn run(
     printer: &Printer,
     args: &InitArgs,
 ) -> Result<()> {
+    if settings.servers.len() > 1 {
+        return Err(AppError::usage(
+            format!(
+                "init sets up one MCP server, and the settings file declares {}",
+                settings.servers.len()
+            ),
+            "run `authsetup apply` and `authsetup codex config --write` for all of them, or pick one with --mcp-name NAME",
+        ));
+    }
     // JSON output is for programs, which cannot answer questions.
     let wizard = prompt::can_ask(&settings, printer).then(|| Wizard::new(settings.color));
     let clients = match &wizard {
@@ -68,7 +77,7 @@ pub async fn run(
             return Ok(());
         }
     }
-    let plan = prepared.apply(&settings, printer).await?;
+    let plan = prepared.apply(printer).await?;
 
     let write_codex_config = clients.contains(&McpClient::Codex);
     let server = codex::server(&settings, plan.outputs.client_id.clone(), None)?;
@@ -223,6 +232,7 @@ fn save_answers(
             .as_ref()
             .map(|d| d.display.clone()),
         clients: (!clients.is_empty()).then(|| clients.iter().map(|c| c.id().to_owned()).collect()),
+        ..FileSettings::default()
     };
     let body = toml::to_string(&answers)
         .map_err(|e| AppError::failed(format!("cannot encode the answers: {e}")))?;

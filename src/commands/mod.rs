@@ -29,6 +29,25 @@ pub async fn run(
     printer: Printer,
 ) -> Result<()> {
     match command {
+        Command::Plan(args) if args.all_envs => {
+            let term = crate::settings::Terminal {
+                stderr_is_tty: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            };
+            let all = Settings::resolve_all(global, &crate::settings::ProcessEnv, term)?;
+            for settings in &all {
+                for note in &settings.notes {
+                    printer.note(format!(
+                        "{}: {note}",
+                        settings.environment.as_deref().unwrap_or_default()
+                    ));
+                }
+            }
+            let pending = provision::plan_all(&all, &printer).await?;
+            if args.exit_code && pending {
+                return Err(AppError::changes_pending());
+            }
+            Ok(())
+        }
         Command::Plan(args) => {
             let plan = provision::run(&settings, &printer, &Step::ALL, true, Mode::Plan).await?;
             if args.exit_code && plan.writes() > 0 {

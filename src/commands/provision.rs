@@ -11,9 +11,9 @@ use crate::files::lock::{self, RunLock};
 use crate::http::Http;
 use crate::interrupt::Applying;
 use crate::output::Printer;
-use crate::plan::{Action, Change, Plan};
-use crate::provider::{self, Provider, Step};
-use crate::settings::Settings;
+use crate::plan::{Action, Change, Outputs, Plan};
+use crate::provider::{self, Progress, Provider, Step};
+use crate::settings::{ClientMode, ProviderKind, Settings};
 
 use super::prompt;
 
@@ -36,18 +36,9 @@ pub async fn run(
     mode: Mode,
 ) -> Result<Plan> {
     let mut prepared = prepare(settings, printer, steps, with_env, mode).await?;
-    // Which tenant and API the document is about, so a CI log of several runs can tell them apart.
-    let tenant = prepared.domain.clone();
-    let about = |plan: &Plan| {
-        let mut doc = plan.to_json();
-        doc["provider"] = json!(settings.provider.as_str());
-        doc["tenant"] = json!(tenant);
-        doc["audience"] = json!(settings.audience);
-        doc
-    };
     if mode == Mode::Plan {
         if printer.is_json() {
-            printer.json(&about(&prepared.plan));
+            printer.json(&prepared.about(settings, &prepared.plan));
         } else {
             prepared.show(printer);
         }
@@ -61,7 +52,8 @@ pub async fn run(
             return Ok(prepared.plan);
         }
     }
-    let plan = prepared.apply(settings, printer).await?;
+    let about = prepared.about_fn(settings);
+    let plan = prepared.apply(printer).await?;
     if printer.is_json() {
         let mut doc = about(&plan);
         doc["applied"] = Value::Bool(true);
@@ -70,20 +62,56 @@ pub async fn run(
     Ok(plan)
 }
 
+/// `plan --all-envs`: every environment read and planned at once, each through its own client
+/// and so within its own tenant's rate limit; then one section (or JSON object) per environment,
+/// in the file's order. Returns whether any has changes pending.
+pub async fn plan_all(all: &[Settings], printer: &Printer) -> Result<bool> {
+    let prepared = futures::future::join_all(
+        all.iter()
+            .map(|settings| prepare(settings, printer, &Step::ALL, true, Mode::Plan)),
+    )
+    .await;
+    let mut docs = serde_json::Map::new();
+    let mut pending = false;
+    for (settings, prepared) in all.iter().zip(prepared) {
+        let name = settings.environment.clone().unwrap_or_default();
+        let mut prepared = prepared.map_err(|e| e.context(format!("environment {name}")))?;
+        pending |= prepared.plan.writes() > 0;
+        if printer.is_json() {
+            docs.insert(name, prepared.about(settings, &prepared.plan));
+        } else {
+            printer.heading(format!("Environment {name}"));
+            prepared.show(printer);
+        }
+    }
+    if printer.is_json() {
+        printer.json(&json!({ "environments": docs }));
+    }
+    Ok(pending)
+}
+
+/// One MCP server's share of a run: its provider, its plan and its `.env`.
+struct Unit {
+    provider: Box<dyn Provider>,
+    plan: Plan,
+    env_file: Option<PathBuf>,
+    tenant_writes: usize,
+}
+
 /// One reading of the tenant turned into a plan, to show and then apply: `init` asks for a
 /// confirmation in between, and the apply must carry out exactly what was shown. For an apply
-/// that writes the `.env` it holds the run lock, so no other authsetup run writes the file
-/// meanwhile.
+/// that writes `.env` files it holds their run locks, so no other authsetup run writes them
+/// meanwhile. With several MCP servers, `plan` is all of theirs, each change named after its
+/// server.
 pub struct Prepared {
-    provider: Box<dyn Provider>,
+    units: Vec<Unit>,
     pub plan: Plan,
-    with_env: bool,
     has_steps: bool,
-    tenant_writes: usize,
     domain: String,
+    provider_name: &'static str,
     /// The warnings were part of the plan shown, so the apply need not repeat them.
     warned: bool,
-    _lock: Option<RunLock>,
+    _locks: Vec<RunLock>,
 }
 
 pub async fn prepare(
@@ -93,52 +121,101 @@ pub async fn prepare(
     with_env: bool,
     mode: Mode,
 ) -> Result<Prepared> {
+    let targets = settings.targets();
     // Everything that can be wrong locally is found before the first request, so that a run
-    // never stops between the tenant writes and the file.
-    let env_target = if with_env {
-        Some(check_env_file(&settings.env_file, mode)?)
-    } else {
-        None
-    };
-    // A concurrent apply on the same file waits here, before the file is read.
-    let lock = match (mode, &env_target) {
-        (Mode::Apply, Some(target)) => Some(
-            lock::acquire(target, || {
-                printer.line("waiting for another authsetup run on the same files to finish…")
-            })
-            .map_err(|e| {
-                AppError::usage(
-                    format!("cannot take the run lock beside {}: {e}", target.display()),
-                    "check that this user may create files in that folder",
-                )
-            })?,
-        ),
-        _ => None,
-    };
-    let env_doc = if with_env {
-        read_env(&settings.env_file)?
-    } else {
-        None
-    };
+    // never stops between the tenant writes and the files.
+    let env_files: Vec<Option<PathBuf>> = targets
+        .iter()
+        .map(|t| (with_env && t.with_env).then(|| t.settings.env_file.clone()))
+        .collect();
+    let mut env_targets = Vec::new();
+    for path in env_files.iter().flatten() {
+        env_targets.push(check_env_file(path, mode)?);
+    }
+    // A concurrent apply on the same files waits here, before they are read; always in the same
+    // order, so two runs sharing some files cannot wait on each other.
+    env_targets.sort();
+    let mut locks = Vec::new();
+    if mode == Mode::Apply {
+        for target in &env_targets {
+            locks.push(
+                lock::acquire(target, || {
+                    printer.line("waiting for another authsetup run on the same files to finish…")
+                })
+                .map_err(|e| {
+                    AppError::usage(
+                        format!("cannot take the run lock beside {}: {e}", target.display()),
+                        "check that this user may create files in that folder",
+                    )
+                })?,
+            );
+        }
+    }
+    let env_docs = env_files
+        .iter()
+        .map(|path| {
+            path.as_deref()
+                .map(read_env)
+                .transpose()
+                .map(Option::flatten)
+        })
+        .collect::<Result<Vec<_>>>()?;
+    // One client for every server: they share the tenant's rate limit, so they share its pacer.
     let http = Http::new(settings)?;
-    let provider = provider::connect(settings, http)?;
+    let providers = targets
+        .iter()
+        .map(|t| provider::connect(&t.settings, http.clone()))
+        .collect::<Result<Vec<_>>>()?;
     let domain = settings.require_domain()?.display.clone();
+    let provider_name = providers.first().map_or("", |p| p.display_name());
 
-    let mut plan = provider.plan(steps).await.map_err(AppError::from_api)?;
-    let tenant_writes = plan.writes();
-    if with_env {
-        plan.changes
-            .push(env_change(&settings.env_file, env_doc.as_ref(), &plan));
+    // Every server's reads in the same rounds: one server's plan takes as many as all of them.
+    // What is tenant-wide is planned with the first server only, so it is written once.
+    let shared = shared_steps(settings);
+    let later: Vec<Step> = steps
+        .iter()
+        .copied()
+        .filter(|s| !shared.contains(s))
+        .collect();
+    let plans = futures::future::join_all(
+        providers
+            .iter()
+            .enumerate()
+            .map(|(i, p)| p.plan(if i == 0 { steps } else { &later })),
+    )
+    .await;
+    let mut units = Vec::with_capacity(targets.len());
+    let mut combined = Plan::empty();
+    for (((target, provider), plan), (env_file, env_doc)) in targets
+        .iter()
+        .zip(providers)
+        .zip(plans)
+        .zip(env_files.into_iter().zip(env_docs))
+    {
+        let mut plan = plan.map_err(AppError::from_api)?;
+        let tenant_writes = plan.writes();
+        if let Some(path) = &env_file {
+            plan.changes.push(env_change(path, env_doc.as_ref(), &plan));
+        }
+        combined.absorb(&plan, target.label.as_deref());
+        units.push(Unit {
+            provider,
+            plan,
+            env_file,
+            tenant_writes,
+        });
+    }
+    if let [one] = units.as_slice() {
+        combined.outputs = one.plan.outputs.clone();
     }
     Ok(Prepared {
-        provider,
-        plan,
-        with_env,
+        units,
+        plan: combined,
         has_steps: !steps.is_empty(),
-        tenant_writes,
         domain,
+        provider_name,
         warned: false,
-        _lock: lock,
+        _locks: locks,
     })
 }
 
@@ -147,44 +224,73 @@ impl Prepared {
     pub fn show(&mut self, printer: &Printer) {
         printer.heading(format!(
             "Plan for the {} tenant {}:",
-            self.provider.display_name(),
-            self.domain
+            self.provider_name, self.domain
         ));
         printer.plan(&self.plan);
         self.warned = true;
     }
 
-    /// Carries out the plan, then writes the `.env`. Reports to people only; JSON is the
+    /// The JSON document of a plan, naming the environment, provider, tenant and audience (or
+    /// servers) it is about, so a CI log of several runs can tell them apart.
+    fn about(&self, settings: &Settings, plan: &Plan) -> Value {
+        self.about_fn(settings)(plan)
+    }
+
+    fn about_fn(&self, settings: &Settings) -> impl Fn(&Plan) -> Value + use<> {
+        let tenant = self.domain.clone();
+        let provider = settings.provider.as_str();
+        let environment = settings.environment.clone();
+        let audience = settings.audience.clone();
+        let servers: Vec<Value> = settings
+            .servers
+            .iter()
+            .map(|s| json!({"name": s.name, "url": s.url, "audience": s.audience}))
+            .collect();
+        move |plan: &Plan| {
+            let mut doc = plan.to_json();
+            doc["provider"] = json!(provider);
+            doc["tenant"] = json!(tenant);
+            if servers.is_empty() {
+                doc["audience"] = json!(audience);
+            } else {
+                doc["audience"] = Value::Null;
+                doc["servers"] = json!(servers);
+            }
+            if let Some(env) = &environment {
+                doc["environment"] = json!(env);
+            }
+            doc
+        }
+    }
+
+    /// Carries out the plan, then writes the `.env` files. Reports to people only; JSON is the
     /// caller's, which knows what else belongs in its one document. The returned plan carries
     /// the outputs known after the apply.
-    pub async fn apply(self, settings: &Settings, printer: &Printer) -> Result<Plan> {
+    pub async fn apply(self, printer: &Printer) -> Result<Plan> {
         let Prepared {
-            provider,
+            units,
             mut plan,
-            with_env,
             has_steps,
-            tenant_writes,
             domain,
+            provider_name,
             warned,
-            _lock,
+            _locks,
         } = self;
         if !warned {
             for w in &plan.warnings {
                 printer.warn(w);
             }
         }
+        let tenant_writes: usize = units.iter().map(|u| u.tenant_writes).sum();
+        let tenant = format!("the {provider_name} tenant {domain}");
         let outputs = if tenant_writes == 0 {
             if has_steps {
-                printer.success(format!(
-                    "the {} tenant {domain} already matches; no changes made",
-                    provider.display_name(),
-                ));
+                printer.success(format!("{tenant} already matches; no changes made"));
             }
-            plan.outputs.clone()
+            units.iter().map(|u| u.plan.outputs.clone()).collect()
         } else {
-            // The same count as the plan's summary, which includes the .env file.
+            // The same count as the plan's summary, which includes the .env files.
             let total = plan.writes();
-            let tenant = format!("the {} tenant {domain}", provider.display_name());
             printer.heading(if total > tenant_writes {
                 format!(
                     "Applying {total} change(s): {tenant_writes} to {tenant}, then {} to local files:",
@@ -196,7 +302,7 @@ impl Prepared {
             for c in plan
                 .changes
                 .iter()
-                .filter(|c| !c.is_noop() && !c.resource.starts_with("env_file:"))
+                .filter(|c| !c.is_noop() && !c.resource.contains("env_file:"))
             {
                 printer.line(format!(
                     "  {} {}",
@@ -206,9 +312,23 @@ impl Prepared {
             }
             let progress = printer.progress();
             let _applying = Applying::begin();
-            provider
-                .apply(&plan, progress.as_ref())
-                .await
+            // Every server's writes at once: their rounds overlap instead of adding up.
+            let applied = futures::future::join_all(units.iter().enumerate().map(|(i, u)| {
+                let progress = Offset {
+                    inner: progress.as_ref(),
+                    base: i * OFFSET,
+                };
+                async move {
+                    if u.tenant_writes == 0 {
+                        return Ok(u.plan.outputs.clone());
+                    }
+                    u.provider.apply(&u.plan, &progress).await
+                }
+            }))
+            .await;
+            applied
+                .into_iter()
+                .collect::<Result<Vec<_>>>()
                 .map_err(AppError::from_api)?
         };
         if crate::interrupt::requested() {
@@ -218,37 +338,70 @@ impl Prepared {
             .with_hint("run the command again to write it"));
         }
 
-        if with_env {
-            let values: Vec<(String, String)> = outputs
-                .env
-                .iter()
-                .filter_map(|(k, v)| v.clone().map(|v| (k.clone(), v)))
-                .collect();
-            // Read again under the lock: an edit made since the plan was read (while `init`
-            // waited for a yes, or during a long apply) is merged into, not overwritten.
-            let current = read_env(&settings.env_file).map_err(|e| AppError {
-                kind: ErrorKind::Failed,
-                message: format!("the tenant changes were made, but {}", e.message),
-                ..e
-            })?;
-            let outcome = env::write(&settings.env_file, current, &values).map_err(|e| {
-                AppError::failed(format!("cannot write {}: {e}", settings.env_file.display()))
-            })?;
-            match outcome {
-                EnvOutcome::Created => {
-                    printer.success(format!("wrote {}", settings.env_file.display()))
-                }
-                EnvOutcome::Updated => {
-                    printer.success(format!("updated {}", settings.env_file.display()))
-                }
-                EnvOutcome::Unchanged => {
-                    printer.success(format!("{} is up to date", settings.env_file.display()))
-                }
+        for (unit, outputs) in units.iter().zip(&outputs) {
+            if let Some(path) = &unit.env_file {
+                write_env(path, outputs, printer)?;
             }
         }
-        plan.outputs = outputs;
+        if let [one] = outputs.as_slice() {
+            plan.outputs = one.clone();
+        }
         Ok(plan)
     }
+}
+
+/// The steps whose changes are the tenant's, not one server's: the tenant settings, and with
+/// DCR clients the registration flags and the domain-level connection. (A pre-registered client
+/// is one server's, and so is enabling the connection for it.)
+fn shared_steps(settings: &Settings) -> Vec<Step> {
+    match (settings.provider, settings.client_mode) {
+        (ProviderKind::Auth0, ClientMode::Dcr) => {
+            vec![Step::DefaultAudience, Step::Dcr, Step::Connection]
+        }
+        (ProviderKind::Auth0, ClientMode::Preregistered) => vec![Step::DefaultAudience],
+        // Okta's steps all act on the server's own authorization server and client.
+        (ProviderKind::Okta, _) => Vec::new(),
+    }
+}
+
+/// Progress ids of one server's writes, apart from the other servers'.
+const OFFSET: usize = 1 << 16;
+
+struct Offset<'a> {
+    inner: &'a dyn Progress,
+    base: usize,
+}
+
+impl Progress for Offset<'_> {
+    fn started(&self, id: usize, what: &str) {
+        self.inner.started(self.base + id, what);
+    }
+    fn finished(&self, id: usize, what: &str, ok: bool) {
+        self.inner.finished(self.base + id, what, ok);
+    }
+}
+
+fn write_env(path: &Path, outputs: &Outputs, printer: &Printer) -> Result<()> {
+    let values: Vec<(String, String)> = outputs
+        .env
+        .iter()
+        .filter_map(|(k, v)| v.clone().map(|v| (k.clone(), v)))
+        .collect();
+    // Read again under the lock: an edit made since the plan was read (while `init` waited for
+    // a yes, or during a long apply) is merged into, not overwritten.
+    let current = read_env(path).map_err(|e| AppError {
+        kind: ErrorKind::Failed,
+        message: format!("the tenant changes were made, but {}", e.message),
+        ..e
+    })?;
+    let outcome = env::write(path, current, &values)
+        .map_err(|e| AppError::failed(format!("cannot write {}: {e}", path.display())))?;
+    printer.success(match outcome {
+        EnvOutcome::Created => format!("wrote {}", path.display()),
+        EnvOutcome::Updated => format!("updated {}", path.display()),
+        EnvOutcome::Unchanged => format!("{} is up to date", path.display()),
+    });
+    Ok(())
 }
 
 /// The symlink policy, and for an apply that the folder takes new files (create-and-delete

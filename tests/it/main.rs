@@ -54,5 +54,7 @@ mod replay_okta;
 mod sandbox_command;
 /// The secret scan over every command's output and files.
 mod secrets;
+/// Several MCP servers per run and several environments per settings file.
+mod servers;
 /// Every request matched to its operation in the official OpenAPI documents.
 mod spec_conformance;
