@@ -251,8 +251,13 @@ impl Setup {
 
     /// `codex mcp login NAME`, running, once it has printed the authorization URL.
     fn start_login(&self) -> Login {
+        self.start_login_to(NAME)
+    }
+
+    /// `codex mcp login <server>`, running, once it has printed the authorization URL.
+    fn start_login_to(&self, server: &str) -> Login {
         let mut child = self
-            .codex(&["mcp", "login", NAME])
+            .codex(&["mcp", "login", server])
             // the npm launcher is a node script that runs the native binary as its child: a group
             // of their own lets both be stopped together
             .process_group(0)
@@ -289,7 +294,12 @@ impl Setup {
     /// A whole `codex mcp login`: the sandbox approves at once and redirects to Codex's callback,
     /// which this follows. Codex's exit status and output.
     fn log_in(&self) -> (bool, String) {
-        let mut login = self.start_login();
+        self.log_in_to(NAME)
+    }
+
+    /// [`log_in`](Self::log_in) to the server Codex knows as `server`.
+    fn log_in_to(&self, server: &str) -> (bool, String) {
+        let mut login = self.start_login_to(server);
         let (status, location, body) = login.authorize();
         assert_eq!(status, 302, "{body}");
         let location = location.unwrap();
@@ -326,17 +336,22 @@ impl Setup {
 
     /// The login Codex stored for the server.
     fn stored_login(&self) -> Value {
+        let entry = self.stored_login_of(NAME);
+        assert_eq!(entry["server_url"], self.mcp_url().as_str());
+        entry
+    }
+
+    /// The login Codex stored for the server it knows as `server`.
+    fn stored_login_of(&self, server: &str) -> Value {
         let path = self.codex_home.join(".credentials.json");
         let creds: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let entry = creds
+        creds
             .as_object()
             .unwrap()
             .iter()
-            .find(|(key, _)| key.starts_with(&format!("{NAME}|")))
-            .map(|(_, v)| v)
-            .unwrap_or_else(|| panic!("no entry for {NAME}: {creds}"));
-        assert_eq!(entry["server_url"], self.mcp_url().as_str());
-        entry.clone()
+            .find(|(key, _)| key.starts_with(&format!("{server}|")))
+            .map(|(_, v)| v.clone())
+            .unwrap_or_else(|| panic!("no entry for {server}: {creds}"))
     }
 
     /// `authsetup doctor` fails the check `id`, with a fix that names `fix`.
@@ -769,4 +784,133 @@ fn codex_logs_in_with_the_preregistered_client_and_nothing_is_opened_tenant_wide
     assert!(!log.iter().any(|r| r.path == "/oidc/register"), "{log:#?}");
     let problems = login_traffic_problems(&s, &spec::Rules::auth0());
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+/// An MCP server of the test's own on 127.0.0.1, written as an MCP server author would with the
+/// sandbox: protected-resource metadata naming the tenant, a 401 challenge pointing at it, and
+/// tokens checked against the tenant's JWKS by an independent JOSE library (jsonwebtoken): RS256
+/// signature, `iss` = the tenant, `aud` = this server's own URL.
+struct McpServer {
+    url: String,
+}
+
+impl McpServer {
+    fn start(tenant: &Sandbox) -> McpServer {
+        let (_, _, jwks) = get(&tenant.jwks_url(), None);
+        let jwks: jsonwebtoken::jwk::JwkSet = serde_json::from_str(&jwks).unwrap();
+        let key = jsonwebtoken::DecodingKey::from_jwk(&jwks.keys[0]).unwrap();
+        let listener = TcpListener::bind("127.0.0.1:0").unwrap();
+        listener.set_nonblocking(true).unwrap();
+        let base = format!("http://{}", listener.local_addr().unwrap());
+        let url = format!("{base}/mcp");
+        let metadata_url = format!("{base}/.well-known/oauth-protected-resource/mcp");
+        let metadata = json!({
+            "resource": url, "authorization_servers": [tenant.issuer()],
+            "bearer_methods_supported": ["header"],
+        });
+        let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::RS256);
+        validation.set_audience(&[&url]);
+        validation.set_issuer(&[tenant.issuer()]);
+        let challenge = format!("Bearer resource_metadata=\"{metadata_url}\"");
+        let endpoint = move |headers: axum::http::HeaderMap| {
+            let token = headers
+                .get("authorization")
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| v.strip_prefix("Bearer "))
+                .map(str::to_string);
+            let ok =
+                token.is_some_and(|t| jsonwebtoken::decode::<Value>(&t, &key, &validation).is_ok());
+            let challenge = challenge.clone();
+            async move {
+                use axum::response::IntoResponse;
+                if ok {
+                    axum::http::StatusCode::OK.into_response()
+                } else {
+                    (
+                        axum::http::StatusCode::UNAUTHORIZED,
+                        [("www-authenticate", challenge)],
+                    )
+                        .into_response()
+                }
+            }
+        };
+        let metadata = move || {
+            let metadata = metadata.clone();
+            async move { axum::Json(metadata) }
+        };
+        let app = axum::Router::new()
+            .route("/mcp", axum::routing::get(endpoint.clone()).post(endpoint))
+            .route(
+                "/.well-known/oauth-protected-resource/mcp",
+                axum::routing::get(metadata.clone()),
+            )
+            .route(
+                "/.well-known/oauth-protected-resource",
+                axum::routing::get(metadata),
+            );
+        std::thread::spawn(move || {
+            let rt = tokio::runtime::Builder::new_current_thread()
+                .enable_all()
+                .build()
+                .unwrap();
+            rt.block_on(async move {
+                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+                axum::serve(listener, app).await.unwrap();
+            });
+        });
+        McpServer { url }
+    }
+}
+
+/// Issue 12's proof: two MCP servers on one tenant set up in resource mode in one run
+/// (`[[servers]]`), the real Codex logs in to each, each stored token is for its own server
+/// only, and each server takes its own token and refuses the other's.
+#[test]
+fn codex_logs_in_to_two_mcp_servers_on_one_tenant_in_resource_mode() {
+    let sandbox = Sandbox::start_background(SandboxConfig::default()).expect("sandbox starts");
+    let servers = [
+        ("alpha", McpServer::start(&sandbox)),
+        ("beta", McpServer::start(&sandbox)),
+    ];
+    let authorize_endpoint = format!("{}/authorize", sandbox.base_url());
+    let dir = tempfile::tempdir().unwrap();
+    let codex_home = dir.path().join("codex-home");
+    std::fs::create_dir_all(&codex_home).unwrap();
+    let s = Setup {
+        tenant: Tenant::Auth0(sandbox),
+        dir,
+        codex: codex_bin(),
+        codex_home,
+        callback_port: free_port(),
+        authorize_endpoint,
+        modes: vec![("AUTHSETUP_AUDIENCE_MODE", "resource")],
+    };
+    let mut config = String::new();
+    for (name, server) in &servers {
+        config.push_str(&format!(
+            "[[servers]]\nname = \"{name}\"\nurl = \"{}\"\n",
+            server.url
+        ));
+    }
+    std::fs::write(s.dir.path().join("authsetup.toml"), config).unwrap();
+    let port = s.callback_port.to_string();
+    s.authsetup(&["apply", "--callback-port", &port]);
+    s.authsetup(&["codex", "config", "--write", "--callback-port", &port]);
+
+    let mut tokens = Vec::new();
+    for (name, server) in &servers {
+        let (ok, printed) = s.log_in_to(name);
+        assert!(ok, "{name}: {printed}");
+        let login = s.stored_login_of(name);
+        assert_eq!(login["server_url"], server.url.as_str());
+        let token = login["access_token"].as_str().unwrap().to_string();
+        assert_eq!(claims(&token)["aud"], server.url.as_str(), "{name}");
+        tokens.push(token);
+    }
+    for (i, (name, server)) in servers.iter().enumerate() {
+        let (own, _, _) = get(&server.url, Some(&tokens[i]));
+        assert_eq!(own, 200, "{name} refused its own token");
+        let (other, _, _) = get(&server.url, Some(&tokens[1 - i]));
+        assert_eq!(other, 401, "{name} took the other server's token");
+    }
 }
