@@ -14,9 +14,10 @@ use url::Url;
 
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
+use crate::files::state::Record;
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
-use crate::provider::{LoginConnection, Progress, Provider, Step, write_round};
+use crate::provider::{LoginConnection, Progress, Provider, RegisteredClient, Step, write_round};
 use crate::settings::{ClientMode, Settings};
 
 use api::ManagementApi;
@@ -304,6 +305,13 @@ impl Auth0 {
             Op::EnableConnection { id, client, .. } => {
                 self.api.enable_connection(id, &client_id(client)?).await
             }
+            Op::DeleteResourceServer { id, .. } => self.api.delete_resource_server(id).await,
+            Op::DeleteGrant { id } => self.api.delete_grant(id).await,
+            Op::DemoteConnection { id, .. } => {
+                self.api
+                    .update_connection(id, serde_json::json!({"is_domain_connection": false}))
+                    .await
+            }
         }
         .map(|()| None)
     }
@@ -362,6 +370,31 @@ impl Provider for Auth0 {
         checks
     }
 
+    async fn registered_clients(&self, with_dates: bool) -> Result<Vec<RegisteredClient>> {
+        let mut scopes = vec![("read:clients", "list the applications")];
+        if with_dates {
+            scopes.push(("read:logs", "read when DCR registered them"));
+        }
+        self.api.require_scopes(&scopes).await?;
+        let (clients, dates) = tokio::try_join!(self.api.dcr_clients(), async {
+            match with_dates {
+                true => self.api.registration_dates().await,
+                false => Ok(Vec::new()),
+            }
+        })?;
+        Ok(clients
+            .into_iter()
+            .map(|(client_id, name)| RegisteredClient {
+                registered_at: dates
+                    .iter()
+                    .find(|(id, _)| *id == client_id)
+                    .and_then(|(_, date)| humantime::parse_rfc3339_weak(date).ok()),
+                client_id,
+                name,
+            })
+            .collect())
+    }
+
     async fn delete_client(&self, client_id: &str) -> Result<()> {
         self.api.delete_client(client_id).await
     }
@@ -401,15 +434,57 @@ impl Provider for Auth0 {
         })
     }
 
+    async fn plan_destroy(&self, steps: &[Step], record: &Record) -> Result<Plan> {
+        let aud = self.desired.audience.as_str();
+        let names: Vec<&str> = record
+            .created
+            .iter()
+            .chain(record.changed.keys())
+            .filter(|r| planner::destroy_covers(r, aud, steps))
+            .filter_map(|r| r.strip_prefix("connection:"))
+            .collect();
+        let mut reads = vec![
+            planner::READ_API,
+            planner::READ_GRANT,
+            planner::READ_SETTINGS,
+        ];
+        if !names.is_empty() {
+            reads.push(planner::READ_CONNECTION);
+        }
+        self.api.require_scopes(&reads).await?;
+        let (resource_server, grant, settings, connections) = tokio::try_join!(
+            self.api.get_resource_server(aud),
+            self.api.get_default_grant(aud),
+            self.api.get_tenant_settings(),
+            futures::future::try_join_all(names.iter().map(|n| self.api.get_connection(n))),
+        )?;
+        let state = TenantState {
+            resource_server,
+            grant,
+            settings: Some(settings),
+            ..TenantState::default()
+        };
+        let connections: Vec<_> = connections.into_iter().flatten().collect();
+        let p = planner::destroy(aud, steps, &state, &connections, record);
+        let needed: Vec<_> = p.ops.iter().map(Op::scope).collect();
+        self.api.require_scopes(&needed).await?;
+        Ok(Plan {
+            changes: p.changes,
+            warnings: p.warnings,
+            outputs: self.outputs(None),
+            ops: Arc::new(p.ops),
+        })
+    }
+
     async fn apply(&self, plan: &Plan, progress: &dyn Progress) -> Result<Outputs> {
         let ops = plan.ops.downcast_ref::<Vec<Op>>().ok_or_else(|| {
             AppError::failed("internal error: the plan was not made by the Auth0 provider")
         })?;
         let api_created_now = ops.iter().any(|o| matches!(o, Op::CreateResourceServer(_)));
-        let (later, first): (Vec<(usize, &Op)>, Vec<(usize, &Op)>) = ops
-            .iter()
-            .enumerate()
-            .partition(|(_, o)| (api_created_now && o.needs_api()) || o.needs_client());
+        let (later, first): (Vec<(usize, &Op)>, Vec<(usize, &Op)>) =
+            ops.iter().enumerate().partition(|(_, o)| {
+                (api_created_now && o.needs_api()) || o.needs_client() || o.removes_api()
+            });
         let mut done: Vec<String> = Vec::new();
         let mut client_id = plan.outputs.client_id.clone();
         for round in [first, later] {
