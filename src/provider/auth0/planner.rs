@@ -969,6 +969,7 @@ impl Desired {
 mod tests {
     use super::super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
     use super::*;
+    use crate::files::state::Record;
 
     const AUD: &str = "https://mcp.example.com/mcp";
 
@@ -1339,5 +1340,125 @@ mod tests {
             ..Desired::example()
         };
         assert!(plan(&d, &Step::ALL, &s).unwrap().warnings.is_empty());
+    }
+
+    /// What an apply on a fresh tenant records.
+    fn fresh_apply_record() -> Record {
+        let mut r = Record::default();
+        r.note(
+            &plan(&Desired::example(), &Step::ALL, &fresh())
+                .unwrap()
+                .changes,
+        );
+        r
+    }
+
+    #[test]
+    fn destroy_after_a_fresh_apply_reverses_every_write() {
+        let record = fresh_apply_record();
+        let s = converged();
+        let conns = [s.connection.clone().unwrap()];
+        let p = destroy(AUD, &Step::ALL, &s, &conns, &record);
+        assert_eq!(
+            p.ops,
+            vec![
+                Op::DeleteGrant { id: "cgr_1".into() },
+                Op::DeleteResourceServer {
+                    id: "rs_1".into(),
+                    identifier: AUD.into()
+                },
+                Op::UpdateTenant(json!({
+                    "default_audience": "",
+                    "flags": {"enable_dynamic_client_registration": false}
+                })),
+                Op::DemoteConnection {
+                    id: "con_1".into(),
+                    name: "Username-Password-Authentication".into()
+                },
+            ]
+        );
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        // Every recorded resource is settled by the plan, so none stays on record.
+        let mut left = record.clone();
+        left.forget(
+            &p.changes
+                .iter()
+                .map(|c| c.resource.clone())
+                .collect::<Vec<_>>(),
+        );
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn destroy_never_deletes_what_it_did_not_create() {
+        // The API existed with another algorithm and no offline access; apply changed both.
+        let mut before = converged();
+        let rs = before.resource_server.as_mut().unwrap();
+        rs.signing_alg = Some("HS256".into());
+        rs.allow_offline_access = false;
+        before.grant = None;
+        let mut record = Record::default();
+        record.note(
+            &plan(&Desired::example(), &[Step::Api, Step::Policy], &before)
+                .unwrap()
+                .changes,
+        );
+        let p = destroy(AUD, &Step::ALL, &converged(), &[], &record);
+        assert!(
+            !p.ops
+                .iter()
+                .any(|o| matches!(o, Op::DeleteResourceServer { .. })),
+            "{:?}",
+            p.ops
+        );
+        assert!(
+            p.ops.contains(&Op::UpdateResourceServer {
+                id: "rs_1".into(),
+                body: json!({"signing_alg": "HS256", "allow_offline_access": false}),
+            }),
+            "{:?}",
+            p.ops
+        );
+        assert!(
+            p.ops.contains(&Op::DeleteGrant { id: "cgr_1".into() }),
+            "the grant it created goes"
+        );
+    }
+
+    #[test]
+    fn destroy_leaves_what_changed_since_and_what_is_gone() {
+        let record = fresh_apply_record();
+        let mut s = converged();
+        s.resource_server = None;
+        s.grant = None;
+        s.settings.as_mut().unwrap().default_audience = "https://other/".into();
+        let p = destroy(AUD, &Step::ALL, &s, &[], &record);
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateTenant(
+                json!({"flags": {"enable_dynamic_client_registration": false}})
+            )]
+        );
+        assert!(
+            p.warnings.iter().any(|w| w.contains("https://other/")),
+            "{:?}",
+            p.warnings
+        );
+    }
+
+    #[test]
+    fn a_step_reverse_touches_only_its_step_and_nothing_recorded_means_nothing_to_do() {
+        let record = fresh_apply_record();
+        let s = converged();
+        let p = destroy(AUD, &[Step::Dcr], &s, &[], &record);
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateTenant(
+                json!({"flags": {"enable_dynamic_client_registration": false}})
+            )]
+        );
+        assert_eq!(p.changes.len(), 1);
+        let p = destroy(AUD, &Step::ALL, &s, &[], &Record::default());
+        assert!(p.ops.is_empty() && p.changes.is_empty());
     }
 }
