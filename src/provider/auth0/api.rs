@@ -590,53 +590,54 @@ impl ManagementApi {
     /// not send the field yet is read by the `tpc_` id every DCR client gets (notes §0). A
     /// first-party or CIMD client, or one an administrator created, never qualifies.
     pub async fn dcr_clients(&self) -> Result<Vec<(String, String)>> {
-        const PER_PAGE: usize = 100;
-        const MAX_PAGES: usize = 10;
-        let mut out = Vec::new();
-        for page in 0..MAX_PAGES {
-            let path = format!(
-                "clients?is_first_party=false&fields=client_id,name,is_first_party,external_metadata_type,external_metadata_created_by&include_fields=true&per_page={PER_PAGE}&page={page}"
-            );
-            let v = self
-                .call_json(Method::GET, &path, None)
-                .await?
-                .unwrap_or(Value::Null);
-            let items = list_items(&v, "clients");
-            out.extend(items.iter().filter(|c| is_dcr_client(c)).map(|c| {
+        let items = self
+            .pages(
+                "clients?is_first_party=false&fields=client_id,name,is_first_party,external_metadata_type,external_metadata_created_by&include_fields=true",
+                "clients",
+            )
+            .await?;
+        Ok(items
+            .iter()
+            .filter(|c| is_dcr_client(c))
+            .map(|c| {
                 (
                     c["client_id"].as_str().unwrap_or_default().to_string(),
                     c["name"].as_str().unwrap_or_default().to_string(),
                 )
-            }));
-            if items.len() < PER_PAGE {
-                break;
-            }
-        }
-        Ok(out)
+            })
+            .collect())
     }
 
     /// When each client DCR registered was registered, from the tenant logs (notes §D2's query);
     /// the logs keep a few days to a month depending on the plan, so an older one is absent.
     pub async fn registration_dates(&self) -> Result<Vec<(String, String)>> {
-        const PER_PAGE: usize = 100;
-        const MAX_PAGES: usize = 10;
         let q = encode(r#"type:sapi AND description:"Dynamic client registration""#);
-        let mut out = Vec::new();
-        for page in 0..MAX_PAGES {
-            let path = format!(
-                "logs?q={q}&fields=date,client_id&include_fields=true&sort=date%3A-1&per_page={PER_PAGE}&page={page}"
-            );
-            let v = self
-                .call_json(Method::GET, &path, None)
-                .await?
-                .unwrap_or(Value::Null);
-            let items = list_items(&v, "logs");
-            out.extend(items.iter().filter_map(|l| {
+        let path = format!("logs?q={q}&fields=date,client_id&include_fields=true&sort=date%3A-1");
+        let items = self.pages(&path, "logs").await?;
+        Ok(items
+            .iter()
+            .filter_map(|l| {
                 Some((
                     l["client_id"].as_str()?.to_string(),
                     l["date"].as_str()?.to_string(),
                 ))
-            }));
+            })
+            .collect())
+    }
+
+    /// Every item of a list, page by page; offset pagination stops near 1000 items (§A9).
+    async fn pages(&self, path_and_query: &str, key: &str) -> Result<Vec<Value>> {
+        const PER_PAGE: usize = 100;
+        const MAX_PAGES: usize = 10;
+        let mut out = Vec::new();
+        for page in 0..MAX_PAGES {
+            let path = format!("{path_and_query}&per_page={PER_PAGE}&page={page}");
+            let v = self
+                .call_json(Method::GET, &path, None)
+                .await?
+                .unwrap_or(Value::Null);
+            let items = list_items(&v, key);
+            out.extend_from_slice(items);
             if items.len() < PER_PAGE {
                 break;
             }

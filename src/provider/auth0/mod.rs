@@ -268,6 +268,18 @@ impl Auth0 {
         }
     }
 
+    /// A planned set of writes as the commands see it, once the token is known to allow them.
+    async fn finish(&self, p: planner::Auth0Plan, client_id: Option<String>) -> Result<Plan> {
+        let needed: Vec<_> = p.ops.iter().map(Op::scope).collect();
+        self.api.require_scopes(&needed).await?;
+        Ok(Plan {
+            changes: p.changes,
+            warnings: p.warnings,
+            outputs: self.outputs(client_id),
+            ops: Arc::new(p.ops),
+        })
+    }
+
     /// One write; answers the client id when it creates Codex's client. `created` is that id
     /// once an earlier round made it.
     async fn execute(&self, op: &Op, created: Option<&str>) -> Result<Option<String>> {
@@ -423,15 +435,9 @@ impl Provider for Auth0 {
 
     async fn plan(&self, steps: &[Step]) -> Result<Plan> {
         let state = self.observe(steps).await?;
-        let p = planner::plan(&self.desired, steps, &state)?;
-        let needed: Vec<_> = p.ops.iter().map(Op::scope).collect();
-        self.api.require_scopes(&needed).await?;
-        Ok(Plan {
-            changes: p.changes,
-            warnings: p.warnings,
-            outputs: self.outputs(state.codex_client.map(|c| c.id)),
-            ops: Arc::new(p.ops),
-        })
+        let client_id = state.codex_client.as_ref().map(|c| c.id.clone());
+        self.finish(planner::plan(&self.desired, steps, &state)?, client_id)
+            .await
     }
 
     async fn plan_destroy(&self, steps: &[Step], record: &Record) -> Result<Plan> {
@@ -465,15 +471,11 @@ impl Provider for Auth0 {
             ..TenantState::default()
         };
         let connections: Vec<_> = connections.into_iter().flatten().collect();
-        let p = planner::destroy(aud, steps, &state, &connections, record);
-        let needed: Vec<_> = p.ops.iter().map(Op::scope).collect();
-        self.api.require_scopes(&needed).await?;
-        Ok(Plan {
-            changes: p.changes,
-            warnings: p.warnings,
-            outputs: self.outputs(None),
-            ops: Arc::new(p.ops),
-        })
+        self.finish(
+            planner::destroy(aud, steps, &state, &connections, record),
+            None,
+        )
+        .await
     }
 
     async fn apply(&self, plan: &Plan, progress: &dyn Progress) -> Result<Outputs> {
