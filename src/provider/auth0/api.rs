@@ -612,7 +612,9 @@ impl ManagementApi {
     /// the logs keep a few days to a month depending on the plan, so an older one is absent.
     pub async fn registration_dates(&self) -> Result<Vec<(String, String)>> {
         let q = encode(r#"type:sapi AND description:"Dynamic client registration""#);
-        let path = format!("logs?q={q}&fields=date,client_id&include_fields=true&sort=date%3A-1");
+        // The OAS declares the Lucene query as `search` (its prose still says `q`).
+        let path =
+            format!("logs?search={q}&fields=date,client_id&include_fields=true&sort=date%3A-1");
         let items = self.pages(&path, "logs").await?;
         Ok(items
             .iter()

@@ -31,7 +31,7 @@ pub(super) fn registration(client_id: &str, name: &str) -> Value {
     })
 }
 
-/// `q` in the Lucene subset the search above uses: `field:value` or `field:"a phrase"` terms
+/// `search` (or `q`) in the Lucene subset the search above uses: `field:value` or `field:"a phrase"` terms
 /// joined by ` AND `, each an exact match.
 fn terms(q: &str) -> Result<Vec<(&str, &str)>, ApiError> {
     q.split(" AND ")
@@ -57,7 +57,8 @@ async fn list(
     let params = Params::parse(q.as_deref());
     let page = params.page().map_err(ApiError::query)?;
     let projection = params.projection().map_err(ApiError::query)?;
-    let wanted = match params.get("q") {
+    // OAS: declared as `search`; the operation's description calls it `q`
+    let wanted = match params.get("search").or(params.get("q")) {
         Some(q) => terms(q)?,
         None => Vec::new(),
     };
