@@ -290,18 +290,62 @@ fn prune_deletes_exactly_the_old_dcr_leftovers_and_only_with_yes() {
     assert_eq!(doc["clients"].as_array().unwrap().len(), 3, "{doc:#}");
 }
 
+fn okta(sandbox: &OktaSandbox, dir: &std::path::Path) -> assert_cmd::Command {
+    let mut cmd = assert_cmd::Command::cargo_bin("authsetup").unwrap();
+    cmd.env_clear()
+        .env("HOME", dir)
+        .current_dir(dir)
+        .env("OKTA_DOMAIN", sandbox.base_url())
+        .env("OKTA_AUDIENCE", AUD)
+        .env("MCP_URL", AUD)
+        .env("OKTA_API_TOKEN", sandbox.api_token());
+    cmd
+}
+
+#[test]
+fn okta_destroy_deletes_the_server_and_app_it_created_and_nothing_else() {
+    let sandbox = OktaSandbox::start_background(SandboxConfig::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let org = |f: fn(&authsetup_sandbox::OktaOrg) -> Value| sandbox.with_org(|o| f(o));
+    let view = |o: &authsetup_sandbox::OktaOrg| {
+        json!({
+            "servers": o.servers.iter().map(|s| s.doc.clone()).collect::<Vec<_>>(),
+            "apps": o.apps,
+            "groups": o.groups,
+            "assignments": o.assignments,
+        })
+    };
+    let before = org(view);
+    let out = okta(&sandbox, dir.path())
+        .args(["apply", "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert_ne!(org(view), before);
+    let out = okta(&sandbox, dir.path())
+        .args(["destroy", "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert_eq!(org(view), before);
+    sandbox.clear_log();
+    let out = okta(&sandbox, dir.path())
+        .args(["destroy", "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    assert!(
+        sandbox.requests().iter().all(|r| r.method == "GET"),
+        "{:#?}",
+        sandbox.requests()
+    );
+}
+
 #[test]
 fn okta_has_no_dcr_leftovers_to_prune() {
     let sandbox = OktaSandbox::start_background(SandboxConfig::default()).unwrap();
     let dir = tempfile::tempdir().unwrap();
-    let out = assert_cmd::Command::cargo_bin("authsetup")
-        .unwrap()
-        .env_clear()
-        .env("HOME", dir.path())
-        .current_dir(dir.path())
-        .env("OKTA_DOMAIN", sandbox.base_url())
-        .env("OKTA_AUDIENCE", AUD)
-        .env("OKTA_API_TOKEN", sandbox.api_token())
+    let out = okta(&sandbox, dir.path())
         .args(["clients", "prune", "--yes"])
         .output()
         .unwrap();

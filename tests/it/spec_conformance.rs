@@ -216,6 +216,21 @@ fn okta_scenarios() -> Vec<Scenario> {
         "okta: doctor",
         cmd().arg("doctor").env_remove("MCP_URL"),
     ));
+    all.push(run_on(
+        &org,
+        "okta: plan --destroy",
+        cmd().args(["plan", "--destroy"]),
+    ));
+    all.push(run_on(
+        &org,
+        "okta: destroy",
+        cmd().args(["destroy", "--yes"]),
+    ));
+    all.push(run_on(
+        &org,
+        "okta: apply (after destroy)",
+        cmd().arg("apply"),
+    ));
     org.with_org(|o| {
         for app in &mut o.apps {
             app["settings"]["oauthClient"]["redirect_uris"] =
