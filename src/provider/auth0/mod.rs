@@ -268,6 +268,20 @@ impl Auth0 {
         }
     }
 
+    /// `display_name` goes back unchanged: a PATCH without it overwrites it with the name (OAS).
+    async fn set_domain_level(
+        &self,
+        id: &str,
+        domain: bool,
+        display_name: &Option<String>,
+    ) -> Result<()> {
+        let mut body = serde_json::json!({ "is_domain_connection": domain });
+        if let Some(shown) = display_name {
+            body["display_name"] = shown.as_str().into();
+        }
+        self.api.update_connection(id, body).await
+    }
+
     /// A planned set of writes as the commands see it, once the token is known to allow them.
     async fn finish(&self, p: planner::Auth0Plan, client_id: Option<String>) -> Result<Plan> {
         let needed: Vec<_> = p.ops.iter().map(Op::scope).collect();
@@ -297,13 +311,7 @@ impl Auth0 {
             Op::UpdateTenant(body) => self.api.update_tenant_settings(body.clone()).await,
             Op::PromoteConnection {
                 id, display_name, ..
-            } => {
-                let mut body = serde_json::json!({"is_domain_connection": true});
-                if let Some(shown) = display_name {
-                    body["display_name"] = shown.as_str().into();
-                }
-                self.api.update_connection(id, body).await
-            }
+            } => self.set_domain_level(id, true, display_name).await,
             Op::CreateConnection(body) => self.api.create_connection(body.clone()).await,
             Op::CreateGrant(body) => self.api.create_grant(body.clone()).await,
             Op::UpdateGrant { id, body } => self.api.update_grant(id, body.clone()).await,
@@ -319,11 +327,9 @@ impl Auth0 {
             }
             Op::DeleteResourceServer { id, .. } => self.api.delete_resource_server(id).await,
             Op::DeleteGrant { id } => self.api.delete_grant(id).await,
-            Op::DemoteConnection { id, .. } => {
-                self.api
-                    .update_connection(id, serde_json::json!({"is_domain_connection": false}))
-                    .await
-            }
+            Op::DemoteConnection {
+                id, display_name, ..
+            } => self.set_domain_level(id, false, display_name).await,
         }
         .map(|()| None)
     }

@@ -102,9 +102,11 @@ pub enum Op {
     DeleteGrant {
         id: String,
     },
+    /// Sends `display_name` back unchanged, like `PromoteConnection`.
     DemoteConnection {
         id: String,
         name: String,
+        display_name: Option<String>,
     },
 }
 
@@ -930,12 +932,27 @@ pub fn destroy(
             ops.push(Op::DemoteConnection {
                 id: c.id.clone(),
                 name: name.to_string(),
+                display_name: c.display_name.clone(),
             });
         }
         changes.push(change);
     }
 
+    let known = [
+        "resource_server:",
+        "resource_server.access_policy:",
+        "client_grant.third_party_default:",
+        "tenant.default_audience",
+        "tenant.flags",
+        "connection:",
+    ];
     for other in record.created.iter().chain(record.changed.keys()) {
+        if !known.iter().any(|k| other.starts_with(k)) {
+            w.push(format!(
+                "{other} is recorded, but destroy cannot undo it yet; it stays, and stays on record"
+            ));
+            continue;
+        }
         let about_api = other.starts_with("resource_server") || other.starts_with("client_grant");
         if about_api && !other.ends_with(&format!(":{aud}")) {
             w.push(format!(
@@ -1373,7 +1390,8 @@ mod tests {
                 })),
                 Op::DemoteConnection {
                     id: "con_1".into(),
-                    name: "Username-Password-Authentication".into()
+                    name: "Username-Password-Authentication".into(),
+                    display_name: None,
                 },
             ]
         );
