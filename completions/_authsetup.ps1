@@ -53,6 +53,8 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Guided setup: asks for the values, shows the plan, applies it and writes the files')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Print every change `apply` would make, field by field; writes nothing')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the tenant match the desired state, then write the .env file')
+            [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'Undo what apply did: delete what it created, put back the tenant values it replaced')
+            [CompletionResult]::new('clients', 'clients', [CompletionResultType]::ParameterValue, 'Third-party applications that MCP clients registered through DCR')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Step: the API whose identifier is the audience')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Step: the tenant-wide default audience (Auth0)')
             [CompletionResult]::new('dcr', 'dcr', [CompletionResultType]::ParameterValue, 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)')
@@ -125,6 +127,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
             [CompletionResult]::new('--exit-code', '--exit-code', [CompletionResultType]::ParameterName, 'Exit with 3 when there are changes to make, 0 when none (like `git diff --exit-code`)')
             [CompletionResult]::new('--all-envs', '--all-envs', [CompletionResultType]::ParameterName, 'Plan every environment of the settings file at once, each with its own tenant and rate limit')
+            [CompletionResult]::new('--destroy', '--destroy', [CompletionResultType]::ParameterName, 'Show what `destroy` would undo instead')
             [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
             [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
             [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
@@ -170,6 +173,156 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'authsetup;destroy' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]')
+            [CompletionResult]::new('--api-name', '--api-name', [CompletionResultType]::ParameterName, 'Display name of the API')
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Okta: the group whose members may use the Codex client [default: Everyone]')
+            [CompletionResult]::new('--audience-mode', '--audience-mode', [CompletionResultType]::ParameterName, 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]')
+            [CompletionResult]::new('--management-domain', '--management-domain', [CompletionResultType]::ParameterName, 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]')
+            [CompletionResult]::new('--mcp-name', '--mcp-name', [CompletionResultType]::ParameterName, 'The MCP server''s name in Codex''s config [default: mcp]')
+            [CompletionResult]::new('--mcp-url', '--mcp-url', [CompletionResultType]::ParameterName, 'The MCP server''s URL [env: MCP_URL]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'The MCP server''s .env file [default: .env]')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]')
+            [CompletionResult]::new('--callback-port', '--callback-port', [CompletionResultType]::ParameterName, 'Port of Codex''s OAuth callback listener [default: 1455]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
+            [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
+            [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authsetup;clients' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]')
+            [CompletionResult]::new('--api-name', '--api-name', [CompletionResultType]::ParameterName, 'Display name of the API')
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Okta: the group whose members may use the Codex client [default: Everyone]')
+            [CompletionResult]::new('--audience-mode', '--audience-mode', [CompletionResultType]::ParameterName, 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]')
+            [CompletionResult]::new('--management-domain', '--management-domain', [CompletionResultType]::ParameterName, 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]')
+            [CompletionResult]::new('--mcp-name', '--mcp-name', [CompletionResultType]::ParameterName, 'The MCP server''s name in Codex''s config [default: mcp]')
+            [CompletionResult]::new('--mcp-url', '--mcp-url', [CompletionResultType]::ParameterName, 'The MCP server''s URL [env: MCP_URL]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'The MCP server''s .env file [default: .env]')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]')
+            [CompletionResult]::new('--callback-port', '--callback-port', [CompletionResultType]::ParameterName, 'Port of Codex''s OAuth callback listener [default: 1455]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
+            [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
+            [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the applications MCP clients registered through DCR')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete them: lists what it would delete unless --yes is given')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authsetup;clients;list' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only applications registered longer ago than this, e.g. 7d, 12h (their registration must still be in the tenant''s logs)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only applications whose name matches this pattern (* matches anything), e.g. ''Codex*''')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]')
+            [CompletionResult]::new('--api-name', '--api-name', [CompletionResultType]::ParameterName, 'Display name of the API')
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Okta: the group whose members may use the Codex client [default: Everyone]')
+            [CompletionResult]::new('--audience-mode', '--audience-mode', [CompletionResultType]::ParameterName, 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]')
+            [CompletionResult]::new('--management-domain', '--management-domain', [CompletionResultType]::ParameterName, 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]')
+            [CompletionResult]::new('--mcp-name', '--mcp-name', [CompletionResultType]::ParameterName, 'The MCP server''s name in Codex''s config [default: mcp]')
+            [CompletionResult]::new('--mcp-url', '--mcp-url', [CompletionResultType]::ParameterName, 'The MCP server''s URL [env: MCP_URL]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'The MCP server''s .env file [default: .env]')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]')
+            [CompletionResult]::new('--callback-port', '--callback-port', [CompletionResultType]::ParameterName, 'Port of Codex''s OAuth callback listener [default: 1455]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
+            [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
+            [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authsetup;clients;prune' {
+            [CompletionResult]::new('--older-than', '--older-than', [CompletionResultType]::ParameterName, 'Only applications registered longer ago than this, e.g. 7d, 12h (their registration must still be in the tenant''s logs)')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Only applications whose name matches this pattern (* matches anything), e.g. ''Codex*''')
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]')
+            [CompletionResult]::new('--api-name', '--api-name', [CompletionResultType]::ParameterName, 'Display name of the API')
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Okta: the group whose members may use the Codex client [default: Everyone]')
+            [CompletionResult]::new('--audience-mode', '--audience-mode', [CompletionResultType]::ParameterName, 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]')
+            [CompletionResult]::new('--management-domain', '--management-domain', [CompletionResultType]::ParameterName, 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]')
+            [CompletionResult]::new('--mcp-name', '--mcp-name', [CompletionResultType]::ParameterName, 'The MCP server''s name in Codex''s config [default: mcp]')
+            [CompletionResult]::new('--mcp-url', '--mcp-url', [CompletionResultType]::ParameterName, 'The MCP server''s URL [env: MCP_URL]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'The MCP server''s .env file [default: .env]')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]')
+            [CompletionResult]::new('--callback-port', '--callback-port', [CompletionResultType]::ParameterName, 'Port of Codex''s OAuth callback listener [default: 1455]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
+            [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
+            [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'authsetup;clients;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the applications MCP clients registered through DCR')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete them: lists what it would delete unless --yes is given')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'authsetup;clients;help;list' {
+            break
+        }
+        'authsetup;clients;help;prune' {
+            break
+        }
+        'authsetup;clients;help;help' {
+            break
+        }
         'authsetup;api' {
             [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
             [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
@@ -201,6 +354,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create or update the API (Auth0 resource server) whose identifier is the audience')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete the API and its default grant, if authsetup created them (else put back what it changed)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -236,12 +390,48 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'authsetup;api;delete' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]')
+            [CompletionResult]::new('--api-name', '--api-name', [CompletionResultType]::ParameterName, 'Display name of the API')
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Okta: the group whose members may use the Codex client [default: Everyone]')
+            [CompletionResult]::new('--audience-mode', '--audience-mode', [CompletionResultType]::ParameterName, 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]')
+            [CompletionResult]::new('--management-domain', '--management-domain', [CompletionResultType]::ParameterName, 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]')
+            [CompletionResult]::new('--mcp-name', '--mcp-name', [CompletionResultType]::ParameterName, 'The MCP server''s name in Codex''s config [default: mcp]')
+            [CompletionResult]::new('--mcp-url', '--mcp-url', [CompletionResultType]::ParameterName, 'The MCP server''s URL [env: MCP_URL]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'The MCP server''s .env file [default: .env]')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]')
+            [CompletionResult]::new('--callback-port', '--callback-port', [CompletionResultType]::ParameterName, 'Port of Codex''s OAuth callback listener [default: 1455]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
+            [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
+            [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'authsetup;api;help' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create or update the API (Auth0 resource server) whose identifier is the audience')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete the API and its default grant, if authsetup created them (else put back what it changed)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'authsetup;api;help;create' {
+            break
+        }
+        'authsetup;api;help;delete' {
             break
         }
         'authsetup;api;help;help' {
@@ -355,6 +545,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable Dynamic Client Registration')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Put the DCR flags back to what they were before authsetup enabled them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -390,12 +581,48 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'authsetup;dcr;disable' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]')
+            [CompletionResult]::new('--api-name', '--api-name', [CompletionResultType]::ParameterName, 'Display name of the API')
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Okta: the group whose members may use the Codex client [default: Everyone]')
+            [CompletionResult]::new('--audience-mode', '--audience-mode', [CompletionResultType]::ParameterName, 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]')
+            [CompletionResult]::new('--management-domain', '--management-domain', [CompletionResultType]::ParameterName, 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]')
+            [CompletionResult]::new('--mcp-name', '--mcp-name', [CompletionResultType]::ParameterName, 'The MCP server''s name in Codex''s config [default: mcp]')
+            [CompletionResult]::new('--mcp-url', '--mcp-url', [CompletionResultType]::ParameterName, 'The MCP server''s URL [env: MCP_URL]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'The MCP server''s .env file [default: .env]')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]')
+            [CompletionResult]::new('--callback-port', '--callback-port', [CompletionResultType]::ParameterName, 'Port of Codex''s OAuth callback listener [default: 1455]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
+            [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
+            [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'authsetup;dcr;help' {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable Dynamic Client Registration')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Put the DCR flags back to what they were before authsetup enabled them')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'authsetup;dcr;help;enable' {
+            break
+        }
+        'authsetup;dcr;help;disable' {
             break
         }
         'authsetup;dcr;help;help' {
@@ -509,6 +736,7 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make sure the login connection exists and is domain-level')
+            [CompletionResult]::new('demote', 'demote', [CompletionResultType]::ParameterValue, 'Demote the connections authsetup promoted back from domain level')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -544,12 +772,48 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'authsetup;connection;demote' {
+            [CompletionResult]::new('--provider', '--provider', [CompletionResultType]::ParameterName, 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]')
+            [CompletionResult]::new('--domain', '--domain', [CompletionResultType]::ParameterName, 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]')
+            [CompletionResult]::new('--audience', '--audience', [CompletionResultType]::ParameterName, 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]')
+            [CompletionResult]::new('--api-name', '--api-name', [CompletionResultType]::ParameterName, 'Display name of the API')
+            [CompletionResult]::new('--connection', '--connection', [CompletionResultType]::ParameterName, 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]')
+            [CompletionResult]::new('--group', '--group', [CompletionResultType]::ParameterName, 'Okta: the group whose members may use the Codex client [default: Everyone]')
+            [CompletionResult]::new('--audience-mode', '--audience-mode', [CompletionResultType]::ParameterName, 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]')
+            [CompletionResult]::new('--client', '--client', [CompletionResultType]::ParameterName, 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]')
+            [CompletionResult]::new('--management-domain', '--management-domain', [CompletionResultType]::ParameterName, 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]')
+            [CompletionResult]::new('--mcp-name', '--mcp-name', [CompletionResultType]::ParameterName, 'The MCP server''s name in Codex''s config [default: mcp]')
+            [CompletionResult]::new('--mcp-url', '--mcp-url', [CompletionResultType]::ParameterName, 'The MCP server''s URL [env: MCP_URL]')
+            [CompletionResult]::new('--env-file', '--env-file', [CompletionResultType]::ParameterName, 'The MCP server''s .env file [default: .env]')
+            [CompletionResult]::new('--codex-home', '--codex-home', [CompletionResultType]::ParameterName, 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]')
+            [CompletionResult]::new('--callback-port', '--callback-port', [CompletionResultType]::ParameterName, 'Port of Codex''s OAuth callback listener [default: 1455]')
+            [CompletionResult]::new('--env', '--env', [CompletionResultType]::ParameterName, 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Settings file [default: authsetup.toml when present]')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to use colour [env: NO_COLOR disables it]')
+            [CompletionResult]::new('--create-connection', '--create-connection', [CompletionResultType]::ParameterName, 'Create the connection when the tenant does not have it')
+            [CompletionResult]::new('--replace-default-audience', '--replace-default-audience', [CompletionResultType]::ParameterName, 'Replace or clear a different tenant default audience (affects every application of the tenant)')
+            [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the Management API token from standard input')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Never prompt; take every value from flags, environment or file [env: CI]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Trace every HTTP request on stderr (secrets redacted)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'authsetup;connection;help' {
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make sure the login connection exists and is domain-level')
+            [CompletionResult]::new('demote', 'demote', [CompletionResultType]::ParameterValue, 'Demote the connections authsetup promoted back from domain level')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'authsetup;connection;help;promote' {
+            break
+        }
+        'authsetup;connection;help;demote' {
             break
         }
         'authsetup;connection;help;help' {
@@ -962,6 +1226,8 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Guided setup: asks for the values, shows the plan, applies it and writes the files')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Print every change `apply` would make, field by field; writes nothing')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the tenant match the desired state, then write the .env file')
+            [CompletionResult]::new('destroy', 'destroy', [CompletionResultType]::ParameterValue, 'Undo what apply did: delete what it created, put back the tenant values it replaced')
+            [CompletionResult]::new('clients', 'clients', [CompletionResultType]::ParameterValue, 'Third-party applications that MCP clients registered through DCR')
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Step: the API whose identifier is the audience')
             [CompletionResult]::new('tenant', 'tenant', [CompletionResultType]::ParameterValue, 'Step: the tenant-wide default audience (Auth0)')
             [CompletionResult]::new('dcr', 'dcr', [CompletionResultType]::ParameterValue, 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)')
@@ -987,11 +1253,29 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
         'authsetup;help;apply' {
             break
         }
+        'authsetup;help;destroy' {
+            break
+        }
+        'authsetup;help;clients' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the applications MCP clients registered through DCR')
+            [CompletionResult]::new('prune', 'prune', [CompletionResultType]::ParameterValue, 'Delete them: lists what it would delete unless --yes is given')
+            break
+        }
+        'authsetup;help;clients;list' {
+            break
+        }
+        'authsetup;help;clients;prune' {
+            break
+        }
         'authsetup;help;api' {
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create or update the API (Auth0 resource server) whose identifier is the audience')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete the API and its default grant, if authsetup created them (else put back what it changed)')
             break
         }
         'authsetup;help;api;create' {
+            break
+        }
+        'authsetup;help;api;delete' {
             break
         }
         'authsetup;help;tenant' {
@@ -1003,9 +1287,13 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
         }
         'authsetup;help;dcr' {
             [CompletionResult]::new('enable', 'enable', [CompletionResultType]::ParameterValue, 'Enable Dynamic Client Registration')
+            [CompletionResult]::new('disable', 'disable', [CompletionResultType]::ParameterValue, 'Put the DCR flags back to what they were before authsetup enabled them')
             break
         }
         'authsetup;help;dcr;enable' {
+            break
+        }
+        'authsetup;help;dcr;disable' {
             break
         }
         'authsetup;help;policy' {
@@ -1017,9 +1305,13 @@ Register-ArgumentCompleter -Native -CommandName 'authsetup' -ScriptBlock {
         }
         'authsetup;help;connection' {
             [CompletionResult]::new('promote', 'promote', [CompletionResultType]::ParameterValue, 'Make sure the login connection exists and is domain-level')
+            [CompletionResult]::new('demote', 'demote', [CompletionResultType]::ParameterValue, 'Demote the connections authsetup promoted back from domain level')
             break
         }
         'authsetup;help;connection;promote' {
+            break
+        }
+        'authsetup;help;connection;demote' {
             break
         }
         'authsetup;help;env' {

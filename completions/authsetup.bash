@@ -25,6 +25,9 @@ _authsetup() {
             authsetup,client)
                 cmd="authsetup__subcmd__client"
                 ;;
+            authsetup,clients)
+                cmd="authsetup__subcmd__clients"
+                ;;
             authsetup,codex)
                 cmd="authsetup__subcmd__codex"
                 ;;
@@ -39,6 +42,9 @@ _authsetup() {
                 ;;
             authsetup,demo)
                 cmd="authsetup__subcmd__demo"
+                ;;
+            authsetup,destroy)
+                cmd="authsetup__subcmd__destroy"
                 ;;
             authsetup,doctor)
                 cmd="authsetup__subcmd__doctor"
@@ -70,11 +76,17 @@ _authsetup() {
             authsetup__subcmd__api,create)
                 cmd="authsetup__subcmd__api__subcmd__create"
                 ;;
+            authsetup__subcmd__api,delete)
+                cmd="authsetup__subcmd__api__subcmd__delete"
+                ;;
             authsetup__subcmd__api,help)
                 cmd="authsetup__subcmd__api__subcmd__help"
                 ;;
             authsetup__subcmd__api__subcmd__help,create)
                 cmd="authsetup__subcmd__api__subcmd__help__subcmd__create"
+                ;;
+            authsetup__subcmd__api__subcmd__help,delete)
+                cmd="authsetup__subcmd__api__subcmd__help__subcmd__delete"
                 ;;
             authsetup__subcmd__api__subcmd__help,help)
                 cmd="authsetup__subcmd__api__subcmd__help__subcmd__help"
@@ -91,6 +103,24 @@ _authsetup() {
             authsetup__subcmd__client__subcmd__help,help)
                 cmd="authsetup__subcmd__client__subcmd__help__subcmd__help"
                 ;;
+            authsetup__subcmd__clients,help)
+                cmd="authsetup__subcmd__clients__subcmd__help"
+                ;;
+            authsetup__subcmd__clients,list)
+                cmd="authsetup__subcmd__clients__subcmd__list"
+                ;;
+            authsetup__subcmd__clients,prune)
+                cmd="authsetup__subcmd__clients__subcmd__prune"
+                ;;
+            authsetup__subcmd__clients__subcmd__help,help)
+                cmd="authsetup__subcmd__clients__subcmd__help__subcmd__help"
+                ;;
+            authsetup__subcmd__clients__subcmd__help,list)
+                cmd="authsetup__subcmd__clients__subcmd__help__subcmd__list"
+                ;;
+            authsetup__subcmd__clients__subcmd__help,prune)
+                cmd="authsetup__subcmd__clients__subcmd__help__subcmd__prune"
+                ;;
             authsetup__subcmd__codex,config)
                 cmd="authsetup__subcmd__codex__subcmd__config"
                 ;;
@@ -103,11 +133,17 @@ _authsetup() {
             authsetup__subcmd__codex__subcmd__help,help)
                 cmd="authsetup__subcmd__codex__subcmd__help__subcmd__help"
                 ;;
+            authsetup__subcmd__connection,demote)
+                cmd="authsetup__subcmd__connection__subcmd__demote"
+                ;;
             authsetup__subcmd__connection,help)
                 cmd="authsetup__subcmd__connection__subcmd__help"
                 ;;
             authsetup__subcmd__connection,promote)
                 cmd="authsetup__subcmd__connection__subcmd__promote"
+                ;;
+            authsetup__subcmd__connection__subcmd__help,demote)
+                cmd="authsetup__subcmd__connection__subcmd__help__subcmd__demote"
                 ;;
             authsetup__subcmd__connection__subcmd__help,help)
                 cmd="authsetup__subcmd__connection__subcmd__help__subcmd__help"
@@ -115,11 +151,17 @@ _authsetup() {
             authsetup__subcmd__connection__subcmd__help,promote)
                 cmd="authsetup__subcmd__connection__subcmd__help__subcmd__promote"
                 ;;
+            authsetup__subcmd__dcr,disable)
+                cmd="authsetup__subcmd__dcr__subcmd__disable"
+                ;;
             authsetup__subcmd__dcr,enable)
                 cmd="authsetup__subcmd__dcr__subcmd__enable"
                 ;;
             authsetup__subcmd__dcr,help)
                 cmd="authsetup__subcmd__dcr__subcmd__help"
+                ;;
+            authsetup__subcmd__dcr__subcmd__help,disable)
+                cmd="authsetup__subcmd__dcr__subcmd__help__subcmd__disable"
                 ;;
             authsetup__subcmd__dcr__subcmd__help,enable)
                 cmd="authsetup__subcmd__dcr__subcmd__help__subcmd__enable"
@@ -148,6 +190,9 @@ _authsetup() {
             authsetup__subcmd__help,client)
                 cmd="authsetup__subcmd__help__subcmd__client"
                 ;;
+            authsetup__subcmd__help,clients)
+                cmd="authsetup__subcmd__help__subcmd__clients"
+                ;;
             authsetup__subcmd__help,codex)
                 cmd="authsetup__subcmd__help__subcmd__codex"
                 ;;
@@ -162,6 +207,9 @@ _authsetup() {
                 ;;
             authsetup__subcmd__help,demo)
                 cmd="authsetup__subcmd__help__subcmd__demo"
+                ;;
+            authsetup__subcmd__help,destroy)
+                cmd="authsetup__subcmd__help__subcmd__destroy"
                 ;;
             authsetup__subcmd__help,doctor)
                 cmd="authsetup__subcmd__help__subcmd__doctor"
@@ -193,14 +241,29 @@ _authsetup() {
             authsetup__subcmd__help__subcmd__api,create)
                 cmd="authsetup__subcmd__help__subcmd__api__subcmd__create"
                 ;;
+            authsetup__subcmd__help__subcmd__api,delete)
+                cmd="authsetup__subcmd__help__subcmd__api__subcmd__delete"
+                ;;
             authsetup__subcmd__help__subcmd__client,config)
                 cmd="authsetup__subcmd__help__subcmd__client__subcmd__config"
+                ;;
+            authsetup__subcmd__help__subcmd__clients,list)
+                cmd="authsetup__subcmd__help__subcmd__clients__subcmd__list"
+                ;;
+            authsetup__subcmd__help__subcmd__clients,prune)
+                cmd="authsetup__subcmd__help__subcmd__clients__subcmd__prune"
                 ;;
             authsetup__subcmd__help__subcmd__codex,config)
                 cmd="authsetup__subcmd__help__subcmd__codex__subcmd__config"
                 ;;
+            authsetup__subcmd__help__subcmd__connection,demote)
+                cmd="authsetup__subcmd__help__subcmd__connection__subcmd__demote"
+                ;;
             authsetup__subcmd__help__subcmd__connection,promote)
                 cmd="authsetup__subcmd__help__subcmd__connection__subcmd__promote"
+                ;;
+            authsetup__subcmd__help__subcmd__dcr,disable)
+                cmd="authsetup__subcmd__help__subcmd__dcr__subcmd__disable"
                 ;;
             authsetup__subcmd__help__subcmd__dcr,enable)
                 cmd="authsetup__subcmd__help__subcmd__dcr__subcmd__enable"
@@ -245,7 +308,7 @@ _authsetup() {
 
     case "${cmd}" in
         authsetup)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -331,7 +394,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version create help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version create delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -502,8 +565,94 @@ _authsetup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authsetup__subcmd__api__subcmd__delete)
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "auth0 okta" -- "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authsetup__subcmd__api__subcmd__help)
-            opts="create help"
+            opts="create delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -517,6 +666,20 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api__subcmd__help__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__api__subcmd__help__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -856,6 +1019,336 @@ _authsetup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        authsetup__subcmd__clients)
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version list prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "auth0 okta" -- "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__clients__subcmd__help)
+            opts="list prune help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__clients__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__clients__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__clients__subcmd__help__subcmd__prune)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__clients__subcmd__list)
+            opts="-y -v -h -V --older-than --name --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "auth0 okta" -- "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__clients__subcmd__prune)
+            opts="-y -v -h -V --older-than --name --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --older-than)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --provider)
+                    COMPREPLY=($(compgen -W "auth0 okta" -- "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         authsetup__subcmd__codex)
             opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1165,7 +1658,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version promote help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version promote demote help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1250,9 +1743,109 @@ _authsetup() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        authsetup__subcmd__connection__subcmd__help)
-            opts="promote help"
+        authsetup__subcmd__connection__subcmd__demote)
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "auth0 okta" -- "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__connection__subcmd__help)
+            opts="promote demote help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__connection__subcmd__help__subcmd__demote)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1379,8 +1972,94 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version enable help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "auth0 okta" -- "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__dcr__subcmd__disable)
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1551,8 +2230,22 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr__subcmd__help)
-            opts="enable help"
+            opts="enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__dcr__subcmd__help__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1593,6 +2286,92 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__demo)
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --provider)
+                    COMPREPLY=($(compgen -W "auth0 okta" -- "${cur}"))
+                    return 0
+                    ;;
+                --domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --connection)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --group)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --audience-mode)
+                    COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
+                    return 0
+                    ;;
+                --client)
+                    COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
+                    return 0
+                    ;;
+                --management-domain)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-name)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --codex-home)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --callback-port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "human json" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__destroy)
             opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1979,7 +2758,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__help)
-            opts="init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
+            opts="init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1993,7 +2772,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__help__subcmd__api)
-            opts="create"
+            opts="create delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2007,6 +2786,20 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__help__subcmd__api__subcmd__create)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__help__subcmd__api__subcmd__delete)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2049,6 +2842,48 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__help__subcmd__client__subcmd__config)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__help__subcmd__clients)
+            opts="list prune"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__help__subcmd__clients__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__help__subcmd__clients__subcmd__prune)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2105,8 +2940,22 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__help__subcmd__connection)
-            opts="promote"
+            opts="promote demote"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__help__subcmd__connection__subcmd__demote)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2133,8 +2982,22 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__help__subcmd__dcr)
-            opts="enable"
+            opts="enable disable"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__help__subcmd__dcr__subcmd__disable)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2161,6 +3024,20 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        authsetup__subcmd__help__subcmd__destroy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2527,7 +3404,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__plan)
-            opts="-y -v -h -V --exit-code --all-envs --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --exit-code --all-envs --destroy --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -50,6 +50,8 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand init 'Guided setup: asks for the values, shows the plan, applies it and writes the files'
             cand plan 'Print every change `apply` would make, field by field; writes nothing'
             cand apply 'Make the tenant match the desired state, then write the .env file'
+            cand destroy 'Undo what apply did: delete what it created, put back the tenant values it replaced'
+            cand clients 'Third-party applications that MCP clients registered through DCR'
             cand api 'Step: the API whose identifier is the audience'
             cand tenant 'Step: the tenant-wide default audience (Auth0)'
             cand dcr 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)'
@@ -120,6 +122,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand --color 'When to use colour [env: NO_COLOR disables it]'
             cand --exit-code 'Exit with 3 when there are changes to make, 0 when none (like `git diff --exit-code`)'
             cand --all-envs 'Plan every environment of the settings file at once, each with its own tenant and rate limit'
+            cand --destroy 'Show what `destroy` would undo instead'
             cand --create-connection 'Create the connection when the tenant does not have it'
             cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
             cand --token-stdin 'Read the Management API token from standard input'
@@ -163,6 +166,148 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'authsetup;destroy'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --group 'Okta: the group whose members may use the Codex client [default: Everyone]'
+            cand --audience-mode 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]'
+            cand --client 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]'
+            cand --management-domain 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --env 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;clients'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --group 'Okta: the group whose members may use the Codex client [default: Everyone]'
+            cand --audience-mode 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]'
+            cand --client 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]'
+            cand --management-domain 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --env 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List the applications MCP clients registered through DCR'
+            cand prune 'Delete them: lists what it would delete unless --yes is given'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;clients;list'= {
+            cand --older-than 'Only applications registered longer ago than this, e.g. 7d, 12h (their registration must still be in the tenant''s logs)'
+            cand --name 'Only applications whose name matches this pattern (* matches anything), e.g. ''Codex*'''
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --group 'Okta: the group whose members may use the Codex client [default: Everyone]'
+            cand --audience-mode 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]'
+            cand --client 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]'
+            cand --management-domain 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --env 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;clients;prune'= {
+            cand --older-than 'Only applications registered longer ago than this, e.g. 7d, 12h (their registration must still be in the tenant''s logs)'
+            cand --name 'Only applications whose name matches this pattern (* matches anything), e.g. ''Codex*'''
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --group 'Okta: the group whose members may use the Codex client [default: Everyone]'
+            cand --audience-mode 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]'
+            cand --client 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]'
+            cand --management-domain 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --env 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'authsetup;clients;help'= {
+            cand list 'List the applications MCP clients registered through DCR'
+            cand prune 'Delete them: lists what it would delete unless --yes is given'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'authsetup;clients;help;list'= {
+        }
+        &'authsetup;clients;help;prune'= {
+        }
+        &'authsetup;clients;help;help'= {
+        }
         &'authsetup;api'= {
             cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
             cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
@@ -194,6 +339,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand create 'Create or update the API (Auth0 resource server) whose identifier is the audience'
+            cand delete 'Delete the API and its default grant, if authsetup created them (else put back what it changed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authsetup;api;create'= {
@@ -227,11 +373,45 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'authsetup;api;delete'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --group 'Okta: the group whose members may use the Codex client [default: Everyone]'
+            cand --audience-mode 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]'
+            cand --client 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]'
+            cand --management-domain 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --env 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authsetup;api;help'= {
             cand create 'Create or update the API (Auth0 resource server) whose identifier is the audience'
+            cand delete 'Delete the API and its default grant, if authsetup created them (else put back what it changed)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authsetup;api;help;create'= {
+        }
+        &'authsetup;api;help;delete'= {
         }
         &'authsetup;api;help;help'= {
         }
@@ -338,6 +518,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand enable 'Enable Dynamic Client Registration'
+            cand disable 'Put the DCR flags back to what they were before authsetup enabled them'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authsetup;dcr;enable'= {
@@ -371,11 +552,45 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'authsetup;dcr;disable'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --group 'Okta: the group whose members may use the Codex client [default: Everyone]'
+            cand --audience-mode 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]'
+            cand --client 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]'
+            cand --management-domain 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --env 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authsetup;dcr;help'= {
             cand enable 'Enable Dynamic Client Registration'
+            cand disable 'Put the DCR flags back to what they were before authsetup enabled them'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authsetup;dcr;help;enable'= {
+        }
+        &'authsetup;dcr;help;disable'= {
         }
         &'authsetup;dcr;help;help'= {
         }
@@ -482,6 +697,7 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand promote 'Make sure the login connection exists and is domain-level'
+            cand demote 'Demote the connections authsetup promoted back from domain level'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authsetup;connection;promote'= {
@@ -515,11 +731,45 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'authsetup;connection;demote'= {
+            cand --provider 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]'
+            cand --domain 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]'
+            cand --audience 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]'
+            cand --api-name 'Display name of the API'
+            cand --connection 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]'
+            cand --group 'Okta: the group whose members may use the Codex client [default: Everyone]'
+            cand --audience-mode 'Auth0: how tokens get the API''s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]'
+            cand --client 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]'
+            cand --management-domain 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]'
+            cand --mcp-name 'The MCP server''s name in Codex''s config [default: mcp]'
+            cand --mcp-url 'The MCP server''s URL [env: MCP_URL]'
+            cand --env-file 'The MCP server''s .env file [default: .env]'
+            cand --codex-home 'Codex''s home folder [env: CODEX_HOME] [default: ~/.codex]'
+            cand --callback-port 'Port of Codex''s OAuth callback listener [default: 1455]'
+            cand --env 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]'
+            cand --config 'Settings file [default: authsetup.toml when present]'
+            cand --output 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]'
+            cand --color 'When to use colour [env: NO_COLOR disables it]'
+            cand --create-connection 'Create the connection when the tenant does not have it'
+            cand --replace-default-audience 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+            cand --token-stdin 'Read the Management API token from standard input'
+            cand -y 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand --yes 'Never prompt; take every value from flags, environment or file [env: CI]'
+            cand -v 'Trace every HTTP request on stderr (secrets redacted)'
+            cand --verbose 'Trace every HTTP request on stderr (secrets redacted)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'authsetup;connection;help'= {
             cand promote 'Make sure the login connection exists and is domain-level'
+            cand demote 'Demote the connections authsetup promoted back from domain level'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'authsetup;connection;help;promote'= {
+        }
+        &'authsetup;connection;help;demote'= {
         }
         &'authsetup;connection;help;help'= {
         }
@@ -910,6 +1160,8 @@ set edit:completion:arg-completer[authsetup] = {|@words|
             cand init 'Guided setup: asks for the values, shows the plan, applies it and writes the files'
             cand plan 'Print every change `apply` would make, field by field; writes nothing'
             cand apply 'Make the tenant match the desired state, then write the .env file'
+            cand destroy 'Undo what apply did: delete what it created, put back the tenant values it replaced'
+            cand clients 'Third-party applications that MCP clients registered through DCR'
             cand api 'Step: the API whose identifier is the audience'
             cand tenant 'Step: the tenant-wide default audience (Auth0)'
             cand dcr 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)'
@@ -931,10 +1183,23 @@ set edit:completion:arg-completer[authsetup] = {|@words|
         }
         &'authsetup;help;apply'= {
         }
+        &'authsetup;help;destroy'= {
+        }
+        &'authsetup;help;clients'= {
+            cand list 'List the applications MCP clients registered through DCR'
+            cand prune 'Delete them: lists what it would delete unless --yes is given'
+        }
+        &'authsetup;help;clients;list'= {
+        }
+        &'authsetup;help;clients;prune'= {
+        }
         &'authsetup;help;api'= {
             cand create 'Create or update the API (Auth0 resource server) whose identifier is the audience'
+            cand delete 'Delete the API and its default grant, if authsetup created them (else put back what it changed)'
         }
         &'authsetup;help;api;create'= {
+        }
+        &'authsetup;help;api;delete'= {
         }
         &'authsetup;help;tenant'= {
             cand default-audience 'Set the tenant default audience to the API identifier'
@@ -943,8 +1208,11 @@ set edit:completion:arg-completer[authsetup] = {|@words|
         }
         &'authsetup;help;dcr'= {
             cand enable 'Enable Dynamic Client Registration'
+            cand disable 'Put the DCR flags back to what they were before authsetup enabled them'
         }
         &'authsetup;help;dcr;enable'= {
+        }
+        &'authsetup;help;dcr;disable'= {
         }
         &'authsetup;help;policy'= {
             cand set 'Allow user access, deny client access, and add the default grant for third-party clients'
@@ -953,8 +1221,11 @@ set edit:completion:arg-completer[authsetup] = {|@words|
         }
         &'authsetup;help;connection'= {
             cand promote 'Make sure the login connection exists and is domain-level'
+            cand demote 'Demote the connections authsetup promoted back from domain level'
         }
         &'authsetup;help;connection;promote'= {
+        }
+        &'authsetup;help;connection;demote'= {
         }
         &'authsetup;help;env'= {
             cand write 'Write the tenant''s values into the MCP server''s .env file'

@@ -58,6 +58,8 @@ complete -c authsetup -n "__fish_authsetup_needs_command" -s V -l version -d 'Pr
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "init" -d 'Guided setup: asks for the values, shows the plan, applies it and writes the files'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "plan" -d 'Print every change `apply` would make, field by field; writes nothing'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "apply" -d 'Make the tenant match the desired state, then write the .env file'
+complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "destroy" -d 'Undo what apply did: delete what it created, put back the tenant values it replaced'
+complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "clients" -d 'Third-party applications that MCP clients registered through DCR'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "api" -d 'Step: the API whose identifier is the audience'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "tenant" -d 'Step: the tenant-wide default audience (Auth0)'
 complete -c authsetup -n "__fish_authsetup_needs_command" -f -a "dcr" -d 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)'
@@ -136,6 +138,7 @@ always\t''
 never\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l exit-code -d 'Exit with 3 when there are changes to make, 0 when none (like `git diff --exit-code`)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l all-envs -d 'Plan every environment of the settings file at once, each with its own tenant and rate limit'
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l destroy -d 'Show what `destroy` would undo instead'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l create-connection -d 'Create the connection when the tenant does not have it'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l token-stdin -d 'Read the Management API token from standard input'
@@ -174,39 +177,174 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s y -l yes -
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -s V -l version -d 'Print version'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l api-name -d 'Display name of the API' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
 resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
 preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -l token-stdin -d 'Read the Management API token from standard input'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -s V -l version -d 'Print version'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -f -a "create" -d 'Create or update the API (Auth0 resource server) whose identifier is the audience'
-complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+okta\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+json\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -f -a "list" -d 'List the applications MCP clients registered through DCR'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -f -a "prune" -d 'Delete them: lists what it would delete unless --yes is given'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l older-than -d 'Only applications registered longer ago than this, e.g. 7d, 12h (their registration must still be in the tenant\'s logs)' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l name -d 'Only applications whose name matches this pattern (* matches anything), e.g. \'Codex*\'' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+okta\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+json\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l older-than -d 'Only applications registered longer ago than this, e.g. 7d, 12h (their registration must still be in the tenant\'s logs)' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l name -d 'Only applications whose name matches this pattern (* matches anything), e.g. \'Codex*\'' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+okta\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+json\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the applications MCP clients registered through DCR'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from help" -f -a "prune" -d 'Delete them: lists what it would delete unless --yes is given'
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+okta\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+json\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -f -a "create" -d 'Create or update the API (Auth0 resource server) whose identifier is the audience'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -f -a "delete" -d 'Delete the API and its default grant, if authsetup created them (else put back what it changed)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
@@ -238,7 +376,39 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+okta\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+json\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create or update the API (Auth0 resource server) whose identifier is the audience'
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete the API and its default grant, if authsetup created them (else put back what it changed)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
@@ -306,39 +476,40 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "default-audience" -d 'Set the tenant default audience to the API identifier'
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l api-name -d 'Display name of the API' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
 resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
 preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -l token-stdin -d 'Read the Management API token from standard input'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -s V -l version -d 'Print version'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -f -a "enable" -d 'Enable Dynamic Client Registration'
-complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -f -a "enable" -d 'Enable Dynamic Client Registration'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -f -a "disable" -d 'Put the DCR flags back to what they were before authsetup enabled them'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
@@ -370,7 +541,39 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+okta\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+json\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from help" -f -a "enable" -d 'Enable Dynamic Client Registration'
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from help" -f -a "disable" -d 'Put the DCR flags back to what they were before authsetup enabled them'
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
@@ -438,39 +641,40 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_s
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "set" -d 'Allow user access, deny client access, and add the default grant for third-party clients'
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l api-name -d 'Display name of the API' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
 resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
 preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
 json\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l create-connection -d 'Create the connection when the tenant does not have it'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -l token-stdin -d 'Read the Management API token from standard input'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -s V -l version -d 'Print version'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -f -a "promote" -d 'Make sure the login connection exists and is domain-level'
-complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -f -a "promote" -d 'Make sure the login connection exists and is domain-level'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -f -a "demote" -d 'Demote the connections authsetup promoted back from domain level'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
@@ -502,7 +706,39 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fi
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -s V -l version -d 'Print version'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
+okta\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l domain -d 'Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l audience -d 'API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l api-name -d 'Display name of the API' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l connection -d 'Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l group -d 'Okta: the group whose members may use the Codex client [default: Everyone]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l audience-mode -d 'Auth0: how tokens get the API\'s audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]' -r -f -a "default\t'The tenant\'s default audience: one MCP server per tenant, every application\'s tokens'
+resource\t'The resource parameter (compatibility profile + issuer in responses): no default audience'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l client -d 'Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]' -r -f -a "dcr\t'Open Dynamic Client Registration: each `codex mcp login` registers a third-party app'
+preregistered\t'One first-party client per MCP server that authsetup registers; no open DCR'"
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l env -d 'The environment of the settings file ([env.NAME]) to use; its variables carry the suffix _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l config -d 'Settings file [default: authsetup.toml when present]' -r -F
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l output -d 'Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]' -r -f -a "human\t''
+json\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l color -d 'When to use colour [env: NO_COLOR disables it]' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l create-connection -d 'Create the connection when the tenant does not have it'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l replace-default-audience -d 'Replace or clear a different tenant default audience (affects every application of the tenant)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l token-stdin -d 'Read the Management API token from standard input'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -s y -l yes -d 'Never prompt; take every value from flags, environment or file [env: CI]'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -s V -l version -d 'Print version'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from help" -f -a "promote" -d 'Make sure the login connection exists and is domain-level'
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from help" -f -a "demote" -d 'Demote the connections authsetup promoted back from domain level'
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l provider -d 'Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]' -r -f -a "auth0\t''
 okta\t''"
@@ -874,28 +1110,35 @@ complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s y -l yes -d 
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s v -l verbose -d 'Trace every HTTP request on stderr (secrets redacted)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -s V -l version -d 'Print version'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "init" -d 'Guided setup: asks for the values, shows the plan, applies it and writes the files'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "plan" -d 'Print every change `apply` would make, field by field; writes nothing'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "apply" -d 'Make the tenant match the desired state, then write the .env file'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "api" -d 'Step: the API whose identifier is the audience'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "tenant" -d 'Step: the tenant-wide default audience (Auth0)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "dcr" -d 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "policy" -d 'Step: API access policy (users allowed, machines denied) and the default third-party grant'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "connection" -d 'Step: the login connection, promoted to domain level (Auth0)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "env" -d 'Step: the MCP server\'s .env file'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "codex" -d 'Codex CLI configuration for the MCP server (`client config codex`)'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "client" -d 'MCP client configuration: Codex CLI, Claude Code, Gemini CLI, VS Code, Cursor'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "doctor" -d 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "completions" -d 'Print a shell completion script'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "sandbox" -d 'Serve an emulated tenant on loopback for offline development and tests'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "demo" -d 'Run the whole setup against a built-in sandbox tenant and show the result'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "man" -d 'Print the manual page (roff), or write one page per command with --out-dir'
-complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "init" -d 'Guided setup: asks for the values, shows the plan, applies it and writes the files'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "plan" -d 'Print every change `apply` would make, field by field; writes nothing'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "apply" -d 'Make the tenant match the desired state, then write the .env file'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "destroy" -d 'Undo what apply did: delete what it created, put back the tenant values it replaced'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "clients" -d 'Third-party applications that MCP clients registered through DCR'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "api" -d 'Step: the API whose identifier is the audience'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "tenant" -d 'Step: the tenant-wide default audience (Auth0)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "dcr" -d 'Step: Dynamic Client Registration (Auth0) or the pre-registered client replacing it (Okta)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "policy" -d 'Step: API access policy (users allowed, machines denied) and the default third-party grant'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "connection" -d 'Step: the login connection, promoted to domain level (Auth0)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "env" -d 'Step: the MCP server\'s .env file'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "codex" -d 'Codex CLI configuration for the MCP server (`client config codex`)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "client" -d 'MCP client configuration: Codex CLI, Claude Code, Gemini CLI, VS Code, Cursor'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "doctor" -d 'Check the tenant, the OAuth endpoints, the MCP server and the Codex config; changes nothing'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "completions" -d 'Print a shell completion script'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "sandbox" -d 'Serve an emulated tenant on loopback for offline development and tests'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "demo" -d 'Run the whole setup against a built-in sandbox tenant and show the result'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "man" -d 'Print the manual page (roff), or write one page per command with --out-dir'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and not __fish_seen_subcommand_from init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from clients" -f -a "list" -d 'List the applications MCP clients registered through DCR'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from clients" -f -a "prune" -d 'Delete them: lists what it would delete unless --yes is given'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from api" -f -a "create" -d 'Create or update the API (Auth0 resource server) whose identifier is the audience'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from api" -f -a "delete" -d 'Delete the API and its default grant, if authsetup created them (else put back what it changed)'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from tenant" -f -a "default-audience" -d 'Set the tenant default audience to the API identifier'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from dcr" -f -a "enable" -d 'Enable Dynamic Client Registration'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from dcr" -f -a "disable" -d 'Put the DCR flags back to what they were before authsetup enabled them'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from policy" -f -a "set" -d 'Allow user access, deny client access, and add the default grant for third-party clients'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from connection" -f -a "promote" -d 'Make sure the login connection exists and is domain-level'
+complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from connection" -f -a "demote" -d 'Demote the connections authsetup promoted back from domain level'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from env" -f -a "write" -d 'Write the tenant\'s values into the MCP server\'s .env file'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from codex" -f -a "config" -d 'Print the config.toml snippet, or merge it into $CODEX_HOME/config.toml with --write'
 complete -c authsetup -n "__fish_authsetup_using_subcommand help; and __fish_seen_subcommand_from client" -f -a "config" -d 'Print the client\'s config for the MCP server, or merge it into the client\'s file with --write'

@@ -52,6 +52,21 @@ commands ask the same way.\n\n\
 Examples:\n  authsetup apply --audience https://mcp.example.com/mcp\n  authsetup apply --yes\n  authsetup apply --output json"
     )]
     Apply,
+    /// Undo what apply did: delete what it created, put back the tenant values it replaced
+    #[command(
+        long_about = "Undo what apply did: delete what it created (the API, its default grant for \
+third-party clients) and put back the tenant values it replaced (default audience, DCR flags, the \
+connection's domain level) to what they were before authsetup first changed them. What authsetup \
+did is recorded in .authsetup-state.json beside authsetup.toml at every apply. Nothing it did not \
+create is deleted, and a value someone changed since is left as it is.",
+        after_help = "On a terminal it shows the plan and asks first (the default answer is no); not with \
+--yes, CI set, --output json, or standard input not a terminal.\n\n\
+Examples:\n  authsetup plan --destroy\n  authsetup destroy\n  authsetup destroy --yes --output json"
+    )]
+    Destroy,
+    /// Third-party applications that MCP clients registered through DCR
+    #[command(subcommand, after_help = CLIENTS_EXAMPLES)]
+    Clients(ClientsCommand),
     /// Step: the API whose identifier is the audience
     #[command(subcommand, after_help = API_EXAMPLES)]
     Api(ApiCommand),
@@ -109,13 +124,13 @@ Examples:\n  eval \"$(authsetup sandbox &)\"; authsetup plan --audience urn:demo
 
 // Group and step share their examples: `authsetup api --help` and `authsetup api create --help`
 // answer the same question.
-const API_EXAMPLES: &str = "Examples:\n  authsetup api create --audience https://mcp.example.com/mcp\n  authsetup api create --audience https://mcp.example.com/mcp --api-name \"Docs MCP\"";
+const API_EXAMPLES: &str = "Examples:\n  authsetup api create --audience https://mcp.example.com/mcp\n  authsetup api create --audience https://mcp.example.com/mcp --api-name \"Docs MCP\"\n  authsetup api delete --audience https://mcp.example.com/mcp";
+const CLIENTS_EXAMPLES: &str = "Examples:\n  authsetup clients list\n  authsetup clients prune --older-than 7d --name 'Codex*'\n  authsetup clients prune --older-than 7d --name 'Codex*' --yes";
 const TENANT_EXAMPLES: &str = "Examples:\n  authsetup tenant default-audience --audience https://mcp.example.com/mcp\n  authsetup tenant default-audience --replace-default-audience";
-const DCR_EXAMPLES: &str =
-    "Examples:\n  authsetup dcr enable\n  authsetup dcr enable --output json";
+const DCR_EXAMPLES: &str = "Examples:\n  authsetup dcr enable\n  authsetup dcr enable --output json\n  authsetup dcr disable";
 const POLICY_EXAMPLES: &str =
     "Examples:\n  authsetup policy set --audience https://mcp.example.com/mcp";
-const CONNECTION_EXAMPLES: &str = "Examples:\n  authsetup connection promote\n  authsetup connection promote google-oauth2\n  authsetup connection promote Corp-Users --create-connection";
+const CONNECTION_EXAMPLES: &str = "Examples:\n  authsetup connection promote\n  authsetup connection promote google-oauth2\n  authsetup connection promote Corp-Users --create-connection\n  authsetup connection demote";
 const ENV_EXAMPLES: &str =
     "Examples:\n  authsetup env write\n  authsetup env write --env-file server/.env";
 const CODEX_EXAMPLES: &str = "Examples:\n  authsetup codex config --mcp-name docs --mcp-url https://mcp.example.com/mcp\n  authsetup codex config --write";
@@ -127,6 +142,9 @@ pub enum ApiCommand {
     /// Create or update the API (Auth0 resource server) whose identifier is the audience
     #[command(after_help = API_EXAMPLES)]
     Create,
+    /// Delete the API and its default grant, if authsetup created them (else put back what it changed)
+    #[command(after_help = API_EXAMPLES)]
+    Delete,
 }
 
 #[derive(Debug, Subcommand)]
@@ -141,6 +159,9 @@ pub enum DcrCommand {
     /// Enable Dynamic Client Registration
     #[command(after_help = DCR_EXAMPLES)]
     Enable,
+    /// Put the DCR flags back to what they were before authsetup enabled them
+    #[command(after_help = DCR_EXAMPLES)]
+    Disable,
 }
 
 #[derive(Debug, Subcommand)]
@@ -158,6 +179,30 @@ pub enum ConnectionCommand {
         /// Connection name (overrides --connection)
         name: Option<String>,
     },
+    /// Demote the connections authsetup promoted back from domain level
+    #[command(after_help = CONNECTION_EXAMPLES)]
+    Demote,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClientsCommand {
+    /// List the applications MCP clients registered through DCR
+    #[command(after_help = CLIENTS_EXAMPLES)]
+    List(ClientsFilter),
+    /// Delete them: lists what it would delete unless --yes is given
+    #[command(after_help = CLIENTS_EXAMPLES)]
+    Prune(ClientsFilter),
+}
+
+#[derive(Debug, Args)]
+pub struct ClientsFilter {
+    /// Only applications registered longer ago than this, e.g. 7d, 12h (their registration must
+    /// still be in the tenant's logs)
+    #[arg(long, value_name = "AGE", value_parser = humantime::parse_duration)]
+    pub older_than: Option<std::time::Duration>,
+    /// Only applications whose name matches this pattern (* matches anything), e.g. 'Codex*'
+    #[arg(long, value_name = "PATTERN")]
+    pub name: Option<String>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -261,6 +306,9 @@ pub struct PlanArgs {
     /// Plan every environment of the settings file at once, each with its own tenant and rate limit
     #[arg(long)]
     pub all_envs: bool,
+    /// Show what `destroy` would undo instead
+    #[arg(long)]
+    pub destroy: bool,
 }
 
 #[derive(Debug, Args)]

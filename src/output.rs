@@ -160,10 +160,16 @@ impl Printer {
         for w in &plan.warnings {
             self.warn(w);
         }
+        let deletes = plan.count(Action::Delete);
         self.line(format!(
-            "{} to create, {} to update, {} unchanged",
+            "{} to create, {} to update, {}{} unchanged",
             plan.count(Action::Create),
             plan.count(Action::Update),
+            if deletes > 0 {
+                format!("{deletes} to delete, ")
+            } else {
+                String::new()
+            },
             plan.count(Action::None)
         ));
     }
@@ -172,6 +178,7 @@ impl Printer {
         let (sign, word, tone) = match c.action {
             Action::Create => ("+", "create", Tone::Good),
             Action::Update => ("~", "update", Tone::Warn),
+            Action::Delete => ("-", "delete", Tone::Bad),
             Action::None => ("=", "unchanged", Tone::Dim),
         };
         self.line(format!(

@@ -3,7 +3,7 @@
 use std::any::Any;
 use std::sync::Arc;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -11,10 +11,11 @@ use serde_json::Value;
 pub enum Action {
     Create,
     Update,
+    Delete,
     None,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct FieldChange {
     pub before: Value,
     pub after: Value,
@@ -112,6 +113,7 @@ impl Plan {
             "summary": {
                 "create": self.count(Action::Create),
                 "update": self.count(Action::Update),
+                "delete": self.count(Action::Delete),
                 "unchanged": self.count(Action::None),
             },
             "has_changes": self.writes() > 0,

@@ -21,6 +21,7 @@ pub const DEFAULT_CONNECTION: &str = "Username-Password-Authentication";
 pub const DEFAULT_MCP_NAME: &str = "mcp";
 pub const DEFAULT_CALLBACK_PORT: u16 = 1455;
 const DEFAULT_CONFIG_FILE: &str = "authsetup.toml";
+const STATE_FILE: &str = ".authsetup-state.json";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ProviderKind {
@@ -162,6 +163,8 @@ pub struct Settings {
     pub mcp_name: String,
     pub mcp_url: Option<String>,
     pub env_file: PathBuf,
+    /// What apply created and the values it replaced, for `destroy`: beside the settings file.
+    pub state_file: PathBuf,
     /// Codex's folder: --codex-home, CODEX_HOME, the settings file, else `$HOME/.codex`; `None`
     /// when none of them is set (see [`Settings::codex_home`]).
     pub codex_home: Option<PathBuf>,
@@ -875,6 +878,7 @@ impl Settings {
             mcp_name,
             mcp_url,
             env_file,
+            state_file: state_file_beside(args.config.as_deref()),
             codex_home,
             callback_port,
             clients,
@@ -1055,6 +1059,16 @@ fn first(candidates: &[(Option<String>, &'static str)]) -> Option<(String, &'sta
     candidates
         .iter()
         .find_map(|(v, origin)| v.clone().map(|v| (v, *origin)))
+}
+
+/// `.authsetup-state.json` in the folder of `--config FILE`, else in the current folder where
+/// `authsetup.toml` is read from.
+fn state_file_beside(config: Option<&Path>) -> PathBuf {
+    let dir = config
+        .and_then(Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    dir.join(STATE_FILE)
 }
 
 fn load_file(explicit: Option<&Path>) -> Result<FileSettings> {

@@ -68,8 +68,15 @@ pub async fn run(
     }
 
     check_client_configs(&settings, &clients)?;
-    let mut prepared =
-        provision::prepare(&settings, printer, &Step::ALL, true, Mode::Apply).await?;
+    let mut prepared = provision::prepare(
+        &settings,
+        printer,
+        &Step::ALL,
+        true,
+        Mode::Apply,
+        provision::Direction::Forward,
+    )
+    .await?;
     if let Some(w) = &wizard {
         prepared.show(printer);
         if prepared.plan.writes() > 0 && !w.confirm(provision::CONFIRM_APPLY, false).await? {

@@ -2,6 +2,7 @@
 //! through the `Printer`. None of them knows which identity provider it talks to.
 
 mod client;
+mod clients;
 mod codex;
 mod completions;
 mod demo;
@@ -22,6 +23,24 @@ use crate::settings::Settings;
 
 pub use provision::Mode;
 
+/// `destroy` and the step reverses: the recorded changes of those steps, undone.
+async fn undo(
+    settings: &Settings,
+    printer: &Printer,
+    steps: &[Step],
+    mode: Mode,
+) -> Result<crate::plan::Plan> {
+    provision::run_in(
+        settings,
+        printer,
+        steps,
+        false,
+        mode,
+        provision::Direction::Undo,
+    )
+    .await
+}
+
 pub async fn run(
     command: Command,
     global: &GlobalArgs,
@@ -29,6 +48,13 @@ pub async fn run(
     printer: Printer,
 ) -> Result<()> {
     match command {
+        Command::Plan(args) if args.destroy => {
+            let plan = undo(&settings, &printer, &Step::ALL, Mode::Plan).await?;
+            if args.exit_code && plan.writes() > 0 {
+                return Err(AppError::changes_pending());
+            }
+            Ok(())
+        }
         Command::Plan(args) if args.all_envs => {
             let term = crate::settings::Terminal {
                 stderr_is_tty: std::io::IsTerminal::is_terminal(&std::io::stderr()),
@@ -58,6 +84,23 @@ pub async fn run(
         Command::Apply => provision::run(&settings, &printer, &Step::ALL, true, Mode::Apply)
             .await
             .map(drop),
+        Command::Destroy => undo(&settings, &printer, &Step::ALL, Mode::Apply)
+            .await
+            .map(drop),
+        Command::Api(ApiCommand::Delete) => {
+            undo(&settings, &printer, &[Step::Api, Step::Policy], Mode::Apply)
+                .await
+                .map(drop)
+        }
+        Command::Dcr(DcrCommand::Disable) => undo(&settings, &printer, &[Step::Dcr], Mode::Apply)
+            .await
+            .map(drop),
+        Command::Connection(ConnectionCommand::Demote) => {
+            undo(&settings, &printer, &[Step::Connection], Mode::Apply)
+                .await
+                .map(drop)
+        }
+        Command::Clients(command) => clients::run(&settings, &printer, command, global.yes).await,
         Command::Api(ApiCommand::Create) => {
             provision::run(&settings, &printer, &[Step::Api], false, Mode::Apply)
                 .await

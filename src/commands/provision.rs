@@ -8,6 +8,7 @@ use crate::error::{AppError, ErrorKind, Result};
 use crate::files::atomic;
 use crate::files::env::{self, EnvDoc, EnvOutcome};
 use crate::files::lock::{self, RunLock};
+use crate::files::state::{self, Record, StateFile};
 use crate::http::Http;
 use crate::interrupt::Applying;
 use crate::output::Printer;
@@ -23,6 +24,13 @@ pub enum Mode {
     Apply,
 }
 
+/// Setting the tenant up, or undoing what authsetup recorded of it (`destroy`, the step reverses).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Direction {
+    Forward,
+    Undo,
+}
+
 /// The question before an apply on a terminal; its default is no.
 pub const CONFIRM_APPLY: &str = "Apply these changes?";
 
@@ -35,7 +43,18 @@ pub async fn run(
     with_env: bool,
     mode: Mode,
 ) -> Result<Plan> {
-    let mut prepared = prepare(settings, printer, steps, with_env, mode).await?;
+    run_in(settings, printer, steps, with_env, mode, Direction::Forward).await
+}
+
+pub async fn run_in(
+    settings: &Settings,
+    printer: &Printer,
+    steps: &[Step],
+    with_env: bool,
+    mode: Mode,
+    direction: Direction,
+) -> Result<Plan> {
+    let mut prepared = prepare(settings, printer, steps, with_env, mode, direction).await?;
     if mode == Mode::Plan {
         if printer.is_json() {
             printer.json(&prepared.about(settings, &prepared.plan));
@@ -66,10 +85,16 @@ pub async fn run(
 /// and so within its own tenant's rate limit; then one section (or JSON object) per environment,
 /// in the file's order. Returns whether any has changes pending.
 pub async fn plan_all(all: &[Settings], printer: &Printer) -> Result<bool> {
-    let prepared = futures::future::join_all(
-        all.iter()
-            .map(|settings| prepare(settings, printer, &Step::ALL, true, Mode::Plan)),
-    )
+    let prepared = futures::future::join_all(all.iter().map(|settings| {
+        prepare(
+            settings,
+            printer,
+            &Step::ALL,
+            true,
+            Mode::Plan,
+            Direction::Forward,
+        )
+    }))
     .await;
     let mut docs = serde_json::Map::new();
     let mut pending = false;
@@ -111,7 +136,17 @@ pub struct Prepared {
     provider_name: &'static str,
     /// The warnings were part of the plan shown, so the apply need not repeat them.
     warned: bool,
+    direction: Direction,
+    /// What authsetup did to this tenant: noted before an apply writes, settled after an undo.
+    state: Option<TenantRecord>,
     _locks: Vec<RunLock>,
+}
+
+struct TenantRecord {
+    file: StateFile,
+    key: String,
+    record: Record,
+    path: PathBuf,
 }
 
 pub async fn prepare(
@@ -120,6 +155,7 @@ pub async fn prepare(
     steps: &[Step],
     with_env: bool,
     mode: Mode,
+    direction: Direction,
 ) -> Result<Prepared> {
     let targets = settings.targets();
     // Everything that can be wrong locally is found before the first request, so that a run
@@ -168,6 +204,19 @@ pub async fn prepare(
         .collect::<Result<Vec<_>>>()?;
     let domain = settings.require_domain()?.display.clone();
     let provider_name = providers.first().map_or("", |p| p.display_name());
+    let state = if mode == Mode::Apply || direction == Direction::Undo {
+        let file = StateFile::load(&settings.state_file)?;
+        let key = state::key(settings.provider.as_str(), &domain);
+        let record = file.record(&key);
+        Some(TenantRecord {
+            file,
+            key,
+            record,
+            path: settings.state_file.clone(),
+        })
+    } else {
+        None
+    };
 
     // Every server's reads in the same rounds: one server's plan takes as many as all of them.
     // What is tenant-wide is planned with the first server only, so it is written once.
@@ -177,12 +226,13 @@ pub async fn prepare(
         .copied()
         .filter(|s| !shared.contains(s))
         .collect();
-    let plans = futures::future::join_all(
-        providers
-            .iter()
-            .enumerate()
-            .map(|(i, p)| p.plan(if i == 0 { steps } else { &later })),
-    )
+    let plans = futures::future::join_all(providers.iter().enumerate().map(|(i, p)| {
+        let steps = if i == 0 { steps } else { &later };
+        match (&state, direction) {
+            (Some(s), Direction::Undo) => p.plan_destroy(steps, &s.record),
+            _ => p.plan(steps),
+        }
+    }))
     .await;
     let mut units = Vec::with_capacity(targets.len());
     let mut combined = Plan::empty();
@@ -215,6 +265,8 @@ pub async fn prepare(
         domain,
         provider_name,
         warned: false,
+        direction,
+        state,
         _locks: locks,
     })
 }
@@ -274,6 +326,8 @@ impl Prepared {
             domain,
             provider_name,
             warned,
+            direction,
+            mut state,
             _locks,
         } = self;
         if !warned {
@@ -283,9 +337,31 @@ impl Prepared {
         }
         let tenant_writes: usize = units.iter().map(|u| u.tenant_writes).sum();
         let tenant = format!("the {provider_name} tenant {domain}");
+        // Written ahead of the writes: an apply cut short still leaves what it may have done
+        // on record, and destroy finds out from the tenant what really exists. Each server's
+        // own plan, whose resource names carry its audience.
+        if let (Some(s), Direction::Forward, true) = (&mut state, direction, tenant_writes > 0) {
+            for u in &units {
+                let tenant: Vec<Change> = u
+                    .plan
+                    .changes
+                    .iter()
+                    .filter(|c| !is_local(c))
+                    .cloned()
+                    .collect();
+                s.record.note(&tenant);
+            }
+            s.file.set(&s.key, s.record.clone());
+            s.file.save(&s.path)?;
+        }
         let outputs = if tenant_writes == 0 {
             if has_steps {
-                printer.success(format!("{tenant} already matches; no changes made"));
+                printer.success(match direction {
+                    Direction::Forward => format!("{tenant} already matches; no changes made"),
+                    Direction::Undo => {
+                        format!("nothing of what authsetup recorded is left to undo in {tenant}")
+                    }
+                });
             }
             units.iter().map(|u| u.plan.outputs.clone()).collect()
         } else {
@@ -299,14 +375,14 @@ impl Prepared {
             } else {
                 format!("Applying {total} change(s) to {tenant}:")
             });
-            for c in plan
-                .changes
-                .iter()
-                .filter(|c| !c.is_noop() && !c.resource.contains("env_file:"))
-            {
+            for c in plan.changes.iter().filter(|c| !c.is_noop() && !is_local(c)) {
                 printer.line(format!(
                     "  {} {}",
-                    if c.action == Action::Create { "+" } else { "~" },
+                    match c.action {
+                        Action::Create => "+",
+                        Action::Delete => "-",
+                        _ => "~",
+                    },
                     c.resource
                 ));
             }
@@ -331,6 +407,18 @@ impl Prepared {
                 .collect::<Result<Vec<_>>>()
                 .map_err(AppError::from_api)?
         };
+        if let (Some(mut s), Direction::Undo) = (state, direction) {
+            let settled: Vec<String> = units
+                .iter()
+                .flat_map(|u| u.plan.changes.iter().map(|c| c.resource.clone()))
+                .collect();
+            let before = s.record.clone();
+            s.record.forget(&settled);
+            if s.record != before {
+                s.file.set(&s.key, s.record);
+                s.file.save(&s.path)?;
+            }
+        }
         if crate::interrupt::requested() {
             return Err(AppError::interrupted(
                 "interrupted after the tenant changes were made; the .env file was not written",
@@ -436,6 +524,11 @@ fn read_env(path: &Path) -> Result<Option<EnvDoc>> {
         };
         AppError::usage(format!("{} {e}; refusing to rewrite it", path.display()), hint)
     })
+}
+
+/// A `.env` file's change, which is not the tenant's.
+fn is_local(c: &Change) -> bool {
+    c.resource.contains("env_file:")
 }
 
 fn env_change(path: &Path, doc: Option<&EnvDoc>, plan: &Plan) -> Change {

@@ -8,4 +8,5 @@ pub mod env;
 pub mod fixture_cases;
 pub mod json_edit;
 pub mod lock;
+pub mod state;
 pub mod toml_edit_ext;

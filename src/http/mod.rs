@@ -235,6 +235,11 @@ impl Http {
             builder = builder.header(*name, value);
         }
         builder = match &req.body {
+            // Said even without a body: Okta answers 411 to a POST or PUT that does not say its
+            // length (notes/okta.md §A), and its lifecycle operations take no body at all.
+            Body::Empty if matches!(req.method, Method::POST | Method::PUT) => {
+                builder.header(reqwest::header::CONTENT_LENGTH, 0)
+            }
             Body::Empty => builder,
             Body::Json(v) => builder.json(v),
             Body::Form(fields) => builder.form(fields),

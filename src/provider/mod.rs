@@ -10,6 +10,7 @@ use async_trait::async_trait;
 
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
+use crate::files::state::Record;
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
 use crate::settings::{ProviderKind, Settings};
@@ -57,6 +58,16 @@ impl fmt::Display for LoginConnection {
     }
 }
 
+/// An application an MCP client registered for itself through DCR (`codex mcp login` makes one
+/// at every login).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RegisteredClient {
+    pub client_id: String,
+    pub name: String,
+    /// When it was registered, where the tenant still knows.
+    pub registered_at: Option<std::time::SystemTime>,
+}
+
 #[async_trait]
 pub trait Provider: Send + Sync {
     /// Human name, e.g. "Auth0".
@@ -68,7 +79,18 @@ pub trait Provider: Send + Sync {
     /// Reads what the steps touch and computes the changes. Sends no write request.
     async fn plan(&self, steps: &[Step]) -> Result<Plan>;
 
-    /// Carries out a plan made by `plan`, independent writes concurrently.
+    /// The reverse of what `record` says authsetup did, limited to the steps: deletes what it
+    /// created, puts back the values it replaced. Sends no write request; `apply` carries it out.
+    async fn plan_destroy(&self, steps: &[Step], record: &Record) -> Result<Plan> {
+        let _ = (steps, record);
+        Err(AppError::refused(format!(
+            "authsetup cannot undo its changes on {} yet",
+            self.display_name()
+        ))
+        .with_hint("remove the authorization server, the app and its policy in the Admin Console"))
+    }
+
+    /// Carries out a plan made by `plan` or `plan_destroy`, independent writes concurrently.
     async fn apply(&self, plan: &Plan, progress: &dyn Progress) -> Result<Outputs>;
 
     /// Whether MCP clients log in with a client this provider registers for them (reported in
@@ -98,6 +120,19 @@ pub trait Provider: Send + Sync {
             "authsetup cannot look up {} applications; delete {client_id} by hand if it is yours",
             self.display_name()
         )))
+    }
+
+    /// The applications DCR registered: third-party ones the registration endpoint made, never
+    /// a first-party one or one an administrator created. `with_dates` also asks when.
+    async fn registered_clients(&self, with_dates: bool) -> Result<Vec<RegisteredClient>> {
+        let _ = with_dates;
+        Err(AppError::usage(
+            format!(
+                "{} has no open Dynamic Client Registration, so MCP clients leave no applications to list or prune",
+                self.display_name()
+            ),
+            "MCP clients log in with the one client authsetup registered; see `authsetup codex config`",
+        ))
     }
 
     /// Deletes an application: the one `doctor --probe-dcr` registered. Only reached where the

@@ -382,7 +382,7 @@ fn the_tenant_conditions_each_fail_their_own_check() {
                     t.clients.push(json!({"client_id": format!("tpc_{i}"), "name": "Codex", "is_first_party": false}));
                 }
             },
-            ("tenant.third_party_apps", "warn", "Applications"),
+            ("tenant.third_party_apps", "warn", "authsetup clients prune"),
         ),
         (
             "issuer in authorization responses",

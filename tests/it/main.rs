@@ -35,6 +35,9 @@ mod hostile;
 mod init;
 /// The Okta client's JWS and DPoP proofs checked by an independent JOSE implementation.
 mod jose_oracle;
+/// `destroy`, the step reverses, `clients list|prune`.
+#[cfg(unix)]
+mod lifecycle;
 /// The real Claude Code and Gemini CLI read the files `client config` wrote.
 #[cfg(unix)]
 mod mcp_clients;

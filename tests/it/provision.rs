@@ -577,7 +577,7 @@ fn json_documents_follow_the_published_schema() {
         &'static [&'static str],
         &'static [(&'static str, &'static str)],
     );
-    let runs: [Run; 9] = [
+    let runs: [Run; 12] = [
         (&["plan"], &[]),
         (&["plan", "--bogus"], &[]),
         (&["plan", "--domain=-x.auth0.com"], &[]),
@@ -587,6 +587,9 @@ fn json_documents_follow_the_published_schema() {
         (&["doctor"], &[]),
         (&["codex", "config", "--mcp-url", AUD], &[]),
         (&["plan"], &[("AUTH0_CLIENT_SECRET", "wrong")]),
+        (&["plan", "--destroy"], &[]),
+        (&["clients", "list"], &[]),
+        (&["destroy"], &[]),
     ];
     let mut codes = Vec::new();
     for (args, env) in runs {
@@ -617,7 +620,10 @@ fn json_documents_follow_the_published_schema() {
             "-",
             "-",
             "-",
-            "api_error"
+            "api_error",
+            "-",
+            "-",
+            "-"
         ],
     );
 }

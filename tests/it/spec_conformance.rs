@@ -125,6 +125,25 @@ fn auth0_scenarios() -> Vec<Scenario> {
         "doctor --probe-dcr",
         mcp(&w).args(["doctor", "--probe-dcr"]),
     ));
+    all.push(run(
+        &w,
+        "clients prune --older-than --name --yes",
+        mcp(&w).args([
+            "clients",
+            "prune",
+            "--older-than",
+            "1s",
+            "--name",
+            "*",
+            "--yes",
+        ]),
+    ));
+    all.push(run(
+        &w,
+        "plan --destroy",
+        mcp(&w).args(["plan", "--destroy"]),
+    ));
+    all.push(run(&w, "destroy", mcp(&w).args(["destroy", "--yes"])));
 
     // the least-privilege modes: clients, client grants, enabled clients, rules, prompts
     let w = World::new();
@@ -196,6 +215,21 @@ fn okta_scenarios() -> Vec<Scenario> {
         &org,
         "okta: doctor",
         cmd().arg("doctor").env_remove("MCP_URL"),
+    ));
+    all.push(run_on(
+        &org,
+        "okta: plan --destroy",
+        cmd().args(["plan", "--destroy"]),
+    ));
+    all.push(run_on(
+        &org,
+        "okta: destroy",
+        cmd().args(["destroy", "--yes"]),
+    ));
+    all.push(run_on(
+        &org,
+        "okta: apply (after destroy)",
+        cmd().arg("apply"),
     ));
     org.with_org(|o| {
         for app in &mut o.apps {

@@ -585,6 +585,80 @@ impl ManagementApi {
         Ok(v["universal_login_experience"].as_str().map(String::from))
     }
 
+    /// The third-party applications Dynamic Client Registration made. Auth0 marks them with
+    /// `external_metadata_type: "dcr"` (OAS `ClientExternalMetadataTypeEnum`); a tenant that does
+    /// not send the field yet is read by the `tpc_` id every DCR client gets (notes §0). A
+    /// first-party or CIMD client, or one an administrator created, never qualifies.
+    pub async fn dcr_clients(&self) -> Result<Vec<(String, String)>> {
+        let items = self
+            .pages(
+                "clients?is_first_party=false&fields=client_id,name,is_first_party,external_metadata_type,external_metadata_created_by&include_fields=true",
+                "clients",
+            )
+            .await?;
+        Ok(items
+            .iter()
+            .filter(|c| is_dcr_client(c))
+            .map(|c| {
+                (
+                    c["client_id"].as_str().unwrap_or_default().to_string(),
+                    c["name"].as_str().unwrap_or_default().to_string(),
+                )
+            })
+            .collect())
+    }
+
+    /// When each client DCR registered was registered, from the tenant logs (notes §D2's query);
+    /// the logs keep a few days to a month depending on the plan, so an older one is absent.
+    pub async fn registration_dates(&self) -> Result<Vec<(String, String)>> {
+        let q = encode(r#"type:sapi AND description:"Dynamic client registration""#);
+        // The OAS declares the Lucene query as `search` (its prose still says `q`).
+        let path =
+            format!("logs?search={q}&fields=date,client_id&include_fields=true&sort=date%3A-1");
+        let items = self.pages(&path, "logs").await?;
+        Ok(items
+            .iter()
+            .filter_map(|l| {
+                Some((
+                    l["client_id"].as_str()?.to_string(),
+                    l["date"].as_str()?.to_string(),
+                ))
+            })
+            .collect())
+    }
+
+    /// Every item of a list, page by page; offset pagination stops near 1000 items (§A9).
+    async fn pages(&self, path_and_query: &str, key: &str) -> Result<Vec<Value>> {
+        const PER_PAGE: usize = 100;
+        const MAX_PAGES: usize = 10;
+        let mut out = Vec::new();
+        for page in 0..MAX_PAGES {
+            let path = format!("{path_and_query}&per_page={PER_PAGE}&page={page}");
+            let v = self
+                .call_json(Method::GET, &path, None)
+                .await?
+                .unwrap_or(Value::Null);
+            let items = list_items(&v, key);
+            out.extend_from_slice(items);
+            if items.len() < PER_PAGE {
+                break;
+            }
+        }
+        Ok(out)
+    }
+
+    /// Deletes an API; one already gone counts as deleted (the OAS lists no 404).
+    pub async fn delete_resource_server(&self, id: &str) -> Result<()> {
+        let path = format!("resource-servers/{}", encode(id));
+        self.call(Method::DELETE, &path, None).await.map(drop)
+    }
+
+    /// Deletes a client grant; one already gone counts as deleted.
+    pub async fn delete_grant(&self, id: &str) -> Result<()> {
+        let path = format!("client-grants/{}", encode(id));
+        self.call(Method::DELETE, &path, None).await.map(drop)
+    }
+
     /// Deletes an application; one already gone counts as deleted.
     pub async fn delete_client(&self, client_id: &str) -> Result<()> {
         let path = format!("clients/{}", encode(client_id));
@@ -622,6 +696,17 @@ impl ManagementApi {
             .ok_or_else(|| Self::not_found("PATCH /api/v2/tenants/settings"))?;
         Ok(())
     }
+}
+
+fn is_dcr_client(c: &Value) -> bool {
+    let third_party = c["is_first_party"] == false;
+    let made_by_dcr = match c.get("external_metadata_type") {
+        Some(kind) => kind == "dcr" && c["external_metadata_created_by"] == "client",
+        None => c["client_id"]
+            .as_str()
+            .is_some_and(|id| id.starts_with("tpc_")),
+    };
+    third_party && made_by_dcr
 }
 
 /// Reached before any request is sent, so this is bad input (exit 2).
@@ -721,6 +806,24 @@ mod tests {
             encode("https://api.example.com/"),
             "https%3A%2F%2Fapi.example.com%2F"
         );
+    }
+
+    #[test]
+    fn only_third_party_clients_dcr_made_qualify() {
+        let dcr = json!({"client_id": "tpc_1", "is_first_party": false, "external_metadata_type": "dcr", "external_metadata_created_by": "client"});
+        assert!(is_dcr_client(&dcr));
+        assert!(is_dcr_client(
+            &json!({"client_id": "tpc_1", "is_first_party": false})
+        ));
+        for not in [
+            json!({"client_id": "tpc_1", "is_first_party": true, "external_metadata_type": "dcr", "external_metadata_created_by": "client"}),
+            json!({"client_id": "tpc_1", "external_metadata_type": "dcr", "external_metadata_created_by": "client"}),
+            json!({"client_id": "tpc_1", "is_first_party": false, "external_metadata_type": "cimd", "external_metadata_created_by": "client"}),
+            json!({"client_id": "tpc_1", "is_first_party": false, "external_metadata_type": "dcr", "external_metadata_created_by": "admin"}),
+            json!({"client_id": "abc", "is_first_party": false}),
+        ] {
+            assert!(!is_dcr_client(&not), "{not}");
+        }
     }
 
     #[test]

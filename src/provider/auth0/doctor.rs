@@ -607,7 +607,7 @@ fn third_party_apps(o: &Observed) -> Outcome {
             format!(
                 "{n} third-party applications: every `codex mcp login` registers one, and the free plan allows {FREE_PLAN_APPS} applications in all"
             ),
-            "delete the unused ones in Auth0 Dashboard → Applications → Applications (third-party), or give Codex one pre-registered client: authsetup apply --client preregistered",
+            "see the old ones with `authsetup clients prune --older-than 7d` and delete them with `--yes`, or give Codex one pre-registered client: authsetup apply --client preregistered",
         ));
     }
     Ok(Finding::pass(format!("{n} third-party application(s)")))

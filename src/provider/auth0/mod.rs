@@ -14,9 +14,10 @@ use url::Url;
 
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
+use crate::files::state::Record;
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
-use crate::provider::{LoginConnection, Progress, Provider, Step, write_round};
+use crate::provider::{LoginConnection, Progress, Provider, RegisteredClient, Step, write_round};
 use crate::settings::{ClientMode, Settings};
 
 use api::ManagementApi;
@@ -267,6 +268,32 @@ impl Auth0 {
         }
     }
 
+    /// `display_name` goes back unchanged: a PATCH without it overwrites it with the name (OAS).
+    async fn set_domain_level(
+        &self,
+        id: &str,
+        domain: bool,
+        display_name: &Option<String>,
+    ) -> Result<()> {
+        let mut body = serde_json::json!({ "is_domain_connection": domain });
+        if let Some(shown) = display_name {
+            body["display_name"] = shown.as_str().into();
+        }
+        self.api.update_connection(id, body).await
+    }
+
+    /// A planned set of writes as the commands see it, once the token is known to allow them.
+    async fn finish(&self, p: planner::Auth0Plan, client_id: Option<String>) -> Result<Plan> {
+        let needed: Vec<_> = p.ops.iter().map(Op::scope).collect();
+        self.api.require_scopes(&needed).await?;
+        Ok(Plan {
+            changes: p.changes,
+            warnings: p.warnings,
+            outputs: self.outputs(client_id),
+            ops: Arc::new(p.ops),
+        })
+    }
+
     /// One write; answers the client id when it creates Codex's client. `created` is that id
     /// once an earlier round made it.
     async fn execute(&self, op: &Op, created: Option<&str>) -> Result<Option<String>> {
@@ -284,13 +311,7 @@ impl Auth0 {
             Op::UpdateTenant(body) => self.api.update_tenant_settings(body.clone()).await,
             Op::PromoteConnection {
                 id, display_name, ..
-            } => {
-                let mut body = serde_json::json!({"is_domain_connection": true});
-                if let Some(shown) = display_name {
-                    body["display_name"] = shown.as_str().into();
-                }
-                self.api.update_connection(id, body).await
-            }
+            } => self.set_domain_level(id, true, display_name).await,
             Op::CreateConnection(body) => self.api.create_connection(body.clone()).await,
             Op::CreateGrant(body) => self.api.create_grant(body.clone()).await,
             Op::UpdateGrant { id, body } => self.api.update_grant(id, body.clone()).await,
@@ -304,6 +325,11 @@ impl Auth0 {
             Op::EnableConnection { id, client, .. } => {
                 self.api.enable_connection(id, &client_id(client)?).await
             }
+            Op::DeleteResourceServer { id, .. } => self.api.delete_resource_server(id).await,
+            Op::DeleteGrant { id } => self.api.delete_grant(id).await,
+            Op::DemoteConnection {
+                id, display_name, ..
+            } => self.set_domain_level(id, false, display_name).await,
         }
         .map(|()| None)
     }
@@ -362,6 +388,31 @@ impl Provider for Auth0 {
         checks
     }
 
+    async fn registered_clients(&self, with_dates: bool) -> Result<Vec<RegisteredClient>> {
+        let mut scopes = vec![("read:clients", "list the applications")];
+        if with_dates {
+            scopes.push(("read:logs", "read when DCR registered them"));
+        }
+        self.api.require_scopes(&scopes).await?;
+        let (clients, dates) = tokio::try_join!(self.api.dcr_clients(), async {
+            match with_dates {
+                true => self.api.registration_dates().await,
+                false => Ok(Vec::new()),
+            }
+        })?;
+        Ok(clients
+            .into_iter()
+            .map(|(client_id, name)| RegisteredClient {
+                registered_at: dates
+                    .iter()
+                    .find(|(id, _)| *id == client_id)
+                    .and_then(|(_, date)| humantime::parse_rfc3339_weak(date).ok()),
+                client_id,
+                name,
+            })
+            .collect())
+    }
+
     async fn delete_client(&self, client_id: &str) -> Result<()> {
         self.api.delete_client(client_id).await
     }
@@ -390,15 +441,47 @@ impl Provider for Auth0 {
 
     async fn plan(&self, steps: &[Step]) -> Result<Plan> {
         let state = self.observe(steps).await?;
-        let p = planner::plan(&self.desired, steps, &state)?;
-        let needed: Vec<_> = p.ops.iter().map(Op::scope).collect();
-        self.api.require_scopes(&needed).await?;
-        Ok(Plan {
-            changes: p.changes,
-            warnings: p.warnings,
-            outputs: self.outputs(state.codex_client.map(|c| c.id)),
-            ops: Arc::new(p.ops),
-        })
+        let client_id = state.codex_client.as_ref().map(|c| c.id.clone());
+        self.finish(planner::plan(&self.desired, steps, &state)?, client_id)
+            .await
+    }
+
+    async fn plan_destroy(&self, steps: &[Step], record: &Record) -> Result<Plan> {
+        let aud = self.desired.audience.as_str();
+        let names: Vec<&str> = record
+            .created
+            .iter()
+            .chain(record.changed.keys())
+            .filter(|r| planner::destroy_covers(r, aud, steps))
+            .filter_map(|r| r.strip_prefix("connection:"))
+            .collect();
+        let mut reads = vec![
+            planner::READ_API,
+            planner::READ_GRANT,
+            planner::READ_SETTINGS,
+        ];
+        if !names.is_empty() {
+            reads.push(planner::READ_CONNECTION);
+        }
+        self.api.require_scopes(&reads).await?;
+        let (resource_server, grant, settings, connections) = tokio::try_join!(
+            self.api.get_resource_server(aud),
+            self.api.get_default_grant(aud),
+            self.api.get_tenant_settings(),
+            futures::future::try_join_all(names.iter().map(|n| self.api.get_connection(n))),
+        )?;
+        let state = TenantState {
+            resource_server,
+            grant,
+            settings: Some(settings),
+            ..TenantState::default()
+        };
+        let connections: Vec<_> = connections.into_iter().flatten().collect();
+        self.finish(
+            planner::destroy(aud, steps, &state, &connections, record),
+            None,
+        )
+        .await
     }
 
     async fn apply(&self, plan: &Plan, progress: &dyn Progress) -> Result<Outputs> {
@@ -406,10 +489,10 @@ impl Provider for Auth0 {
             AppError::failed("internal error: the plan was not made by the Auth0 provider")
         })?;
         let api_created_now = ops.iter().any(|o| matches!(o, Op::CreateResourceServer(_)));
-        let (later, first): (Vec<(usize, &Op)>, Vec<(usize, &Op)>) = ops
-            .iter()
-            .enumerate()
-            .partition(|(_, o)| (api_created_now && o.needs_api()) || o.needs_client());
+        let (later, first): (Vec<(usize, &Op)>, Vec<(usize, &Op)>) =
+            ops.iter().enumerate().partition(|(_, o)| {
+                (api_created_now && o.needs_api()) || o.needs_client() || o.removes_api()
+            });
         let mut done: Vec<String> = Vec::new();
         let mut client_id = plan.outputs.client_id.clone();
         for round in [first, later] {

@@ -1,10 +1,13 @@
 //! The pure part of the Auth0 provider: desired state × observed tenant → changes and writes.
 //! Nothing here does I/O, so every rule of notes/auth0.md §F is unit-tested below.
 
+use std::collections::BTreeSet;
+
 use serde_json::{Map, Value, json};
 
 use crate::error::{AppError, Result};
-use crate::plan::{Action, Change};
+use crate::files::state::Record;
+use crate::plan::{Action, Change, FieldChange};
 use crate::provider::Step;
 use crate::settings::AudienceMode;
 
@@ -92,6 +95,19 @@ pub enum Op {
         name: String,
         client: ClientRef,
     },
+    DeleteResourceServer {
+        id: String,
+        identifier: String,
+    },
+    DeleteGrant {
+        id: String,
+    },
+    /// Sends `display_name` back unchanged, like `PromoteConnection`.
+    DemoteConnection {
+        id: String,
+        name: String,
+        display_name: Option<String>,
+    },
 }
 
 /// A Management API scope and what authsetup needs it for, to name missing ones in one go.
@@ -116,6 +132,9 @@ const ENABLE_CONNECTION: Scope = (
     "update:connections",
     "enable the connection for Codex's client",
 );
+const DELETE_API: Scope = ("delete:resource_servers", "delete the API");
+const DELETE_GRANT: Scope = ("delete:client_grants", "delete the default client grant");
+const DEMOTE_CONNECTION: Scope = ("update:connections", "demote the connection");
 
 /// Every write `apply` can make short of creating a connection, for doctor to check ahead.
 pub const APPLY_SCOPES: [Scope; 6] = [
@@ -142,6 +161,9 @@ impl Op {
             Op::UpdateClient { .. } => UPDATE_CLIENT,
             Op::CreateClientGrant { .. } => CREATE_CLIENT_GRANT,
             Op::EnableConnection { .. } => ENABLE_CONNECTION,
+            Op::DeleteResourceServer { .. } => DELETE_API,
+            Op::DeleteGrant { .. } => DELETE_GRANT,
+            Op::DemoteConnection { .. } => DEMOTE_CONNECTION,
         }
     }
 
@@ -170,6 +192,11 @@ impl Op {
             Op::EnableConnection { name, .. } => {
                 format!("enable connection {name} for Codex's client")
             }
+            Op::DeleteResourceServer { identifier, .. } => format!("delete API {identifier}"),
+            Op::DeleteGrant { .. } => "delete default grant for third-party clients".into(),
+            Op::DemoteConnection { name, .. } => {
+                format!("demote connection {name} from domain level")
+            }
         }
     }
 
@@ -190,6 +217,11 @@ impl Op {
                 ..
             }
         )
+    }
+
+    /// An API goes only after its grant, so no grant points at nothing.
+    pub fn removes_api(&self) -> bool {
+        matches!(self, Op::DeleteResourceServer { .. })
     }
 }
 
@@ -676,6 +708,263 @@ fn resource_profile_warning(
     }
 }
 
+/// The resources each step's reverse covers, by the plan's resource names. An API goes with its
+/// access policy and default grant: a grant for a missing API means nothing.
+pub fn destroy_covers(resource: &str, aud: &str, steps: &[Step]) -> bool {
+    let wants = |s: Step| steps.contains(&s);
+    let api = resource == format!("resource_server:{aud}");
+    let policy = resource == format!("resource_server.access_policy:{aud}")
+        || resource == format!("client_grant.third_party_default:{aud}");
+    (api && wants(Step::Api))
+        || (policy && (wants(Step::Policy) || wants(Step::Api)))
+        || (resource == "tenant.default_audience" && wants(Step::DefaultAudience))
+        || (resource == "tenant.flags" && wants(Step::Dcr))
+        || (resource.starts_with("connection:") && wants(Step::Connection))
+}
+
+/// The value to put back when the field still holds what authsetup set; otherwise someone changed
+/// it since, which is said, and it stays.
+fn still_set(
+    warnings: &mut Vec<String>,
+    resource: &str,
+    field: &str,
+    f: &FieldChange,
+    now: Value,
+) -> Option<Value> {
+    if now == f.after {
+        return Some(f.before.clone());
+    }
+    warnings.push(format!(
+        "{resource} {field} is {now} now, not the {} authsetup set; left as it is",
+        f.after
+    ));
+    None
+}
+
+/// The reverse of what `record` says authsetup did, against the tenant as it is now: delete what
+/// it created and still exists, put back what it changed where the tenant still holds the value
+/// authsetup set. A value someone changed since is theirs and stays. Every resource the plan
+/// names is settled afterwards, so the caller drops it from the record.
+pub fn destroy(
+    aud: &str,
+    steps: &[Step],
+    state: &TenantState,
+    connections: &[super::state::Connection],
+    record: &Record,
+) -> Auth0Plan {
+    let mut out = Auth0Plan::default();
+    let covered = |r: &String| destroy_covers(r, aud, steps);
+    let created = |r: &str| record.created.contains(r);
+    let changed = |r: &str| record.changed.get(r);
+    let w = &mut out.warnings;
+    let api = format!("resource_server:{aud}");
+    let policy = format!("resource_server.access_policy:{aud}");
+    let grant = format!("client_grant.third_party_default:{aud}");
+    let mut changes = Vec::new();
+    let mut ops = Vec::new();
+
+    if covered(&grant) {
+        if created(&grant) {
+            let mut change = Change::new(&grant, Action::None);
+            if let Some(g) = &state.grant {
+                change = Change::new(&grant, Action::Delete);
+                ops.push(Op::DeleteGrant { id: g.id.clone() });
+            }
+            changes.push(change);
+        } else if let (Some(fields), Some(g)) = (changed(&grant), &state.grant) {
+            let mut change = Change::new(&grant, Action::None);
+            if let Some(f) = fields.get("scope")
+                && let Some(before) = still_set(w, &grant, "scope", f, json!(g.scope))
+            {
+                change = Change::new(&grant, Action::Update).field(
+                    "scope",
+                    json!(g.scope),
+                    before.clone(),
+                );
+                ops.push(Op::UpdateGrant {
+                    id: g.id.clone(),
+                    body: json!({ "scope": before }),
+                });
+            }
+            changes.push(change);
+        } else if changed(&grant).is_some() {
+            changes.push(Change::new(&grant, Action::None));
+        }
+    }
+
+    let rs = state.resource_server.as_ref();
+    if covered(&api) && created(&api) {
+        let mut change = Change::new(&api, Action::None);
+        if let Some(rs) = rs {
+            change = Change::new(&api, Action::Delete).field("identifier", json!(aud), Value::Null);
+            ops.push(Op::DeleteResourceServer {
+                id: rs.id.clone(),
+                identifier: aud.to_string(),
+            });
+        }
+        changes.push(change);
+        // The policy of an API authsetup created goes with it.
+        if record.created.contains(&policy) || record.changed.contains_key(&policy) {
+            changes.push(Change::new(&policy, Action::None));
+        }
+    } else {
+        let mut body = Map::new();
+        for resource in [&api, &policy] {
+            let Some(fields) = changed(resource).filter(|_| covered(resource)) else {
+                continue;
+            };
+            let mut change = Change::new(resource, Action::None);
+            if let Some(rs) = rs {
+                for (field, f) in fields {
+                    let now = match field.as_str() {
+                        "name" => json!(rs.name),
+                        "signing_alg" => json!(rs.signing_alg),
+                        "allow_offline_access" => json!(rs.allow_offline_access),
+                        "subject_type_authorization.user.policy" => json!(rs.user_policy),
+                        "subject_type_authorization.client.policy" => json!(rs.client_policy),
+                        _ => continue,
+                    };
+                    // A policy the API never had cannot be sent back as null.
+                    let Some(before) =
+                        still_set(w, resource, field, f, now.clone()).filter(|b| !b.is_null())
+                    else {
+                        continue;
+                    };
+                    change = change.field(field, now, before.clone());
+                    match field.strip_prefix("subject_type_authorization.") {
+                        Some(path) => {
+                            let side = path.trim_end_matches(".policy");
+                            let sta = body
+                                .entry("subject_type_authorization")
+                                .or_insert_with(|| json!({}));
+                            sta[side] = json!({ "policy": before });
+                        }
+                        None => {
+                            body.insert(field.clone(), before);
+                        }
+                    }
+                }
+            }
+            if !change.fields.is_empty() {
+                change.action = Action::Update;
+            }
+            changes.push(change);
+        }
+        if let (false, Some(rs)) = (body.is_empty(), rs) {
+            ops.push(Op::UpdateResourceServer {
+                id: rs.id.clone(),
+                body: Value::Object(body),
+            });
+        }
+    }
+
+    // Both tenant settings go back in one minimal PATCH, like apply sends them.
+    let settings = state.settings.clone().unwrap_or_default();
+    let mut tenant_body = Map::new();
+    for resource in ["tenant.default_audience", "tenant.flags"] {
+        let Some(fields) = changed(resource).filter(|_| covered(&resource.to_string())) else {
+            continue;
+        };
+        let mut change = Change::new(resource, Action::None);
+        for (field, f) in fields {
+            let now = match field.as_str() {
+                "default_audience" => json!(settings.default_audience),
+                "flags.enable_dynamic_client_registration" => json!(settings.dcr),
+                "flags.enable_client_connections" => json!(settings.client_connections),
+                _ => continue,
+            };
+            let Some(before) = still_set(w, resource, field, f, now.clone()) else {
+                continue;
+            };
+            change = change.field(field, now, before.clone());
+            match field.strip_prefix("flags.") {
+                Some(flag) => {
+                    let flags = tenant_body.entry("flags").or_insert_with(|| json!({}));
+                    flags[flag] = before;
+                }
+                // Auth0 keeps an empty default audience as "", which reads as unset (§A5).
+                None => {
+                    tenant_body.insert(
+                        field.clone(),
+                        if before.is_null() { json!("") } else { before },
+                    );
+                }
+            }
+        }
+        if !change.fields.is_empty() {
+            change.action = Action::Update;
+        }
+        changes.push(change);
+    }
+    if !tenant_body.is_empty() {
+        ops.push(Op::UpdateTenant(Value::Object(tenant_body)));
+    }
+
+    let recorded_connections = record
+        .created
+        .iter()
+        .chain(record.changed.keys())
+        .filter(|r| r.starts_with("connection:") && covered(r))
+        .collect::<BTreeSet<_>>();
+    for resource in recorded_connections {
+        let name = resource.trim_start_matches("connection:");
+        let current = connections.iter().find(|c| c.name == name);
+        let mut change = Change::new(resource, Action::None);
+        if created(resource) {
+            w.push(format!(
+                "the connection {name} was created by authsetup and is kept, since it may hold users; delete it in the Dashboard if nobody signs in with it"
+            ));
+        } else if let Some(f) = changed(resource).and_then(|f| f.get("is_domain_connection"))
+            && let Some(c) = current
+            && still_set(
+                w,
+                resource,
+                "is_domain_connection",
+                f,
+                json!(c.is_domain_connection),
+            ) == Some(json!(false))
+        {
+            change = Change::new(resource, Action::Update).field(
+                "is_domain_connection",
+                json!(true),
+                json!(false),
+            );
+            ops.push(Op::DemoteConnection {
+                id: c.id.clone(),
+                name: name.to_string(),
+                display_name: c.display_name.clone(),
+            });
+        }
+        changes.push(change);
+    }
+
+    let known = [
+        "resource_server:",
+        "resource_server.access_policy:",
+        "client_grant.third_party_default:",
+        "tenant.default_audience",
+        "tenant.flags",
+        "connection:",
+    ];
+    for other in record.created.iter().chain(record.changed.keys()) {
+        if !known.iter().any(|k| other.starts_with(k)) {
+            w.push(format!(
+                "{other} is recorded, but destroy cannot undo it yet; it stays, and stays on record"
+            ));
+            continue;
+        }
+        let about_api = other.starts_with("resource_server") || other.starts_with("client_grant");
+        if about_api && !other.ends_with(&format!(":{aud}")) {
+            w.push(format!(
+                "{other} is recorded for another audience; run destroy with that --audience to undo it"
+            ));
+        }
+    }
+    out.changes = changes;
+    out.ops = ops;
+    out
+}
+
 #[cfg(test)]
 impl Desired {
     /// What the unit tests start from: the audience is the MCP URL, the default connection.
@@ -697,6 +986,7 @@ impl Desired {
 mod tests {
     use super::super::state::{ClientGrant, Connection, ResourceServer, TenantSettings};
     use super::*;
+    use crate::files::state::Record;
 
     const AUD: &str = "https://mcp.example.com/mcp";
 
@@ -1067,5 +1357,126 @@ mod tests {
             ..Desired::example()
         };
         assert!(plan(&d, &Step::ALL, &s).unwrap().warnings.is_empty());
+    }
+
+    /// What an apply on a fresh tenant records.
+    fn fresh_apply_record() -> Record {
+        let mut r = Record::default();
+        r.note(
+            &plan(&Desired::example(), &Step::ALL, &fresh())
+                .unwrap()
+                .changes,
+        );
+        r
+    }
+
+    #[test]
+    fn destroy_after_a_fresh_apply_reverses_every_write() {
+        let record = fresh_apply_record();
+        let s = converged();
+        let conns = [s.connection.clone().unwrap()];
+        let p = destroy(AUD, &Step::ALL, &s, &conns, &record);
+        assert_eq!(
+            p.ops,
+            vec![
+                Op::DeleteGrant { id: "cgr_1".into() },
+                Op::DeleteResourceServer {
+                    id: "rs_1".into(),
+                    identifier: AUD.into()
+                },
+                Op::UpdateTenant(json!({
+                    "default_audience": "",
+                    "flags": {"enable_dynamic_client_registration": false}
+                })),
+                Op::DemoteConnection {
+                    id: "con_1".into(),
+                    name: "Username-Password-Authentication".into(),
+                    display_name: None,
+                },
+            ]
+        );
+        assert!(p.warnings.is_empty(), "{:?}", p.warnings);
+        // Every recorded resource is settled by the plan, so none stays on record.
+        let mut left = record.clone();
+        left.forget(
+            &p.changes
+                .iter()
+                .map(|c| c.resource.clone())
+                .collect::<Vec<_>>(),
+        );
+        assert!(left.is_empty(), "{left:?}");
+    }
+
+    #[test]
+    fn destroy_never_deletes_what_it_did_not_create() {
+        // The API existed with another algorithm and no offline access; apply changed both.
+        let mut before = converged();
+        let rs = before.resource_server.as_mut().unwrap();
+        rs.signing_alg = Some("HS256".into());
+        rs.allow_offline_access = false;
+        before.grant = None;
+        let mut record = Record::default();
+        record.note(
+            &plan(&Desired::example(), &[Step::Api, Step::Policy], &before)
+                .unwrap()
+                .changes,
+        );
+        let p = destroy(AUD, &Step::ALL, &converged(), &[], &record);
+        assert!(
+            !p.ops
+                .iter()
+                .any(|o| matches!(o, Op::DeleteResourceServer { .. })),
+            "{:?}",
+            p.ops
+        );
+        assert!(
+            p.ops.contains(&Op::UpdateResourceServer {
+                id: "rs_1".into(),
+                body: json!({"signing_alg": "HS256", "allow_offline_access": false}),
+            }),
+            "{:?}",
+            p.ops
+        );
+        assert!(
+            p.ops.contains(&Op::DeleteGrant { id: "cgr_1".into() }),
+            "the grant it created goes"
+        );
+    }
+
+    #[test]
+    fn destroy_leaves_what_changed_since_and_what_is_gone() {
+        let record = fresh_apply_record();
+        let mut s = converged();
+        s.resource_server = None;
+        s.grant = None;
+        s.settings.as_mut().unwrap().default_audience = "https://other/".into();
+        let p = destroy(AUD, &Step::ALL, &s, &[], &record);
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateTenant(
+                json!({"flags": {"enable_dynamic_client_registration": false}})
+            )]
+        );
+        assert!(
+            p.warnings.iter().any(|w| w.contains("https://other/")),
+            "{:?}",
+            p.warnings
+        );
+    }
+
+    #[test]
+    fn a_step_reverse_touches_only_its_step_and_nothing_recorded_means_nothing_to_do() {
+        let record = fresh_apply_record();
+        let s = converged();
+        let p = destroy(AUD, &[Step::Dcr], &s, &[], &record);
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateTenant(
+                json!({"flags": {"enable_dynamic_client_registration": false}})
+            )]
+        );
+        assert_eq!(p.changes.len(), 1);
+        let p = destroy(AUD, &Step::ALL, &s, &[], &Record::default());
+        assert!(p.ops.is_empty() && p.changes.is_empty());
     }
 }

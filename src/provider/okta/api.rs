@@ -194,12 +194,9 @@ impl OktaApi {
                 .authorization("DPoP", token)
                 .proof("DPoP", proof(key, &method, &url, None, Some(token))?),
         };
-        req = match body {
-            Some(b) => req.json(b.clone()),
-            // Okta answers 411 to a POST or PUT without a body (notes/okta.md §A).
-            None if method == Method::POST || method == Method::PUT => req.json(json!({})),
-            None => req,
-        };
+        if let Some(b) = body {
+            req = req.json(b.clone());
+        }
         self.http.send(&req).await
     }
 

@@ -20,6 +20,7 @@ use url::Url;
 
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
+use crate::files::state::Record;
 use crate::http::Http;
 use crate::plan::{Outputs, Plan};
 use crate::provider::{LoginConnection, Progress, Provider, Step, write_round};
@@ -232,6 +233,31 @@ impl Okta {
         Ok(self.api.call(Method::GET, &path, None).await?.is_some())
     }
 
+    /// A planned set of writes as the commands see it, with the ids observed for them.
+    fn planned(&self, p: planner::OktaPlan, state: &OrgState) -> Result<Plan> {
+        let ids = self.ids(state)?;
+        Ok(Plan {
+            changes: p.changes,
+            warnings: p.warnings,
+            outputs: self.outputs(&ids),
+            ops: std::sync::Arc::new(OktaOps { ops: p.ops, ids }),
+        })
+    }
+
+    /// Okta deletes only what is inactive; one already gone (404) counts as deleted.
+    async fn deactivate_and_delete(&self, path: &str) -> Result<Option<(Object, Value)>> {
+        let deactivate = format!("{path}/lifecycle/deactivate");
+        if self
+            .api
+            .call(Method::POST, &deactivate, None)
+            .await?
+            .is_some()
+        {
+            self.api.call(Method::DELETE, path, None).await?;
+        }
+        Ok(None)
+    }
+
     /// Sends one write; a create returns the id (and for a server the issuer) it made.
     async fn execute(&self, op: &Op, ids: &Ids) -> Result<Option<(Object, Value)>> {
         let id = |v: &Option<String>| v.clone().unwrap_or_default();
@@ -310,6 +336,18 @@ impl Okta {
             Op::Assign { group_id, .. } => {
                 let path = format!("{app}/groups/{group_id}");
                 self.api.write(Method::PUT, &path, Some(&json!({}))).await?;
+                Ok(None)
+            }
+            Op::DeleteServer { .. } => self.deactivate_and_delete(&server).await,
+            Op::DeleteApp { .. } => self.deactivate_and_delete(&app).await,
+            Op::DeletePolicy => {
+                let path = format!("{server}/policies/{}", id(&ids.policy));
+                self.api.call(Method::DELETE, &path, None).await?;
+                Ok(None)
+            }
+            Op::Unassign { group_id, .. } => {
+                let path = format!("{app}/groups/{group_id}");
+                self.api.call(Method::DELETE, &path, None).await?;
                 Ok(None)
             }
         }
@@ -400,14 +438,15 @@ impl Provider for Okta {
 
     async fn plan(&self, steps: &[Step]) -> Result<Plan> {
         let state = self.observe(steps).await?;
-        let p = planner::plan(&self.desired, steps, &state)?;
-        let ids = self.ids(&state)?;
-        Ok(Plan {
-            changes: p.changes,
-            warnings: p.warnings,
-            outputs: self.outputs(&ids),
-            ops: std::sync::Arc::new(OktaOps { ops: p.ops, ids }),
-        })
+        self.planned(planner::plan(&self.desired, steps, &state)?, &state)
+    }
+
+    async fn plan_destroy(&self, steps: &[Step], record: &Record) -> Result<Plan> {
+        let state = self.observe(&Step::ALL).await?;
+        self.planned(
+            planner::destroy(&self.desired, steps, &state, record),
+            &state,
+        )
     }
 
     /// Each round sends every write whose prerequisites exist, so the rounds follow the

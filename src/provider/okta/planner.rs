@@ -4,6 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::error::{AppError, Result};
+use crate::files::state::Record;
 use crate::plan::{Action, Change};
 use crate::provider::Step;
 
@@ -64,6 +65,21 @@ pub enum Op {
         group_id: String,
         group: String,
     },
+    /// The observed server, deactivated first: Okta deletes only inactive objects (E0000056,
+    /// notes/okta.md §B.4).
+    DeleteServer {
+        name: String,
+    },
+    /// The observed app, deactivated first.
+    DeleteApp {
+        label: String,
+    },
+    /// The observed policy; its rules go with it.
+    DeletePolicy,
+    Unassign {
+        group_id: String,
+        group: String,
+    },
 }
 
 impl Op {
@@ -74,6 +90,11 @@ impl Op {
             Op::UpdateApp(_) | Op::ActivateApp | Op::Assign { .. } => &[Object::App],
             Op::CreatePolicy(_) | Op::UpdatePolicy { .. } => &[Object::Server, Object::App],
             Op::CreateRule(_) | Op::UpdateRule { .. } => &[Object::Server, Object::Policy],
+            // Deletes name their objects by id, which exist already.
+            Op::DeleteServer { .. }
+            | Op::DeleteApp { .. }
+            | Op::DeletePolicy
+            | Op::Unassign { .. } => &[],
         }
     }
 
@@ -91,6 +112,10 @@ impl Op {
             Op::CreateRule(b) => format!("create rule {}", name(b, "name")),
             Op::UpdateRule { body, .. } => format!("update rule {}", name(body, "name")),
             Op::Assign { group, .. } => format!("assign the app to the group {group}"),
+            Op::DeleteServer { name, .. } => format!("delete authorization server {name}"),
+            Op::DeleteApp { label, .. } => format!("delete app {label}"),
+            Op::DeletePolicy => format!("delete access policy {POLICY_NAME}"),
+            Op::Unassign { group, .. } => format!("unassign the app from the group {group}"),
         }
     }
 }
@@ -516,6 +541,112 @@ fn plan_assignment(desired: &Desired, state: &OrgState, out: &mut OktaPlan) -> R
     Ok(())
 }
 
+/// The reverse of what `record` says authsetup did in the org: it deletes the server, the app,
+/// the policy and the assignment it created and that still exist; what goes inside a deleted
+/// object (scope, policy, rule, assignment) goes with it. Okta keeps no earlier value of an
+/// object authsetup only updated, so such an update stays and is said.
+pub fn destroy(desired: &Desired, steps: &[Step], state: &OrgState, record: &Record) -> OktaPlan {
+    let mut out = OktaPlan::default();
+    let wants = |s: Step| steps.contains(&s);
+    let recorded = |r: &str| record.created.contains(r) || record.changed.contains_key(r);
+    let server = format!("authorization_server:{}", desired.server_name);
+    let scope = format!("authorization_server.scope:{MCP_SCOPE}");
+    let policy = format!("access_policy:{POLICY_NAME}");
+    let rule = format!("access_policy.rule:{RULE_NAME}");
+    let app = format!("app:{}", desired.app_label);
+    let assignment_prefix = format!("app_assignment:{}→", desired.app_label);
+    let settle = |out: &mut OktaPlan, resource: &str, action: Action, op: Option<Op>| {
+        if record.changed.contains_key(resource) && !record.created.contains(resource) {
+            out.warnings.push(format!(
+                "{resource} was updated by authsetup and Okta keeps no earlier version; left as it is"
+            ));
+        }
+        out.changes.push(Change::new(resource, action));
+        out.ops.extend(op);
+    };
+
+    let server_goes = wants(Step::Api) && record.created.contains(&server);
+    if wants(Step::Api) && recorded(&server) {
+        let op = state
+            .server
+            .as_ref()
+            .filter(|_| server_goes)
+            .map(|s| Op::DeleteServer {
+                name: s.name.clone(),
+            });
+        let action = if op.is_some() {
+            Action::Delete
+        } else {
+            Action::None
+        };
+        settle(&mut out, &server, action, op);
+    }
+    if wants(Step::Api) && recorded(&scope) {
+        if !server_goes && record.created.contains(&scope) {
+            out.warnings.push(format!(
+                "the scope {MCP_SCOPE} authsetup added to the existing server is kept"
+            ));
+        }
+        settle(&mut out, &scope, Action::None, None);
+    }
+    if wants(Step::Policy) || server_goes {
+        if recorded(&policy) {
+            let exists = state.server.is_some() && state.policy.is_some();
+            let op = (exists && !server_goes && record.created.contains(&policy))
+                .then_some(Op::DeletePolicy);
+            let action = if op.is_some() {
+                Action::Delete
+            } else {
+                Action::None
+            };
+            settle(&mut out, &policy, action, op);
+        }
+        if recorded(&rule) {
+            settle(&mut out, &rule, Action::None, None);
+        }
+    }
+
+    let app_goes = wants(Step::Dcr) && record.created.contains(&app);
+    if wants(Step::Dcr) && recorded(&app) {
+        let op = state
+            .app
+            .as_ref()
+            .filter(|_| app_goes)
+            .map(|a| Op::DeleteApp {
+                label: a.label.clone(),
+            });
+        let action = if op.is_some() {
+            Action::Delete
+        } else {
+            Action::None
+        };
+        settle(&mut out, &app, action, op);
+    }
+    let assignments: Vec<&String> = record
+        .created
+        .iter()
+        .filter(|r| r.starts_with(&assignment_prefix))
+        .collect();
+    if wants(Step::Connection) || app_goes {
+        for resource in assignments {
+            let op = match (&state.app, &state.group) {
+                (Some(_), Some(g)) if !app_goes && state.assigned => Some(Op::Unassign {
+                    group_id: g.id.clone(),
+                    group: g.name.clone(),
+                }),
+                _ => None,
+            };
+            let action = if op.is_some() {
+                Action::Delete
+            } else {
+                Action::None
+            };
+            settle(&mut out, resource, action, op);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::state::{AuthServer, Group};
@@ -714,5 +845,38 @@ mod tests {
         let p = plan(&desired(), &[Step::DefaultAudience], &fresh()).unwrap();
         assert!(p.ops.is_empty());
         assert!(p.warnings[0].contains("no tenant default audience"));
+    }
+
+    #[test]
+    fn destroy_deletes_only_what_was_created() {
+        let created = |r: &[&str]| Record {
+            created: r.iter().map(|s| s.to_string()).collect(),
+            ..Record::default()
+        };
+        let desired = desired();
+        let state = converged();
+        let server = format!("authorization_server:{}", desired.server_name);
+        let app = format!("app:{}", desired.app_label);
+        let all = destroy(&desired, &Step::ALL, &state, &created(&[&server, &app]));
+        assert_eq!(
+            all.ops,
+            vec![
+                Op::DeleteServer {
+                    name: desired.server_name.clone()
+                },
+                Op::DeleteApp {
+                    label: desired.app_label.clone()
+                },
+            ]
+        );
+        // Only the policy was created (the server was there): the policy goes, the server stays.
+        let policy = format!("access_policy:{POLICY_NAME}");
+        let p = destroy(&desired, &Step::ALL, &state, &created(&[&policy]));
+        assert_eq!(p.ops, vec![Op::DeletePolicy]);
+        assert!(
+            destroy(&desired, &Step::ALL, &state, &Record::default())
+                .ops
+                .is_empty()
+        );
     }
 }

@@ -10,6 +10,7 @@ mod client_grants;
 mod clients;
 mod connections;
 mod login;
+mod logs;
 mod oauth;
 mod resource_servers;
 mod rules;
@@ -46,6 +47,8 @@ pub struct Auth0Tenant {
     /// The prompt settings document (`GET /prompts`): `universal_login_experience` is `new` or
     /// `classic`.
     pub prompts: Value,
+    /// Tenant log events, newest last (`GET /api/v2/logs`); each DCR registration adds one.
+    pub logs: Vec<Value>,
     /// Flags this tenant may not set through `PATCH /tenants/settings`, not even to their current
     /// value ("You are not allowed to set flag '…' for this tenant.", notes §A5/§E.1). Which flags a
     /// tenant may set varies; clear this to emulate a tenant that may set them all.
@@ -84,6 +87,7 @@ pub(crate) const SCOPES: &[&str] = &[
     "delete:clients",
     "read:rules",
     "read:prompts",
+    "read:logs",
 ];
 
 pub(crate) const TOKEN_LIFETIME: u64 = 86_400;
@@ -208,6 +212,7 @@ pub(crate) fn router(app: Arc<Auth0>) -> Router {
         .merge(client_grants::routes())
         .merge(clients::routes())
         .merge(rules::routes())
+        .merge(logs::routes())
         .route_layer(axum::middleware::from_fn_with_state(
             app.clone(),
             auth::authenticate,
@@ -399,6 +404,7 @@ mod seed {
             // OAS `GetSettingsResponseContent`; a new tenant uses Universal Login
             prompts: json!({"universal_login_experience": "new", "identifier_first": false,
                 "webauthn_platform_first_factor": false}),
+            logs: Vec::new(),
             locked_flags: [
                 "disable_clickjack_protection_headers",
                 "trust_azure_adfs_email_verified_connection_property",

@@ -281,6 +281,9 @@ async fn register(State(app): State<Arc<Auth0>>, body: Bytes) -> Answer {
         "client_id": client_id,
         "app_type": app_type,
         "is_first_party": false,
+        // OAS `ClientExternalMetadataTypeEnum` / `…CreatedByEnum`: how a DCR client is told apart
+        "external_metadata_type": "dcr",
+        "external_metadata_created_by": "client",
         "third_party_security_mode": mode,
         "callbacks": redirect_uris,
         "grant_types": grant_types,
@@ -305,5 +308,8 @@ async fn register(State(app): State<Arc<Auth0>>, body: Bytes) -> Answer {
         client["redirection_policy"] = json!("open_redirect_protection");
     }
     tenant.clients.push(client);
+    tenant
+        .logs
+        .push(super::logs::registration(&client_id, name));
     Ok(wire(StatusCode::CREATED, &answer))
 }
