@@ -96,6 +96,58 @@ fn destroy_after_apply_gives_back_the_tenant_it_found() {
     );
 }
 
+/// The least-privilege modes: destroy also removes Codex's pre-registered client, its grant and
+/// its connection enablement, and puts the resource-parameter settings back.
+#[test]
+fn destroy_after_a_least_privilege_apply_gives_back_the_tenant_it_found() {
+    let w = World::new();
+    w.sandbox.with_tenant(seed_unrelated);
+    let before = snapshot(&w);
+    let modes = [
+        ("AUTHSETUP_AUDIENCE_MODE", "resource"),
+        ("AUTHSETUP_CLIENT", "preregistered"),
+    ];
+    let run_in_modes = |args: &[&str]| {
+        let out = w.cmd().envs(modes).args(args).output().unwrap();
+        assert!(out.status.success(), "{args:?}: {}", output_text(&out));
+        out
+    };
+    run_in_modes(&["apply", "--yes"]);
+    let codex_client = w.sandbox.with_tenant(|t| {
+        t.clients
+            .iter()
+            .find(|c| {
+                c["name"]
+                    .as_str()
+                    .is_some_and(|n| n.starts_with("Codex CLI"))
+            })
+            .and_then(|c| c["client_id"].as_str().map(String::from))
+    });
+    let codex_client = codex_client.expect("apply registered Codex's client");
+    assert_eq!(w.settings()["resource_parameter_profile"], "compatibility");
+
+    let out = run_in_modes(&["destroy", "--yes"]);
+    let text = output_text(&out);
+    assert!(!text.contains("cannot undo"), "{text}");
+    let mut after = unset_default_audience(snapshot(&w));
+    // The issuer flag goes back to off, its default, which the tenant did not spell out before.
+    let settings = after["settings"].as_object_mut().unwrap();
+    if settings.get("authorization_response_iss_parameter_supported") == Some(&json!(false)) {
+        settings.remove("authorization_response_iss_parameter_supported");
+    }
+    assert_eq!(after, before);
+    assert!(
+        w.sandbox.with_tenant(|t| !t
+            .client_grants
+            .iter()
+            .any(|g| g["client_id"] == codex_client.as_str())),
+        "the client's grant is gone"
+    );
+    let state: Value =
+        serde_json::from_str(&std::fs::read_to_string(w.path(STATE)).unwrap()).unwrap();
+    assert_eq!(state["tenants"], json!({}), "nothing is left on record");
+}
+
 #[test]
 fn destroy_keeps_an_api_that_was_there_and_puts_back_its_fields() {
     let w = World::new();

@@ -466,10 +466,10 @@ impl ManagementApi {
             .collect())
     }
 
-    /// Switches the connection on for one client, leaving every other client as it is.
-    pub async fn enable_connection(&self, id: &str, client_id: &str) -> Result<()> {
+    /// Switches the connection on (or off) for one client, leaving every other client as it is.
+    pub async fn set_connection_client(&self, id: &str, client_id: &str, on: bool) -> Result<()> {
         let path = format!("connections/{}/clients", encode(id));
-        let body = json!([{"client_id": client_id, "status": true}]);
+        let body = json!([{"client_id": client_id, "status": on}]);
         let resp = self.call(Method::PATCH, &path, Some(body)).await?;
         if resp.status == reqwest::StatusCode::NOT_FOUND {
             return Err(AppError::failed(

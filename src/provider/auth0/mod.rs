@@ -323,10 +323,18 @@ impl Auth0 {
                 self.api.create_client_grant(body).await
             }
             Op::EnableConnection { id, client, .. } => {
-                self.api.enable_connection(id, &client_id(client)?).await
+                self.api
+                    .set_connection_client(id, &client_id(client)?, true)
+                    .await
             }
             Op::DeleteResourceServer { id, .. } => self.api.delete_resource_server(id).await,
-            Op::DeleteGrant { id } => self.api.delete_grant(id).await,
+            Op::DeleteGrant { id } | Op::DeleteClientGrant { id } => {
+                self.api.delete_grant(id).await
+            }
+            Op::DeleteClient { id, .. } => self.api.delete_client(id).await,
+            Op::DisableConnection { id, client_id, .. } => {
+                self.api.set_connection_client(id, client_id, false).await
+            }
             Op::DemoteConnection {
                 id, display_name, ..
             } => self.set_domain_level(id, false, display_name).await,
@@ -448,13 +456,21 @@ impl Provider for Auth0 {
 
     async fn plan_destroy(&self, steps: &[Step], record: &Record) -> Result<Plan> {
         let aud = self.desired.audience.as_str();
-        let names: Vec<&str> = record
-            .created
-            .iter()
-            .chain(record.changed.keys())
-            .filter(|r| planner::destroy_covers(r, aud, steps))
-            .filter_map(|r| r.strip_prefix("connection:"))
+        let covered = || {
+            record
+                .created
+                .iter()
+                .chain(record.changed.keys())
+                .filter(|r| planner::destroy_covers(r, aud, steps))
+        };
+        let names: BTreeSet<&str> = covered()
+            .filter_map(|r| {
+                r.strip_prefix("connection:")
+                    .or_else(|| r.strip_prefix("connection.enabled_clients:"))
+            })
             .collect();
+        // Codex's pre-registered client, when this tool created one (`--client preregistered`).
+        let client_name = covered().find_map(|r| r.strip_prefix("client:"));
         let mut reads = vec![
             planner::READ_API,
             planner::READ_GRANT,
@@ -463,17 +479,33 @@ impl Provider for Auth0 {
         if !names.is_empty() {
             reads.push(planner::READ_CONNECTION);
         }
+        if client_name.is_some() {
+            reads.push(planner::READ_CLIENT);
+        }
         self.api.require_scopes(&reads).await?;
-        let (resource_server, grant, settings, connections) = tokio::try_join!(
+        let (resource_server, grant, settings, connections, codex_client) = tokio::try_join!(
             self.api.get_resource_server(aud),
             self.api.get_default_grant(aud),
             self.api.get_tenant_settings(),
             futures::future::try_join_all(names.iter().map(|n| self.api.get_connection(n))),
+            async {
+                match client_name {
+                    Some(name) => self.api.find_client(name).await,
+                    None => Ok(None),
+                }
+            },
         )?;
+        // Its grant is found by its id, so it waits for the client.
+        let client_grant = match &codex_client {
+            Some(app) => self.api.get_client_grant(&app.id, aud).await?,
+            None => None,
+        };
         let state = TenantState {
             resource_server,
             grant,
             settings: Some(settings),
+            codex_client,
+            client_grant,
             ..TenantState::default()
         };
         let connections: Vec<_> = connections.into_iter().flatten().collect();

@@ -99,10 +99,25 @@ pub enum Op {
         id: String,
         identifier: String,
     },
+    /// The grant of Codex's client that apply created.
+    DeleteClientGrant {
+        id: String,
+    },
     DeleteGrant {
         id: String,
     },
     /// Sends `display_name` back unchanged, like `PromoteConnection`.
+    /// Codex's client created by apply, after its grant and connection are gone.
+    DeleteClient {
+        id: String,
+        name: String,
+    },
+    /// The connection switched off again for Codex's client.
+    DisableConnection {
+        id: String,
+        name: String,
+        client_id: String,
+    },
     DemoteConnection {
         id: String,
         name: String,
@@ -135,6 +150,12 @@ const ENABLE_CONNECTION: Scope = (
 const DELETE_API: Scope = ("delete:resource_servers", "delete the API");
 const DELETE_GRANT: Scope = ("delete:client_grants", "delete the default client grant");
 const DEMOTE_CONNECTION: Scope = ("update:connections", "demote the connection");
+const DELETE_CLIENT: Scope = ("delete:clients", "delete Codex's client");
+const DELETE_CLIENT_GRANT: Scope = ("delete:client_grants", "delete Codex's client grant");
+const DISABLE_CONNECTION: Scope = (
+    "update:connections",
+    "switch the connection off for Codex's client",
+);
 
 /// Every write `apply` can make short of creating a connection, for doctor to check ahead.
 pub const APPLY_SCOPES: [Scope; 6] = [
@@ -163,6 +184,9 @@ impl Op {
             Op::EnableConnection { .. } => ENABLE_CONNECTION,
             Op::DeleteResourceServer { .. } => DELETE_API,
             Op::DeleteGrant { .. } => DELETE_GRANT,
+            Op::DeleteClientGrant { .. } => DELETE_CLIENT_GRANT,
+            Op::DeleteClient { .. } => DELETE_CLIENT,
+            Op::DisableConnection { .. } => DISABLE_CONNECTION,
             Op::DemoteConnection { .. } => DEMOTE_CONNECTION,
         }
     }
@@ -194,6 +218,11 @@ impl Op {
             }
             Op::DeleteResourceServer { identifier, .. } => format!("delete API {identifier}"),
             Op::DeleteGrant { .. } => "delete default grant for third-party clients".into(),
+            Op::DeleteClientGrant { .. } => "delete the grant of Codex's client".into(),
+            Op::DeleteClient { name, .. } => format!("delete the client {name}"),
+            Op::DisableConnection { name, .. } => {
+                format!("switch connection {name} off for Codex's client")
+            }
             Op::DemoteConnection { name, .. } => {
                 format!("demote connection {name} from domain level")
             }
@@ -219,9 +248,13 @@ impl Op {
         )
     }
 
-    /// An API goes only after its grant, so no grant points at nothing.
+    /// An API or a client goes only after its grants (and a client after its connection), so
+    /// nothing is left pointing at nothing.
     pub fn removes_api(&self) -> bool {
-        matches!(self, Op::DeleteResourceServer { .. })
+        matches!(
+            self,
+            Op::DeleteResourceServer { .. } | Op::DeleteClient { .. }
+        )
     }
 }
 
@@ -718,8 +751,12 @@ pub fn destroy_covers(resource: &str, aud: &str, steps: &[Step]) -> bool {
     (api && wants(Step::Api))
         || (policy && (wants(Step::Policy) || wants(Step::Api)))
         || (resource == "tenant.default_audience" && wants(Step::DefaultAudience))
+        || (resource == "tenant.resource_parameter" && wants(Step::DefaultAudience))
         || (resource == "tenant.flags" && wants(Step::Dcr))
+        || (resource.starts_with("client:") && wants(Step::Dcr))
+        || (resource.starts_with("client_grant:") && wants(Step::Policy))
         || (resource.starts_with("connection:") && wants(Step::Connection))
+        || (resource.starts_with("connection.enabled_clients:") && wants(Step::Connection))
 }
 
 /// The value to put back when the field still holds what authsetup set; otherwise someone changed
@@ -861,7 +898,11 @@ pub fn destroy(
     // Both tenant settings go back in one minimal PATCH, like apply sends them.
     let settings = state.settings.clone().unwrap_or_default();
     let mut tenant_body = Map::new();
-    for resource in ["tenant.default_audience", "tenant.flags"] {
+    for resource in [
+        "tenant.default_audience",
+        "tenant.flags",
+        "tenant.resource_parameter",
+    ] {
         let Some(fields) = changed(resource).filter(|_| covered(&resource.to_string())) else {
             continue;
         };
@@ -871,10 +912,19 @@ pub fn destroy(
                 "default_audience" => json!(settings.default_audience),
                 "flags.enable_dynamic_client_registration" => json!(settings.dcr),
                 "flags.enable_client_connections" => json!(settings.client_connections),
+                "resource_parameter_profile" => json!(settings.resource_parameter_profile),
+                ISS_SETTING => json!(settings.iss_parameter),
                 _ => continue,
             };
             let Some(before) = still_set(w, resource, field, f, now.clone()) else {
                 continue;
+            };
+            // A tenant that never had a profile reads as the documented default, "audience"
+            // (OAS TenantSettingsResourceParameterProfile), which is what goes back.
+            let before = if field == "resource_parameter_profile" && before.is_null() {
+                json!("audience")
+            } else {
+                before
             };
             change = change.field(field, now, before.clone());
             match field.strip_prefix("flags.") {
@@ -938,13 +988,78 @@ pub fn destroy(
         changes.push(change);
     }
 
+    // Codex's pre-registered client (`--client preregistered`): its grant and its connection
+    // go first, the client itself in the second round (Op::removes_api).
+    let recorded = |prefix: &str| {
+        record
+            .created
+            .iter()
+            .chain(record.changed.keys())
+            .filter(|r| r.starts_with(prefix) && covered(r))
+            .cloned()
+            .collect::<BTreeSet<String>>()
+    };
+    let app = state.codex_client.as_ref();
+    for resource in recorded("client_grant:") {
+        if resource.starts_with("client_grant.") {
+            continue;
+        }
+        let mut change = Change::new(&resource, Action::None);
+        if let (true, Some(g)) = (created(&resource), &state.client_grant) {
+            change = Change::new(&resource, Action::Delete);
+            ops.push(Op::DeleteClientGrant { id: g.id.clone() });
+        }
+        changes.push(change);
+    }
+    for resource in recorded("connection.enabled_clients:") {
+        let name = resource.trim_start_matches("connection.enabled_clients:");
+        let mut change = Change::new(&resource, Action::None);
+        if let (Some(app), Some(c), true) = (
+            app,
+            connections.iter().find(|c| c.name == name),
+            recorded("client:").iter().any(|r| created(r)),
+        ) {
+            change = change.field("enabled_clients", json!([app.id]), json!([]));
+            change.action = Action::Update;
+            ops.push(Op::DisableConnection {
+                id: c.id.clone(),
+                name: name.to_string(),
+                client_id: app.id.clone(),
+            });
+        }
+        changes.push(change);
+    }
+    for resource in recorded("client:") {
+        let mut change = Change::new(&resource, Action::None);
+        if let (true, Some(app)) = (created(&resource), app) {
+            change = Change::new(&resource, Action::Delete).field(
+                "client_id",
+                json!(app.id),
+                Value::Null,
+            );
+            ops.push(Op::DeleteClient {
+                id: app.id.clone(),
+                name: app.name.clone(),
+            });
+        } else if !created(&resource) {
+            w.push(format!(
+                "{resource} existed before authsetup; its added redirect URI stays"
+            ));
+        }
+        changes.push(change);
+    }
+
     let known = [
         "resource_server:",
         "resource_server.access_policy:",
         "client_grant.third_party_default:",
+        "client_grant:",
+        "client:",
         "tenant.default_audience",
         "tenant.flags",
+        "tenant.resource_parameter",
         "connection:",
+        "connection.enabled_clients:",
     ];
     for other in record.created.iter().chain(record.changed.keys()) {
         if !known.iter().any(|k| other.starts_with(k)) {

@@ -107,9 +107,14 @@ async fn remove(
     Path(id): Path<String>,
 ) -> Answer {
     granted.require(&["delete:clients"])?;
-    app.tenant()
-        .clients
-        .retain(|c| c["client_id"] != id.as_str());
+    let mut tenant = app.tenant();
+    tenant.clients.retain(|c| c["client_id"] != id.as_str());
+    // A connection is enabled for clients of the tenant; one deleted is enabled nowhere.
+    for connection in &mut tenant.connections {
+        if let Some(enabled) = connection["enabled_clients"].as_array_mut() {
+            enabled.retain(|c| *c != id.as_str());
+        }
+    }
     Ok(no_content())
 }
 
