@@ -16,7 +16,7 @@ use serde_json::{Map, Value};
 
 use super::{McpClient, McpServer};
 use crate::error::AppError;
-use crate::files::atomic::{ReplaceError, Replaced, create_parent, replace_with_backup};
+use crate::files::atomic::{Replaced, WriteError, create_parent, replace_with_backup};
 use crate::files::json_edit::{JsonStyle, describe, parse_object};
 use crate::files::lock;
 
@@ -63,23 +63,8 @@ pub enum JsonConfigError {
         file.display()
     )]
     StdioServer { file: PathBuf, key: String },
-    #[error(
-        "cannot write the backup {}: {source}; {} was not changed",
-        backup.display(),
-        file.display()
-    )]
-    Backup {
-        file: PathBuf,
-        backup: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    #[error("cannot write {}: {source}; the file was not changed", file.display())]
-    Write {
-        file: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
 }
 
 /// The file or the options are what is wrong (exit 2); reading or writing failing is an
@@ -95,9 +80,9 @@ impl From<JsonConfigError> for AppError {
             | JsonConfigError::StdioServer { .. } => {
                 "authsetup replaces only values of the shape it writes, so nothing you wrote is lost"
             }
-            JsonConfigError::Read { .. }
-            | JsonConfigError::Backup { .. }
-            | JsonConfigError::Write { .. } => return AppError::failed(e.to_string()),
+            JsonConfigError::Read { .. } | JsonConfigError::Write(_) => {
+                return AppError::failed(e.to_string());
+            }
         };
         AppError::usage(e.to_string(), hint)
     }
@@ -241,10 +226,7 @@ pub fn write(
     server: &McpServer,
     on_wait: impl FnOnce(),
 ) -> Result<Replaced, JsonConfigError> {
-    let write_err = |source| JsonConfigError::Write {
-        file: path.to_path_buf(),
-        source,
-    };
+    let write_err = WriteError::writing(path);
     create_parent(path).map_err(write_err)?;
     let _lock = lock::acquire(path, on_wait).map_err(write_err)?;
     let existing = read_text(path)?;
@@ -254,14 +236,7 @@ pub fn write(
         existing.as_deref().map(str::as_bytes),
         merged.as_bytes(),
     )
-    .map_err(|e| match e {
-        ReplaceError::Backup { backup, source } => JsonConfigError::Backup {
-            file: path.to_path_buf(),
-            backup,
-            source,
-        },
-        ReplaceError::Write(source) => write_err(source),
-    })
+    .map_err(JsonConfigError::from)
 }
 
 #[cfg(test)]

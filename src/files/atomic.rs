@@ -60,11 +60,36 @@ pub enum Replaced {
     Unchanged,
 }
 
-/// Why [`replace_with_backup`] left the file as it was.
-#[derive(Debug)]
-pub enum ReplaceError {
-    Backup { backup: PathBuf, source: io::Error },
-    Write(io::Error),
+/// Why a user's config file was left as it was: the words every client's writer reports.
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error(
+        "cannot write the backup {}: {source}; {} was not changed",
+        backup.display(),
+        file.display()
+    )]
+    Backup {
+        file: PathBuf,
+        backup: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+    #[error("cannot write {}: {source}; the file was not changed", file.display())]
+    Write {
+        file: PathBuf,
+        #[source]
+        source: io::Error,
+    },
+}
+
+impl WriteError {
+    /// A failure to write `file` itself (or its folder, or its lock).
+    pub fn writing(file: &Path) -> impl Fn(io::Error) -> WriteError + Copy + '_ {
+        move |source| WriteError::Write {
+            file: file.to_path_buf(),
+            source,
+        }
+    }
 }
 
 /// Puts `new` into a user's config file that held `old` (`None`: there was none): nothing when
@@ -77,21 +102,22 @@ pub fn replace_with_backup(
     path: &Path,
     old: Option<&[u8]>,
     new: &[u8],
-) -> Result<Replaced, ReplaceError> {
+) -> Result<Replaced, WriteError> {
     match old {
         Some(old) if old == new => Ok(Replaced::Unchanged),
         Some(old) => {
             let backup = backup_path(path);
-            write_backup(path, &backup, old).map_err(|source| ReplaceError::Backup {
+            write_backup(path, &backup, old).map_err(|source| WriteError::Backup {
+                file: path.to_path_buf(),
                 backup: backup.clone(),
                 source,
             })?;
-            write_atomic(path, new).map_err(ReplaceError::Write)?;
+            write_atomic(path, new).map_err(WriteError::writing(path))?;
             Ok(Replaced::Updated { backup })
         }
         None => {
-            create_parent(path).map_err(ReplaceError::Write)?;
-            write_atomic(path, new).map_err(ReplaceError::Write)?;
+            create_parent(path).map_err(WriteError::writing(path))?;
+            write_atomic(path, new).map_err(WriteError::writing(path))?;
             Ok(Replaced::Created)
         }
     }

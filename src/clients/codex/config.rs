@@ -13,7 +13,7 @@ use url::Url;
 
 use super::{Callback, CodexServer, CredentialsStore, check_server_name};
 use crate::error::AppError;
-use crate::files::atomic::{ReplaceError, Replaced, create_parent, replace_with_backup};
+use crate::files::atomic::{Replaced, WriteError, create_parent, replace_with_backup};
 use crate::files::lock;
 use crate::files::toml_edit_ext::{
     Set, ShapeError, Style, TextStyle, describe, ensure_strings_in_array, ensure_table,
@@ -108,23 +108,8 @@ pub enum CodexConfigError {
         "invalid callback port 0: Codex needs a fixed port between 1 and 65535; pass --callback-port"
     )]
     InvalidPort,
-    #[error(
-        "cannot write the backup {}: {source}; {} was not changed",
-        backup.display(),
-        file.display()
-    )]
-    Backup {
-        file: PathBuf,
-        backup: PathBuf,
-        #[source]
-        source: io::Error,
-    },
-    #[error("cannot write {}: {source}; the file was not changed", file.display())]
-    Write {
-        file: PathBuf,
-        #[source]
-        source: io::Error,
-    },
+    #[error(transparent)]
+    Write(#[from] WriteError),
     #[error(
         "{}: the merged config did not read back as expected ({detail}); this is a bug in authsetup. The file was not changed; add the output of `authsetup codex config` by hand",
         file.display()
@@ -142,9 +127,9 @@ impl CodexConfigError {
             | CodexConfigError::NotATable { file, .. }
             | CodexConfigError::NotAValue { file, .. }
             | CodexConfigError::StdioServer { file, .. }
-            | CodexConfigError::Backup { file, .. }
-            | CodexConfigError::Write { file, .. }
             | CodexConfigError::Internal { file, .. } => *file = path.to_path_buf(),
+            // a write failure already names the real file
+            CodexConfigError::Write(_) => {}
             CodexConfigError::InvalidName { .. }
             | CodexConfigError::InvalidUrl { .. }
             | CodexConfigError::InvalidPort => {}
@@ -170,8 +155,7 @@ impl From<CodexConfigError> for AppError {
             | CodexConfigError::InvalidUrl { .. }
             | CodexConfigError::InvalidPort => "no file was written",
             CodexConfigError::Read { .. }
-            | CodexConfigError::Backup { .. }
-            | CodexConfigError::Write { .. }
+            | CodexConfigError::Write(_)
             | CodexConfigError::Internal { .. } => {
                 return AppError::failed(e.to_string()).with_source(e);
             }
@@ -493,10 +477,7 @@ pub fn write(
     on_wait: impl FnOnce(),
 ) -> Result<WriteOutcome, CodexConfigError> {
     check_server(server)?;
-    let write_err = |source| CodexConfigError::Write {
-        file: config_path.to_path_buf(),
-        source,
-    };
+    let write_err = WriteError::writing(config_path);
     // The folder first (0700 when we create it, like Codex's own), so the lock is keyed by the
     // path it will keep; then one writer at a time, or concurrent runs each merge into the text
     // they read and the last rename drops the others' servers.
@@ -508,15 +489,7 @@ pub fn write(
         config_path,
         existing.as_deref().map(str::as_bytes),
         merged.as_bytes(),
-    )
-    .map_err(|e| match e {
-        ReplaceError::Backup { backup, source } => CodexConfigError::Backup {
-            file: config_path.to_path_buf(),
-            backup,
-            source,
-        },
-        ReplaceError::Write(source) => write_err(source),
-    })?;
+    )?;
     Ok(match replaced {
         Replaced::Created => WriteOutcome::Created,
         Replaced::Unchanged => WriteOutcome::Unchanged,
