@@ -403,7 +403,7 @@ pub struct GlobalArgs {
     /// Replace or clear a different tenant default audience (affects every application of the tenant)
     #[arg(long, global = true)]
     pub replace_default_audience: bool,
-    /// Auth0: how tokens get the API's audience [env: AUTHSETUP_AUDIENCE_MODE] [default: default]
+    /// Auth0: how tokens get the API's audience [env: AUTHSETUP_AUDIENCE_MODE] [default: resource, or default on a tenant that has a default audience]
     #[arg(long, global = true, value_enum, value_name = "MODE")]
     pub audience_mode: Option<AudienceMode>,
     /// Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]

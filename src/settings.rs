@@ -153,8 +153,9 @@ pub struct Settings {
     pub group: Option<String>,
     pub create_connection: bool,
     pub replace_default_audience: bool,
-    /// Auth0 only: how tokens get the API's audience.
-    pub audience_mode: AudienceMode,
+    /// Auth0 only: how tokens get the API's audience; `None` lets the tenant decide (resource,
+    /// unless it already has a default audience).
+    pub audience_mode: Option<AudienceMode>,
     /// Auth0: DCR or a client authsetup registers; Okta always registers one.
     pub client_mode: ClientMode,
     /// Auth0: the canonical domain the Management API answers on when `domain` is a custom
@@ -823,20 +824,21 @@ impl Settings {
             ColorArg::Auto => term.stderr_is_tty && env.var("NO_COLOR").is_none(),
         };
 
-        if servers.len() > 1
-            && provider == ProviderKind::Auth0
-            && audience_mode != Some(AudienceMode::Resource)
-        {
-            // The default audience is tenant-wide: a second server's tokens would carry the
-            // first's audience.
-            return Err(AppError::usage(
-                format!(
-                    "the settings file declares {} MCP servers, but an Auth0 tenant has one default audience",
-                    servers.len()
-                ),
-                "several servers on one Auth0 tenant need the resource audience mode (each server its own API): pass --audience-mode resource or set audience_mode = \"resource\", or pick one server with --mcp-name NAME",
-            ));
-        }
+        // The default audience is tenant-wide: a second server's tokens would carry the first's
+        // audience, so several servers are always in resource mode.
+        let audience_mode = match audience_mode {
+            Some(AudienceMode::Default) if servers.len() > 1 && provider == ProviderKind::Auth0 => {
+                return Err(AppError::usage(
+                    format!(
+                        "the settings file declares {} MCP servers, but an Auth0 tenant has one default audience",
+                        servers.len()
+                    ),
+                    "leave out --audience-mode default (several servers use the resource mode: each server its own API), or pick one server with --mcp-name NAME",
+                ));
+            }
+            None if servers.len() > 1 => Some(AudienceMode::Resource),
+            mode => mode,
+        };
         if servers.len() > 1 {
             // A variable cannot say which server it is for; the file's [[servers]] do.
             for (flag, given) in [
@@ -872,7 +874,7 @@ impl Settings {
             group,
             create_connection: args.create_connection,
             replace_default_audience: args.replace_default_audience,
-            audience_mode: audience_mode.unwrap_or(AudienceMode::Default),
+            audience_mode,
             client_mode,
             management_domain,
             mcp_name,

@@ -231,8 +231,10 @@ fn save_answers(
         // Only when chosen: the default follows $HOME, which differs between machines.
         codex_home: codex_home.map(Path::to_path_buf),
         callback_port: Some(i64::from(settings.callback_port)),
-        // Okta has no modes; an Auth0 tenant is replayed in the modes it was set up with.
-        audience_mode: auth0.then(|| mode_name(settings.audience_mode)),
+        // Okta has no modes; an Auth0 tenant is replayed in the modes it was set up with. An
+        // audience mode left to the tenant stays so: the tenant that apply set up decides it the
+        // same way again.
+        audience_mode: settings.audience_mode.filter(|_| auth0).map(mode_name),
         client: auth0.then(|| mode_name(settings.client_mode)),
         management_domain: settings
             .management_domain

@@ -270,10 +270,11 @@ fn cimd(seen: &Seen) -> Outcome {
 /// §B2 item 14 and §F: issuer-bound answers break Codex 0.142–0.144 and change the redirect URI.
 fn iss_parameter(seen: &Seen) -> Outcome {
     let doc = seen.doc()?;
+    // RFC 9207 and Auth0's MCP quickstart (the resource mode) turn it on, so it is no problem
+    // in itself; only Codex 0.142 to 0.144 fail such logins (notes/codex-mcp.md §F).
     if issuer_bound(doc) {
-        return Ok(Finding::warn(
-            "authorization responses carry iss: Codex 0.142 to 0.144 fail the login, and a client Codex registers itself uses http://127.0.0.1:PORT/callback without the per-server id (a pre-registered one keeps it)",
-            "use Codex 0.147 or later: npm install -g @openai/codex@latest",
+        return Ok(Finding::pass(
+            "authorization responses carry iss (RFC 9207), which needs Codex 0.147 or later",
         ));
     }
     Ok(Finding::pass(

@@ -139,8 +139,14 @@ struct Setup {
 }
 
 impl Setup {
+    /// What a new user gets: the modes left to authsetup (resource, DCR).
     fn new() -> Setup {
         Setup::auth0_in(&[])
+    }
+
+    /// The seed's recipe: the tenant's default audience is the API.
+    fn default_audience() -> Setup {
+        Setup::auth0_in(&[("AUTHSETUP_AUDIENCE_MODE", "default")])
     }
 
     /// An Auth0 tenant set up with the modes given as their variables.
@@ -606,9 +612,9 @@ fn an_okta_app_not_assigned_to_the_user_is_refused_and_doctor_names_it() {
 /// third-party client sees the error on Auth0's page and Codex waits for a callback that never
 /// comes (notes/codex-mcp.md §F). Returns the page.
 fn refused_on_the_error_page(
+    s: Setup,
     break_it: impl FnOnce(&mut authsetup_sandbox::Auth0Tenant),
 ) -> (Setup, String) {
-    let s = Setup::new();
     s.auth0().with_tenant(break_it);
     let login = s.start_login();
     let (status, location, page) = login.authorize();
@@ -620,7 +626,7 @@ fn refused_on_the_error_page(
 
 #[test]
 fn without_a_default_audience_auth0_refuses_codex_on_its_error_page_and_doctor_names_it() {
-    let (s, page) = refused_on_the_error_page(|t| {
+    let (s, page) = refused_on_the_error_page(Setup::default_audience(), |t| {
         t.settings["default_audience"] = json!("");
     });
     assert!(
@@ -635,7 +641,7 @@ fn without_a_default_audience_auth0_refuses_codex_on_its_error_page_and_doctor_n
 
 #[test]
 fn without_a_domain_level_connection_auth0_refuses_codex_and_doctor_names_it() {
-    let (s, page) = refused_on_the_error_page(|t| {
+    let (s, page) = refused_on_the_error_page(Setup::new(), |t| {
         for c in &mut t.connections {
             c["is_domain_connection"] = json!(false);
         }
@@ -671,7 +677,7 @@ fn without_the_default_client_grant_the_token_request_fails_and_doctor_names_it(
 /// A set-up tenant without its default audience but with the tenant setting `key` = `value`,
 /// after a `codex mcp login` that succeeded.
 fn logged_in_without_default_audience(key: &str, value: &str) -> Setup {
-    let s = Setup::new();
+    let s = Setup::default_audience();
     s.auth0().with_tenant(|t| {
         t.settings["default_audience"] = json!("");
         t.settings[key] = json!(value);
@@ -711,11 +717,12 @@ fn under_the_compatibility_profile_codexs_resource_parameter_selects_the_api() {
     assert_eq!(get(&s.mcp_url(), Some(&token)).0, 200);
 }
 
-/// `--audience-mode resource`, Auth0's MCP quickstart: no default audience, the compatibility
-/// profile and `iss` in the answers; Codex's `resource` alone gets it a token for the server.
+/// The resource mode, what a new tenant gets with no mode asked for (Auth0's MCP quickstart):
+/// no default audience, the compatibility profile and `iss` in the answers; Codex's `resource`
+/// alone gets it a token for the server.
 #[test]
-fn codex_logs_in_to_a_tenant_set_up_in_resource_mode_without_a_default_audience() {
-    let s = Setup::auth0_in(&[("AUTHSETUP_AUDIENCE_MODE", "resource")]);
+fn a_new_tenant_gets_the_resource_mode_and_codex_logs_in_without_a_default_audience() {
+    let s = Setup::new();
     let settings = s.auth0().with_tenant(|t| t.settings.clone());
     assert!(
         settings["default_audience"]
@@ -739,6 +746,17 @@ fn codex_logs_in_to_a_tenant_set_up_in_resource_mode_without_a_default_audience(
     let query = authorize.query.clone().unwrap_or_default();
     assert!(!query.contains("audience="), "{query}");
     assert!(query.contains("resource="), "{query}");
+}
+
+/// `--audience-mode default`, the seed's recipe, still works: the default audience is the API.
+#[test]
+fn codex_logs_in_to_a_tenant_set_up_with_a_default_audience() {
+    let s = Setup::default_audience();
+    let settings = s.auth0().with_tenant(|t| t.settings.clone());
+    assert_eq!(settings["default_audience"], s.mcp_url().as_str());
+    assert_codex_logs_in(&s, &s.auth0().issuer(), &Sandbox::test_user());
+    let token = s.stored_token();
+    assert_eq!(claims(&token)["aud"], s.mcp_url().as_str());
 }
 
 /// `--client preregistered` with resource mode: Codex logs in with the first-party client

@@ -16,15 +16,33 @@ struct Setup {
     audience: String,
     mcp_url: String,
     port: u16,
+    /// `--audience-mode`, when the test does not take the default (resource on a new tenant).
+    audience_mode: Option<&'static str>,
 }
 
 impl Setup {
-    /// The recommended setup: the audience is the MCP server's URL.
+    /// The recommended setup: the audience is the MCP server's URL, the mode left to authsetup.
     fn new() -> Setup {
         Setup::build(SandboxConfig::default(), None)
     }
 
+    /// The seed's recipe: the tenant's default audience is the API.
+    fn default_audience() -> Setup {
+        Setup::with_mode(SandboxConfig::default(), None, Some("default"))
+    }
+
+    /// An audience other than the MCP URL only works with a default audience: in resource mode
+    /// Auth0 takes the URL Codex sends as the audience.
     fn build(config: SandboxConfig, audience: Option<&str>) -> Setup {
+        let mode = audience.map(|_| "default");
+        Setup::with_mode(config, audience, mode)
+    }
+
+    fn with_mode(
+        config: SandboxConfig,
+        audience: Option<&str>,
+        audience_mode: Option<&'static str>,
+    ) -> Setup {
         let w = World::with_config(config);
         let mcp_url = w.sandbox.mcp_url();
         let audience = audience.unwrap_or(&mcp_url).to_string();
@@ -34,6 +52,7 @@ impl Setup {
             audience,
             mcp_url,
             port,
+            audience_mode,
         };
         s.ok(&["apply"]);
         s.ok(&[
@@ -51,6 +70,9 @@ impl Setup {
         let mut cmd = self.w.cmd();
         cmd.env("AUTH0_AUDIENCE", &self.audience)
             .env("MCP_URL", &self.mcp_url);
+        if let Some(mode) = self.audience_mode {
+            cmd.env("AUTHSETUP_AUDIENCE_MODE", mode);
+        }
         cmd
     }
 
@@ -94,13 +116,18 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// The API whose identifier is the tenant's default audience: the one `apply` made.
+/// The API `apply` made: the tenant's only one besides the Management API.
 fn our_api(t: &mut Auth0Tenant) -> &mut Value {
-    let aud = t.settings["default_audience"].clone();
     t.resource_servers
         .iter_mut()
-        .find(|rs| rs["identifier"] == aud)
+        .find(|rs| !is_management_api(rs))
         .unwrap()
+}
+
+fn is_management_api(rs: &Value) -> bool {
+    rs["identifier"]
+        .as_str()
+        .is_some_and(|id| id.ends_with("/api/v2/"))
 }
 
 fn dcr_off(t: &mut Auth0Tenant) {
@@ -241,12 +268,13 @@ fn probe_dcr_registers_like_codex_and_deletes_the_client() {
         .expect("registered");
     assert_eq!(register.status, 201);
     let body: Value = serde_json::from_str(&register.body).unwrap();
-    let callback_id = authsetup::codex::callback_id(&s.mcp_url).unwrap();
+    // The resource mode's issuer-bound answers: Codex registers /callback without its id
+    // (notes/codex-mcp.md §A7).
     assert_eq!(
         body,
         json!({
             "client_name": "Codex",
-            "redirect_uris": [format!("http://127.0.0.1:{}/callback/{callback_id}", s.port)],
+            "redirect_uris": [format!("http://127.0.0.1:{}/callback", s.port)],
             "grant_types": ["authorization_code", "refresh_token"],
             "token_endpoint_auth_method": "none",
             "response_types": ["code"],
@@ -301,10 +329,7 @@ fn the_tenant_conditions_each_fail_their_own_check() {
     let cases: Vec<(&str, Break, (&str, &str, &str))> = vec![
         (
             "no API",
-            |t| {
-                let aud = t.settings["default_audience"].clone();
-                t.resource_servers.retain(|rs| rs["identifier"] != aud);
-            },
+            |t| t.resource_servers.retain(is_management_api),
             ("tenant.api", "fail", "authsetup api create"),
         ),
         (
@@ -385,9 +410,31 @@ fn the_tenant_conditions_each_fail_their_own_check() {
             ("tenant.third_party_apps", "warn", "authsetup clients prune"),
         ),
         (
-            "issuer in authorization responses",
-            |t| t.settings["authorization_response_iss_parameter_supported"] = json!(true),
-            ("oauth.iss_parameter", "warn", "@openai/codex@latest"),
+            "resource parameter ignored",
+            |t| t.settings["resource_parameter_profile"] = json!("audience"),
+            (
+                "tenant.resource_parameter_profile",
+                "fail",
+                "authsetup tenant default-audience --audience-mode resource",
+            ),
+        ),
+        (
+            "a default audience ahead of the resource parameter",
+            |t| t.settings["default_audience"] = json!("https://other.example/"),
+            (
+                "tenant.default_audience",
+                "fail",
+                "--audience-mode resource --replace-default-audience",
+            ),
+        ),
+        (
+            "no issuer in authorization responses",
+            |t| t.settings["authorization_response_iss_parameter_supported"] = json!(false),
+            (
+                "tenant.iss_parameter",
+                "warn",
+                "authsetup tenant default-audience --audience-mode resource",
+            ),
         ),
         (
             "discovery names another issuer",
@@ -417,7 +464,7 @@ fn the_tenant_conditions_each_fail_their_own_check() {
 
 #[test]
 fn default_audience_missing_or_different() {
-    let s = Setup::new();
+    let s = Setup::default_audience();
     s.w.sandbox.with_tenant(|t| {
         t.settings
             .as_object_mut()
@@ -685,7 +732,7 @@ fn the_local_files_each_fail_their_own_check() {
 
 #[test]
 fn a_pre_registered_client_gets_its_redirect_uri() {
-    let s = Setup::new();
+    let s = Setup::default_audience();
     s.ok(&[
         "codex",
         "config",
@@ -712,10 +759,7 @@ fn a_pre_registered_client_gets_its_redirect_uri() {
     s.w.sandbox.with_tenant(|t| {
         t.settings["authorization_response_iss_parameter_supported"] = json!(true)
     });
-    let doc = assert_only(
-        s.doctor(&[]),
-        &[("oauth.iss_parameter", "warn", "@openai/codex@latest")],
-    );
+    let doc = assert_only(s.doctor(&[]), &[]);
     let want = format!("http://127.0.0.1:{}/callback/{id}", s.port);
     assert!(
         message(&doc, "local.redirect_uri").ends_with(&want),

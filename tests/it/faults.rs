@@ -21,7 +21,12 @@ fn converged(w: &World) {
     );
     assert_eq!(w.default_grants(AUD).len(), 1, "exactly one default grant");
     let settings = w.settings();
-    assert_eq!(settings["default_audience"], AUD);
+    // Resource mode, what a new setup gets: no default audience.
+    assert_eq!(settings["resource_parameter_profile"], "compatibility");
+    assert!(
+        matches!(settings["default_audience"].as_str(), None | Some("")),
+        "{settings:#}"
+    );
     assert_eq!(
         settings["flags"]["enable_dynamic_client_registration"],
         true

@@ -123,7 +123,7 @@ fn outcome(w: &World) -> Value {
     let settings = w.settings();
     json!({
         "api": [rs["name"], rs["signing_alg"], rs["allow_offline_access"], rs["subject_type_authorization"]],
-        "default_audience": settings["default_audience"],
+        "audience": [settings["default_audience"], settings["resource_parameter_profile"]],
         "flags": [settings["flags"]["enable_dynamic_client_registration"], settings["flags"]["enable_client_connections"]],
         "grants": grants,
         "connections": connections,
@@ -139,7 +139,8 @@ fn the_wizard_sets_up_the_tenant_and_the_files_and_ci_mode_does_the_same() {
     run_wizard(&wizard);
     let got = outcome(&wizard);
     assert_eq!(got["api"][0], "Docs API");
-    assert_eq!(got["default_audience"], AUD);
+    // resource mode, what a new tenant gets
+    assert_eq!(got["audience"], json!([null, "compatibility"]));
     assert_eq!(got["flags"][0], true);
     assert_eq!(
         got["connections"],
@@ -283,7 +284,7 @@ fn a_saved_answer_file_replays_the_setup_without_questions() {
             .contains("[mcp_servers.docs]"),
         "{doc}"
     );
-    assert_eq!(w.settings()["default_audience"], AUD);
+    assert_eq!(w.settings()["resource_parameter_profile"], "compatibility");
     assert!(w.env_file().unwrap().contains(AUD));
     assert!(
         !w.path(".codex").exists(),
@@ -511,7 +512,7 @@ fn the_wizard_takes_a_client_id_and_secret_instead_of_a_token() {
     seen += &p.exp_eof().expect("the wizard ends");
     assert_eq!(exit_code(&mut p), 0, "{seen}");
     assert!(!seen.contains(&secret), "the secret was shown:\n{seen}");
-    assert_eq!(w.settings()["default_audience"], AUD);
+    assert_eq!(w.settings()["resource_parameter_profile"], "compatibility");
     assert!(
         w.sandbox
             .requests()
@@ -550,7 +551,7 @@ fn apply_on_a_terminal_asks_before_writing_and_no_writes_nothing() {
     answer(&mut p, "Apply these changes?", "y");
     let rest = p.exp_eof().unwrap();
     assert_eq!(exit_code(&mut p), 0, "{rest}");
-    assert_eq!(w.settings()["default_audience"], AUD);
+    assert_eq!(w.settings()["resource_parameter_profile"], "compatibility");
     assert!(w.env_file().is_some());
 
     // Nothing left to change: nothing to ask. With --yes there is no question either.

@@ -41,13 +41,21 @@ fn snapshot(w: &World) -> Value {
     })
 }
 
-/// Auth0 keeps an emptied default audience as "" (TestAccTenant_Main); both read as unset.
-fn unset_default_audience(mut snap: Value) -> Value {
-    if snap["settings"]["default_audience"] == "" {
-        snap["settings"]
-            .as_object_mut()
-            .unwrap()
-            .remove("default_audience");
+/// Settings put back to their defaults, which the tenant did not spell out before, read as
+/// unset: Auth0 keeps an emptied default audience as "" (TestAccTenant_Main), and the issuer
+/// flag goes back to off.
+fn unset_defaults(mut snap: Value) -> Value {
+    let settings = snap["settings"].as_object_mut().unwrap();
+    for (key, default) in [
+        ("default_audience", json!("")),
+        (
+            "authorization_response_iss_parameter_supported",
+            json!(false),
+        ),
+    ] {
+        if settings.get(key) == Some(&default) {
+            settings.remove(key);
+        }
     }
     snap
 }
@@ -80,7 +88,7 @@ fn destroy_after_apply_gives_back_the_tenant_it_found() {
     assert_eq!(plan["has_changes"], true);
 
     run(&w, &["destroy", "--yes"]);
-    assert_eq!(unset_default_audience(snapshot(&w)), before);
+    assert_eq!(unset_defaults(snapshot(&w)), before);
     let state: Value =
         serde_json::from_str(&std::fs::read_to_string(w.path(STATE)).unwrap()).unwrap();
     assert_eq!(state["tenants"], json!({}), "nothing is left on record");
@@ -129,13 +137,7 @@ fn destroy_after_a_least_privilege_apply_gives_back_the_tenant_it_found() {
     let out = run_in_modes(&["destroy", "--yes"]);
     let text = output_text(&out);
     assert!(!text.contains("cannot undo"), "{text}");
-    let mut after = unset_default_audience(snapshot(&w));
-    // The issuer flag goes back to off, its default, which the tenant did not spell out before.
-    let settings = after["settings"].as_object_mut().unwrap();
-    if settings.get("authorization_response_iss_parameter_supported") == Some(&json!(false)) {
-        settings.remove("authorization_response_iss_parameter_supported");
-    }
-    assert_eq!(after, before);
+    assert_eq!(unset_defaults(snapshot(&w)), before);
     assert!(
         w.sandbox.with_tenant(|t| !t
             .client_grants
@@ -180,13 +182,13 @@ fn destroy_keeps_an_api_that_was_there_and_puts_back_its_fields() {
         "{:#?}",
         w.writes()
     );
-    assert_eq!(snapshot(&w), before);
+    assert_eq!(unset_defaults(snapshot(&w)), unset_defaults(before));
 }
 
 #[test]
 fn a_value_someone_changed_since_is_left_alone() {
     let w = World::new();
-    run(&w, &["apply", "--yes"]);
+    run(&w, &["apply", "--yes", "--audience-mode", "default"]);
     w.sandbox
         .with_tenant(|t| t.settings["default_audience"] = json!("https://other.example.com/"));
     let out = run(&w, &["destroy", "--yes"]);
@@ -231,7 +233,11 @@ fn step_reverses_undo_only_their_step() {
     run(&w, &["api", "delete", "--yes"]);
     assert!(w.resource_server(AUD).is_none());
     assert!(w.default_grants(AUD).is_empty());
-    assert_eq!(w.settings()["default_audience"], AUD, "not this step's");
+    assert_eq!(
+        w.settings()["resource_parameter_profile"],
+        "compatibility",
+        "not this step's"
+    );
 }
 
 /// Registers a client the way Codex does, then back-dates its registration in the tenant logs.

@@ -50,9 +50,22 @@ fn resource_mode_sets_the_quickstart_settings_and_a_rerun_writes_nothing() {
 #[test]
 fn switching_to_resource_mode_clears_a_default_audience_only_when_asked() {
     let w = World::new();
-    ok(&w, &["apply"]);
+    ok(&w, &["apply", "--audience-mode", "default"]);
     assert_eq!(w.settings()["default_audience"], AUD);
     w.sandbox.clear_log();
+
+    // With no mode asked for, a tenant that has a default audience keeps it, and the plan says
+    // what switching would mean.
+    let out = ok(&w, &["plan", "--exit-code"]);
+    let text = output_text(&out);
+    assert!(
+        text.contains("already has a default audience")
+            && text.contains("--audience-mode resource --replace-default-audience"),
+        "{text}"
+    );
+    ok(&w, &["apply"]);
+    assert_eq!(w.settings()["default_audience"], AUD);
+    assert!(w.writes().is_empty(), "{:#?}", w.writes());
 
     let out = run(
         &w,
@@ -301,8 +314,9 @@ fn tenant_checks(
 #[test]
 fn doctor_expects_what_each_mode_sets_up() {
     for modes in [
-        &["--audience-mode", "resource"][..],
-        &["--client", "preregistered"],
+        &[][..],
+        &["--audience-mode", "resource"],
+        &["--audience-mode", "default", "--client", "preregistered"],
         &LEAST,
     ] {
         let w = World::new();
@@ -315,7 +329,8 @@ fn doctor_expects_what_each_mode_sets_up() {
         let checks = tenant_checks(&w, modes);
         let bad: Vec<_> = checks.iter().filter(|(_, (s, _))| s != "pass").collect();
         assert!(bad.is_empty(), "{modes:?}: {bad:#?}");
-        let resource = modes.contains(&"resource");
+        // No mode asked for is the resource mode on a new tenant.
+        let resource = !modes.contains(&"default");
         let preregistered = modes.contains(&"preregistered");
         assert_eq!(checks.contains_key("tenant.iss_parameter"), resource);
         assert_eq!(checks.contains_key("tenant.codex_client"), preregistered);
@@ -323,7 +338,7 @@ fn doctor_expects_what_each_mode_sets_up() {
         assert_eq!(checks.contains_key("tenant.rules"), !preregistered);
 
         // the same tenant judged in the other modes fails what those need
-        let default_checks = tenant_checks(&w, &[]);
+        let default_checks = tenant_checks(&w, &["--audience-mode", "default"]);
         let failed: Vec<&String> = default_checks
             .iter()
             .filter(|(_, (s, _))| s != "pass")

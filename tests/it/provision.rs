@@ -16,8 +16,17 @@ fn assert_tenant_ready(w: &World) {
         rs["subject_type_authorization"]["client"]["policy"],
         "deny_all"
     );
+    // The resource mode a new tenant gets: Codex's `resource` picks the API, no default audience.
     let settings = w.settings();
-    assert_eq!(settings["default_audience"], AUD);
+    assert_eq!(settings["resource_parameter_profile"], "compatibility");
+    assert_eq!(
+        settings["authorization_response_iss_parameter_supported"],
+        true
+    );
+    assert!(
+        matches!(settings["default_audience"].as_str(), None | Some("")),
+        "{settings:#}"
+    );
     assert_eq!(
         settings["flags"]["enable_dynamic_client_registration"],
         true
@@ -81,16 +90,28 @@ fn plan_writes_nothing_anywhere_and_lists_every_change() {
     };
     assert_eq!(action("resource_server:"), "create");
     assert_eq!(action("client_grant."), "create");
-    assert_eq!(action("tenant.default_audience"), "update");
+    assert_eq!(action("tenant.resource_parameter"), "update");
     assert_eq!(action("tenant.flags"), "update");
     assert_eq!(action("connection:"), "update");
     assert_eq!(action("env_file:"), "create");
-    let da = changes
+    let rp = changes
         .iter()
-        .find(|c| c["resource"] == "tenant.default_audience")
+        .find(|c| c["resource"] == "tenant.resource_parameter")
         .unwrap();
-    assert_eq!(da["fields"]["default_audience"]["before"], "");
-    assert_eq!(da["fields"]["default_audience"]["after"], AUD);
+    assert_eq!(
+        rp["fields"]["resource_parameter_profile"]["after"],
+        "compatibility"
+    );
+    assert_eq!(
+        rp["fields"]["authorization_response_iss_parameter_supported"]["after"],
+        true
+    );
+    assert!(
+        !changes
+            .iter()
+            .any(|c| c["resource"] == "tenant.default_audience"),
+        "{doc}"
+    );
 }
 
 #[test]

@@ -177,7 +177,7 @@ fn one_server_of_several_is_picked_with_mcp_name() {
 }
 
 #[test]
-fn several_servers_on_auth0_without_resource_mode_are_bad_input() {
+fn several_servers_on_auth0_take_the_resource_mode_and_refuse_the_default_audience_mode() {
     let world = World::new();
     std::fs::write(
         world.path("authsetup.toml"),
@@ -188,16 +188,39 @@ fn several_servers_on_auth0_without_resource_mode_are_bad_input() {
     let out = world
         .cmd()
         .env_remove("AUTH0_AUDIENCE")
-        .arg("plan")
+        .args(["plan", "--audience-mode", "default"])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2), "{}", output_text(&out));
     let text = output_text(&out);
     assert!(
-        text.contains("hint:") && text.contains("resource audience mode"),
+        text.contains("hint:") && text.contains("resource mode"),
         "{text}"
     );
     assert!(world.sandbox.requests().is_empty());
+
+    // Left to authsetup, several servers are planned in resource mode.
+    let out = world
+        .cmd()
+        .env_remove("AUTH0_AUDIENCE")
+        .args(["plan", "--output", "json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", output_text(&out));
+    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let resources: Vec<&str> = doc["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["resource"].as_str())
+        .collect();
+    assert!(resources.contains(&"a/tenant.resource_parameter"), "{doc}");
+    assert!(
+        !resources
+            .iter()
+            .any(|r| r.ends_with("tenant.default_audience")),
+        "{doc}"
+    );
 }
 
 /// Two Auth0 tenants as `[env.dev]` and `[env.prod]`, each with its own MCP URL, and the

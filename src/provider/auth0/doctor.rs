@@ -7,7 +7,7 @@ use std::collections::BTreeSet;
 use super::api::SCOPES_PAGE;
 use super::planner::{
     APPLY_SCOPES, CREATE_CONNECTION, CodexClient, Desired, READ_API, READ_CONNECTION, READ_GRANT,
-    READ_SETTINGS, Scope,
+    READ_SETTINGS, Scope, audience_mode,
 };
 use super::state::{App, ClientGrant, Connection, ResourceServer, TenantSettings};
 use crate::doctor::{Area, Check, Finding, Outcome};
@@ -169,7 +169,8 @@ pub fn tenant_checks(desired: &Desired, observed: &Observed) -> Vec<Check> {
         Check::new("tenant.offline_access", area, offline_access(o)),
         Check::new("tenant.access_policy", area, access_policy(o)),
     ];
-    match d.audience_mode {
+    let mode = audience_mode(d, o.settings.get().ok());
+    match mode {
         AudienceMode::Default => {
             checks.push(Check::new(
                 "tenant.default_audience",
@@ -198,7 +199,7 @@ pub fn tenant_checks(desired: &Desired, observed: &Observed) -> Vec<Check> {
     checks.push(Check::new(
         "tenant.resource_parameter_profile",
         area,
-        resource_parameter_profile(d, o),
+        resource_parameter_profile(d, mode, o),
     ));
     if d.client.is_none() {
         checks.extend([
@@ -555,11 +556,11 @@ fn connection(d: &Desired, o: &Observed) -> Outcome {
 
 /// Under the compatibility profile Auth0 may take the `resource` Codex sends (the MCP URL) as the
 /// audience, and it must then be an API identifier (§0.5, §D3).
-fn resource_parameter_profile(d: &Desired, o: &Observed) -> Outcome {
+fn resource_parameter_profile(d: &Desired, mode: AudienceMode, o: &Observed) -> Outcome {
     let s = o.settings.get()?;
     let aud = &d.audience;
     if s.resource_parameter_profile.as_deref() != Some("compatibility") {
-        if d.audience_mode == AudienceMode::Resource {
+        if mode == AudienceMode::Resource {
             return Ok(Finding::fail(
                 "resource parameter profile audience: Auth0 ignores the resource MCP clients send, and without a default audience their tokens are opaque or refused",
                 "authsetup tenant default-audience --audience-mode resource",

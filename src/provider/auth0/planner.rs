@@ -29,7 +29,8 @@ pub struct Desired {
     pub create_connection: bool,
     pub replace_default_audience: bool,
     pub mcp_url: Option<String>,
-    pub audience_mode: AudienceMode,
+    /// `None`: not chosen, see [`audience_mode`].
+    pub audience_mode: Option<AudienceMode>,
     /// `--client preregistered`: the first-party client authsetup registers for Codex instead
     /// of opening DCR. `None` is DCR.
     pub client: Option<CodexClient>,
@@ -422,11 +423,18 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
     // document, because Auth0 rejects flags a tenant may not set (§A5, §E.1).
     let mut tenant_body = Map::new();
     let settings = state.settings.clone().unwrap_or_default();
+    let mode = audience_mode(desired, state.settings.as_ref());
     if wants(Step::DefaultAudience) {
-        out.changes.push(match desired.audience_mode {
+        out.changes.push(match mode {
             AudienceMode::Default => default_audience(desired, &settings, &mut tenant_body)?,
             AudienceMode::Resource => resource_parameter(desired, &settings, &mut tenant_body)?,
         });
+        if desired.audience_mode.is_none() && mode == AudienceMode::Default {
+            out.warnings.push(format!(
+                "this tenant already has a default audience ({}), so authsetup keeps using it; Auth0's MCP quickstart uses the resource parameter instead: `--audience-mode resource --replace-default-audience` sets the compatibility profile and the `iss` parameter and clears the default audience, which changes the tokens of every application that relies on it",
+                settings.default_audience
+            ));
+        }
     }
     if let (true, Some(client)) = (wants(Step::Dcr), &desired.client) {
         let (change, op) = codex_client_change(client, state);
@@ -533,14 +541,36 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
         }
     }
 
-    if let Some(w) = resource_profile_warning(desired, &settings, state.settings.is_some()) {
+    if let Some(w) = resource_profile_warning(desired, mode, &settings, state.settings.is_some()) {
         out.warnings.push(w);
     }
     out.warnings.extend(exposure_warnings(&out.ops));
-    if desired.client.is_some() && desired.audience_mode == AudienceMode::Resource {
+    if desired.client.is_some() && mode == AudienceMode::Resource {
         out.warnings.push("nothing is opened tenant-wide: no open Dynamic Client Registration, no default audience, no domain-level connection (resource mode with a pre-registered client)".to_string());
     }
     Ok(out)
+}
+
+/// The mode asked for; otherwise the resource parameter, as Auth0's MCP quickstart sets it up,
+/// except on a tenant that already has a default audience and no compatibility profile: leaving
+/// it changes the tokens of every application that relies on it, so that stays the user's call
+/// (issue #12). A tenant with the profile was set up in resource mode, and a default audience
+/// there is a leftover that breaks it.
+pub fn audience_mode(
+    desired: &Desired,
+    settings: Option<&super::state::TenantSettings>,
+) -> AudienceMode {
+    match (desired.audience_mode, settings) {
+        (Some(mode), _) => mode,
+        (None, Some(s))
+            if s.default_audience == desired.audience
+                || (!s.default_audience.is_empty()
+                    && s.resource_parameter_profile.as_deref() != Some(COMPATIBILITY)) =>
+        {
+            AudienceMode::Default
+        }
+        (None, _) => AudienceMode::Resource,
+    }
 }
 
 /// `--audience-mode default`: the tenant's default audience is the API, so clients that send no
@@ -558,7 +588,7 @@ fn default_audience(
             return Err(AppError::refused(format!(
                 "the tenant's default audience is already {current}; changing it to {aud} would change the tokens of every application in the tenant"
             ))
-            .with_hint("rerun with --replace-default-audience if that is intended, use the existing API as the audience, or use --audience-mode resource, which needs no default audience"));
+            .with_hint("rerun with --replace-default-audience if that is intended, or use the existing API as the audience; --audience-mode resource needs the default audience cleared, which changes those tokens too"));
         }
         change.action = Action::Update;
         change = change.field("default_audience", json!(current), json!(aud));
@@ -722,11 +752,12 @@ fn exposure_warnings(ops: &[Op]) -> Vec<String> {
 /// profile Auth0 may take that as the audience, so it must be the API identifier (§0.5).
 fn resource_profile_warning(
     desired: &Desired,
+    mode: AudienceMode,
     settings: &super::state::TenantSettings,
     observed: bool,
 ) -> Option<String> {
     let compatibility = settings.resource_parameter_profile.as_deref() == Some(COMPATIBILITY);
-    if !observed || !(compatibility || desired.audience_mode == AudienceMode::Resource) {
+    if !observed || !(compatibility || mode == AudienceMode::Resource) {
         return None;
     }
     let aud = &desired.audience;
@@ -1091,7 +1122,7 @@ impl Desired {
             create_connection: false,
             replace_default_audience: false,
             mcp_url: None,
-            audience_mode: AudienceMode::Default,
+            audience_mode: Some(AudienceMode::Default),
             client: None,
         }
     }
@@ -1272,14 +1303,14 @@ mod tests {
 
     fn resource_mode() -> Desired {
         Desired {
-            audience_mode: AudienceMode::Resource,
+            audience_mode: Some(AudienceMode::Resource),
             ..Desired::example()
         }
     }
 
     fn preregistered(mode: AudienceMode) -> Desired {
         Desired {
-            audience_mode: mode,
+            audience_mode: Some(mode),
             client: Some(CodexClient {
                 name: "Codex CLI (docs)".into(),
                 redirect_uri: "http://127.0.0.1:1455/callback/epMNJ6P1xGQ9".into(),
@@ -1304,6 +1335,52 @@ mod tests {
             !p.warnings.iter().any(|w| w.contains("default audience")),
             "{:?}",
             p.warnings
+        );
+    }
+
+    fn mode_left_to_the_tenant() -> Desired {
+        Desired {
+            audience_mode: None,
+            ..Desired::example()
+        }
+    }
+
+    #[test]
+    fn a_new_setup_gets_the_resource_mode_when_no_mode_is_asked_for() {
+        let auto = plan(&mode_left_to_the_tenant(), &Step::ALL, &fresh()).unwrap();
+        let resource = plan(&resource_mode(), &Step::ALL, &fresh()).unwrap();
+        assert_eq!(auto.ops, resource.ops);
+        assert_eq!(auto.warnings, resource.warnings);
+    }
+
+    #[test]
+    fn a_tenant_with_a_default_audience_keeps_it_and_is_told_what_switching_means() {
+        let s = converged();
+        let p = plan(&mode_left_to_the_tenant(), &Step::ALL, &s).unwrap();
+        assert!(p.ops.is_empty(), "{:?}", p.ops);
+        assert!(
+            p.warnings
+                .iter()
+                .any(|w| w.contains("already has a default audience")
+                    && w.contains("--audience-mode resource --replace-default-audience")),
+            "{:?}",
+            p.warnings
+        );
+        // Another API's default audience is not replaced either: default mode refuses it.
+        let mut other = converged();
+        other.settings.as_mut().unwrap().default_audience = "https://other.example.com".into();
+        let e = plan(&mode_left_to_the_tenant(), &Step::ALL, &other).unwrap_err();
+        assert!(
+            e.message.contains("already https://other.example.com"),
+            "{}",
+            e.message
+        );
+        // Asked for explicitly, default mode says nothing about switching.
+        let p = plan(&Desired::example(), &Step::ALL, &s).unwrap();
+        assert!(
+            !p.warnings
+                .iter()
+                .any(|w| w.contains("already has a default audience"))
         );
     }
 
