@@ -375,78 +375,84 @@ pub enum ColorArg {
     Never,
 }
 
+/// Help headings of the options every command accepts, so that a command's own options come
+/// first in its help (newuser review 15).
+const TENANT_OPTIONS: &str = "Tenant options";
+const SERVER_OPTIONS: &str = "MCP server options";
+const GLOBAL_OPTIONS: &str = "Global options";
+
 /// Options every command accepts. Environment variables are read by `settings`, not by clap,
 /// because which variable applies depends on the provider (AUTH0_DOMAIN vs OKTA_DOMAIN).
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
     /// Identity provider [env: AUTHSETUP_PROVIDER] [default: okta for *.okta.com-like domains, else auth0]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, help_heading = TENANT_OPTIONS)]
     pub provider: Option<ProviderArg>,
     /// Tenant host or URL, e.g. tenant.us.auth0.com [env: AUTH0_DOMAIN / OKTA_DOMAIN]
-    #[arg(long, global = true, value_name = "DOMAIN")]
+    #[arg(long, global = true, value_name = "DOMAIN", help_heading = TENANT_OPTIONS)]
     pub domain: Option<String>,
     /// API identifier (an absolute URI); use the MCP server URL [env: AUTH0_AUDIENCE / OKTA_AUDIENCE]
-    #[arg(long, global = true, value_name = "URI")]
+    #[arg(long, global = true, value_name = "URI", help_heading = TENANT_OPTIONS)]
     pub audience: Option<String>,
     /// Display name of the API
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = TENANT_OPTIONS)]
     pub api_name: Option<String>,
     /// Login connection to promote [env: CONNECTION_NAME] [default: Username-Password-Authentication]
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = TENANT_OPTIONS)]
     pub connection: Option<String>,
     /// Okta: the group whose members may use the Codex client [default: Everyone]
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = TENANT_OPTIONS)]
     pub group: Option<String>,
     /// Create the connection when the tenant does not have it
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = TENANT_OPTIONS)]
     pub create_connection: bool,
     /// Replace or clear a different tenant default audience (affects every application of the tenant)
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = TENANT_OPTIONS)]
     pub replace_default_audience: bool,
     /// Auth0: how tokens get the API's audience [env: AUTHSETUP_AUDIENCE_MODE] [default: resource, or default on a tenant that has a default audience]
-    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    #[arg(long, global = true, value_enum, value_name = "MODE", help_heading = TENANT_OPTIONS)]
     pub audience_mode: Option<AudienceMode>,
     /// Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]
-    #[arg(long, global = true, value_enum, value_name = "MODE")]
+    #[arg(long, global = true, value_enum, value_name = "MODE", help_heading = TENANT_OPTIONS)]
     pub client: Option<ClientMode>,
     /// Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]
-    #[arg(long, global = true, value_name = "DOMAIN")]
+    #[arg(long, global = true, value_name = "DOMAIN", help_heading = TENANT_OPTIONS)]
     pub management_domain: Option<String>,
     /// The MCP server's name in Codex's config [default: mcp]
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = SERVER_OPTIONS)]
     pub mcp_name: Option<String>,
     /// The MCP server's URL [env: MCP_URL]
-    #[arg(long, global = true, value_name = "URL")]
+    #[arg(long, global = true, value_name = "URL", help_heading = SERVER_OPTIONS)]
     pub mcp_url: Option<String>,
     /// The MCP server's .env file [default: .env]
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = SERVER_OPTIONS)]
     pub env_file: Option<PathBuf>,
     /// Codex's home folder [env: CODEX_HOME] [default: ~/.codex]
-    #[arg(long, global = true, value_name = "DIR")]
+    #[arg(long, global = true, value_name = "DIR", help_heading = SERVER_OPTIONS)]
     pub codex_home: Option<PathBuf>,
     /// Port of Codex's OAuth callback listener [default: 1455]
-    #[arg(long, global = true, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(long, global = true, value_name = "PORT", value_parser = clap::value_parser!(u16).range(1..), help_heading = SERVER_OPTIONS)]
     pub callback_port: Option<u16>,
     /// The environment of the settings file ([env.NAME]) to use; its variables carry the suffix
     /// _NAME, e.g. AUTH0_DOMAIN_PROD [env: AUTHSETUP_ENV]
-    #[arg(long, global = true, value_name = "NAME")]
+    #[arg(long, global = true, value_name = "NAME", help_heading = GLOBAL_OPTIONS)]
     pub env: Option<String>,
     /// Settings file [default: authsetup.toml when present]
-    #[arg(long, global = true, value_name = "FILE")]
+    #[arg(long, global = true, value_name = "FILE", help_heading = GLOBAL_OPTIONS)]
     pub config: Option<PathBuf>,
     /// Read the Management API token from standard input
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = TENANT_OPTIONS)]
     pub token_stdin: bool,
     /// Never prompt; take every value from flags, environment or file [env: CI]
-    #[arg(long, short = 'y', global = true)]
+    #[arg(long, short = 'y', global = true, help_heading = GLOBAL_OPTIONS)]
     pub yes: bool,
     /// Output format; json prints one document on stdout [env: AUTHSETUP_OUTPUT]
-    #[arg(long, global = true, value_enum)]
+    #[arg(long, global = true, value_enum, help_heading = GLOBAL_OPTIONS)]
     pub output: Option<OutputArg>,
     /// When to use colour [env: NO_COLOR disables it]
-    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto, help_heading = GLOBAL_OPTIONS)]
     pub color: ColorArg,
     /// Trace every HTTP request on stderr (secrets redacted)
-    #[arg(long, short = 'v', global = true)]
+    #[arg(long, short = 'v', global = true, help_heading = GLOBAL_OPTIONS)]
     pub verbose: bool,
 }
