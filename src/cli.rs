@@ -34,7 +34,7 @@ writes the .env and the Codex config, and prints the next steps.\n\n\
 It asks only when standard input and standard error are terminals. With --yes, CI set, --output json \
 or no terminal, every value comes from flags, environment or authsetup.toml, and a missing one is an \
 error naming its flag and variable.",
-        after_help = "Examples:\n  authsetup init\n  authsetup init --write-config authsetup.toml\n  CI=1 authsetup init --domain tenant.us.auth0.com --audience https://mcp.example.com/mcp --write-codex-config"
+        after_help = "Examples:\n  authsetup init\n  authsetup init --write-config authsetup.toml\n  CI=1 authsetup init --domain tenant.us.auth0.com --write-codex-config \\\n      --audience https://mcp.example.com/mcp"
     )]
     Init(InitArgs),
     /// Print every change `apply` would make, field by field; writes nothing
