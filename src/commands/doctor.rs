@@ -167,7 +167,8 @@ async fn diagnose(
     let issuer_bound = doc.is_some_and(oauth::issuer_bound);
 
     let mut checks = tenant;
-    checks.extend(oauth::checks(&expect, &fetched, local.client_id(&expect)));
+    let client_id = local.client_id(&expect);
+    checks.extend(oauth::checks(&expect, &fetched, client_id));
     checks.push(if probe_dcr {
         // Any loopback redirect will do for a client deleted at once; the one Codex would use
         // makes the probe exactly Codex's registration.
@@ -179,7 +180,7 @@ async fn diagnose(
         });
         oauth::probe_dcr(http, provider, doc, &redirect, scope).await
     } else {
-        oauth::probe_not_run()
+        oauth::probe_not_run(client_id)
     });
     checks.extend(mcp::checks(resource.as_ref(), &expect));
     let seen = local::Seen {

@@ -175,14 +175,22 @@ fn endpoints(seen: &Seen) -> Outcome {
 
 fn registration(seen: &Seen) -> Outcome {
     let doc = seen.doc()?;
-    if let Some(endpoint) = doc["registration_endpoint"].as_str() {
+    let endpoint = doc["registration_endpoint"].as_str();
+    // A configured client id comes first for Codex (notes/codex-mcp.md §A7), so a listed
+    // endpoint is never asked; Okta's needs an API token anyway (notes/okta.md).
+    if let Some(id) = seen.client_id {
+        return Ok(Finding::pass(match endpoint {
+            Some(_) => {
+                format!("Codex uses the pre-registered client {id} and does not register itself")
+            }
+            None => format!(
+                "no registration_endpoint, and none needed: Codex uses the pre-registered client {id}"
+            ),
+        }));
+    }
+    if let Some(endpoint) = endpoint {
         return Ok(Finding::pass(format!(
             "registration_endpoint {endpoint} (Codex registers itself there)"
-        )));
-    }
-    if let Some(id) = seen.client_id {
-        return Ok(Finding::pass(format!(
-            "no registration_endpoint, and none needed: Codex uses the pre-registered client {id}"
         )));
     }
     Ok(Finding::fail(
@@ -253,6 +261,11 @@ fn jwks_uri(seen: &Seen) -> Outcome {
 /// §B2 item 13: with CIMD on offer Codex picks it before DCR.
 fn cimd(seen: &Seen) -> Outcome {
     let doc = seen.doc()?;
+    if let Some(id) = seen.client_id {
+        return Ok(Finding::pass(format!(
+            "Codex uses the pre-registered client {id}, neither CIMD nor DCR"
+        )));
+    }
     let offered = doc["client_id_metadata_document_supported"] == true;
     if offered && listed(doc, "token_endpoint_auth_methods_supported", "none") {
         return Ok(Finding::warn(
@@ -301,16 +314,17 @@ pub fn codex_scope(resource_scopes: Option<Vec<String>>, doc: &Value) -> Option<
     (!scopes.is_empty()).then(|| scopes.join(" "))
 }
 
-/// The probe creates an application, so it runs only when asked for.
-pub fn probe_not_run() -> Check {
-    Check::new(
-        "oauth.dcr_probe",
-        AREA,
-        Err(
-            Finding::skip("not run: it registers a test application (and deletes it)")
-                .with_fix("authsetup doctor --probe-dcr"),
-        ),
-    )
+/// The probe creates an application, so it runs only when asked for, and means nothing when
+/// Codex logs in with a pre-registered client.
+pub fn probe_not_run(client_id: Option<&str>) -> Check {
+    let skipped = match client_id {
+        Some(id) => Finding::skip(format!(
+            "not needed: Codex uses the pre-registered client {id}"
+        )),
+        None => Finding::skip("not run: it registers a test application (and deletes it)")
+            .with_fix("authsetup doctor --probe-dcr"),
+    };
+    Check::new("oauth.dcr_probe", AREA, Err(skipped))
 }
 
 /// Registers a client exactly as codex-cli 0.171 does (§A6), checks the answer, and has the

@@ -489,6 +489,22 @@ fn doctor_passes_after_apply_and_names_the_fix_for_a_wrong_redirect_or_assignmen
     assert_eq!(code, Some(0), "{failed:#?}");
     assert_eq!(check(&checks, "okta.app")["status"], "pass");
     assert_eq!(check(&checks, "oauth.issuer")["status"], "pass");
+    // Okta's registration endpoint needs an API token: Codex logs in with the client authsetup
+    // registered, and doctor says so instead of "Codex registers itself there".
+    for id in ["oauth.registration", "oauth.cimd"] {
+        let c = check(&checks, id);
+        assert_eq!(c["status"], "pass", "{c}");
+        assert!(
+            c["message"]
+                .as_str()
+                .unwrap()
+                .contains("pre-registered client"),
+            "{c}"
+        );
+    }
+    let probe = check(&checks, "oauth.dcr_probe");
+    assert_eq!(probe["status"], "skip", "{probe}");
+    assert_eq!(probe["fix"], Value::Null, "no probe to suggest: {probe}");
 
     o.sandbox.with_org(|org| {
         let app = org.apps.iter_mut().find(|a| a["label"] == APP).unwrap();
