@@ -17,7 +17,7 @@ use crate::http::Http;
 use crate::output::Printer;
 use crate::provider::{self, Step};
 use crate::settings::{
-    self, Credentials, FileSettings, ProcessEnv, ProviderKind, Settings, parse_domain,
+    self, ClientMode, Credentials, FileSettings, ProcessEnv, ProviderKind, Settings, parse_domain,
     validate_api_name, validate_audience, validate_env_file, validate_mcp_name, validate_mcp_url,
 };
 
@@ -329,6 +329,9 @@ impl Wizard {
         settings.audience = Some(audience);
         settings.mcp_url = Some(url);
 
+        if provider == ProviderKind::Auth0 {
+            settings.client_mode = self.registration(settings.client_mode).await?;
+        }
         settings.connection = self.connection(settings, printer).await?;
 
         let env_default = settings.env_file.display().to_string();
@@ -450,6 +453,20 @@ impl Wizard {
             .select("Login connection for Codex users", items, current)
             .await?;
         Ok(connections[picked].name.clone())
+    }
+
+    /// Auth0 only: Okta has no open DCR, so there Codex's client is always registered.
+    async fn registration(&self, current: ClientMode) -> Result<ClientMode> {
+        const MODES: [ClientMode; 2] = [ClientMode::Dcr, ClientMode::Preregistered];
+        let items = vec![
+            "each MCP client registers itself (open Dynamic Client Registration)".to_string(),
+            "authsetup registers Codex's client (least privilege: no open DCR, the connection is not opened to every application)".to_string(),
+        ];
+        let current = MODES.iter().position(|m| *m == current).unwrap_or(0);
+        let picked = self
+            .select("How MCP clients get an OAuth client", items, current)
+            .await?;
+        Ok(MODES[picked])
     }
 
     /// The API's display name; empty leaves an existing API's name alone and names a new one

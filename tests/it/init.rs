@@ -85,6 +85,7 @@ fn run_wizard(w: &World) {
     step(&mut p, "API display name", "Docs API\r");
     step(&mut p, "MCP server name in Codex", "docs\r");
     step(&mut p, "MCP server URL", ENTER);
+    step(&mut p, "How MCP clients get an OAuth client", ENTER);
     step(
         &mut p,
         "google-oauth2 (google-oauth2)",
@@ -435,6 +436,7 @@ fn an_env_edit_made_while_the_plan_is_shown_is_kept() {
         "API display name",
         "MCP server name in Codex",
         "MCP server URL",
+        "How MCP clients get an OAuth client",
         "Username-Password-Authentication",
         ".env file",
     ] {
@@ -460,6 +462,91 @@ fn an_env_edit_made_while_the_plan_is_shown_is_kept() {
         format!(
             "PORT=8080\nDATABASE_URL=postgres://db/app\nAUTH0_DOMAIN={base}\nAUTH0_AUDIENCE={AUD}\n"
         )
+    );
+}
+
+/// Least privilege from the wizard: picking the pre-registered client registers Codex's client
+/// and opens nothing tenant-wide, writes its id into Codex's config, and the saved answers
+/// replay it.
+#[test]
+fn the_wizard_offers_the_pre_registered_client_and_saves_the_choice() {
+    let w = World::new();
+    let base = w.sandbox.base_url();
+    let (id, secret) = (w.sandbox.client_id(), w.sandbox.client_secret());
+    let mut p = spawn(
+        &w,
+        &[
+            ("AUTH0_DOMAIN", &base),
+            ("AUTH0_CLIENT_ID", &id),
+            ("AUTH0_CLIENT_SECRET", &secret),
+            ("AUTH0_AUDIENCE", AUD),
+        ],
+        &[
+            "init",
+            "--mcp-name",
+            "docs",
+            "--write-config",
+            "authsetup.toml",
+        ],
+    );
+    for (prompt, keys) in [
+        ("Identity provider", ENTER),
+        ("Tenant domain", ENTER),
+        ("API identifier", ENTER),
+        ("API display name", ENTER),
+        ("MCP server name in Codex", ENTER),
+        ("MCP server URL", ENTER),
+        (
+            "How MCP clients get an OAuth client",
+            &format!("{DOWN}{ENTER}"),
+        ),
+        ("Username-Password-Authentication", ENTER),
+        (".env file", ENTER),
+        ("Add the server to these MCP clients' config", ENTER),
+        ("Apply these changes?", "y"),
+    ] {
+        answer(&mut p, prompt, keys);
+    }
+    let rest = p.exp_eof().expect("the wizard ends");
+    assert_eq!(exit_code(&mut p), 0, "{rest}");
+
+    let client = w
+        .sandbox
+        .with_tenant(|t| {
+            t.clients
+                .iter()
+                .find(|c| c["name"] == "Codex CLI (docs)")
+                .cloned()
+        })
+        .expect("Codex's client is registered");
+    assert_eq!(client["is_first_party"], true);
+    let settings = w.settings();
+    assert!(
+        settings["flags"]
+            .get("enable_dynamic_client_registration")
+            .is_none(),
+        "{settings}"
+    );
+    assert_eq!(
+        w.connection("Username-Password-Authentication").unwrap()["is_domain_connection"],
+        false
+    );
+    assert!(
+        !w.sandbox
+            .requests()
+            .iter()
+            .any(|r| r.path == "/oidc/register")
+    );
+    let codex: toml::Table = read(&w.path(".codex/config.toml")).parse().unwrap();
+    assert_eq!(
+        codex["mcp_servers"]["docs"]["oauth"]["client_id"].as_str(),
+        client["client_id"].as_str()
+    );
+    let answers: toml::Table = read(&w.path("authsetup.toml")).parse().unwrap();
+    assert_eq!(
+        answers["client"].as_str(),
+        Some("preregistered"),
+        "{answers}"
     );
 }
 
@@ -501,6 +588,7 @@ fn the_wizard_takes_a_client_id_and_secret_instead_of_a_token() {
     step(&mut p, "API display name", ENTER);
     step(&mut p, "MCP server name in Codex", ENTER);
     step(&mut p, "MCP server URL", ENTER);
+    step(&mut p, "How MCP clients get an OAuth client", ENTER);
     step(&mut p, "Login connection", ENTER);
     step(&mut p, ".env file", ENTER);
     step(
@@ -607,6 +695,7 @@ fn the_wizard_writes_every_client_picked_from_the_list() {
         "API display name",
         "MCP server name in Codex",
         "MCP server URL",
+        "How MCP clients get an OAuth client",
         "Username-Password-Authentication",
         ".env file",
     ] {
