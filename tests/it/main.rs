@@ -13,6 +13,9 @@ mod spec;
 
 /// The bad-input corpus: exit 2, one error line and a hint, no request.
 mod bad_input;
+/// `.ci/fetch-reference` and `.ci/reference.lock`: the shared reference files on a CI checkout.
+#[cfg(unix)]
+mod ci_reference;
 /// `client config`: each MCP client's snippet and the merge into its own file.
 mod client_config;
 /// `codex config`: the snippet and the merge into Codex's config.toml.

@@ -320,7 +320,7 @@ async fn replay(session: &Session, http: &reqwest::Client, report: &mut Report) 
 async fn recorded_auth0_traffic_replays_against_the_emulator() {
     assert!(
         recordings().is_dir(),
-        "recordings not found at {} (shared/ must sit beside the repository)",
+        "recordings not found at {} (shared/ must sit beside the repository: .ci/fetch-reference)",
         recordings().display()
     );
     let http = reqwest::Client::new();

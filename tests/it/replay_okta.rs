@@ -138,7 +138,7 @@ async fn replay(session: &Session, http: &reqwest::Client, report: &mut Report) 
 async fn recorded_okta_traffic_replays_against_the_emulator() {
     assert!(
         replay::recordings("okta").is_dir(),
-        "recordings not found at {} (shared/ must sit beside the repository)",
+        "recordings not found at {} (shared/ must sit beside the repository: .ci/fetch-reference)",
         replay::recordings("okta").display()
     );
     let http = reqwest::Client::new();

@@ -109,7 +109,7 @@ impl Spec {
         let path = specs_dir().join(file);
         let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
             panic!(
-                "{}: {e}; the specs come from shared/reference beside the checkout",
+                "{}: {e}; the specs come from shared/reference beside the checkout (.ci/fetch-reference)",
                 path.display()
             )
         });
