@@ -308,7 +308,7 @@ _authsetup() {
 
     case "${cmd}" in
         authsetup)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -342,7 +342,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -394,7 +394,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version create delete help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version create delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -428,7 +428,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -480,7 +480,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api__subcmd__create)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -514,7 +514,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -566,7 +566,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api__subcmd__delete)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -600,7 +600,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -708,7 +708,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__apply)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -742,7 +742,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -794,7 +794,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__client)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -828,7 +828,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -880,7 +880,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__client__subcmd__config)
-            opts="-y -v -h -V --scope --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version codex claude gemini vscode cursor"
+            opts="-y -v -h -V --scope --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version codex claude gemini vscode cursor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -926,7 +926,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -1020,7 +1020,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__clients)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version list prune help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version list prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1054,7 +1054,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -1162,7 +1162,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__clients__subcmd__list)
-            opts="-y -v -h -V --older-than --name --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --older-than --name --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1204,7 +1204,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -1256,7 +1256,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__clients__subcmd__prune)
-            opts="-y -v -h -V --older-than --name --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --older-than --name --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1298,7 +1298,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -1350,7 +1350,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__codex)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1384,7 +1384,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -1436,7 +1436,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__codex__subcmd__config)
-            opts="-y -v -h -V --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1478,7 +1478,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -1572,7 +1572,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__completions)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version bash elvish fish powershell zsh"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1606,7 +1606,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -1658,7 +1658,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version promote demote help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version promote demote help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1692,7 +1692,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -1744,7 +1744,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection__subcmd__demote)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1778,7 +1778,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -1886,7 +1886,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection__subcmd__promote)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1920,7 +1920,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -1972,7 +1972,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version enable disable help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2006,7 +2006,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -2058,7 +2058,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr__subcmd__disable)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2092,7 +2092,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -2144,7 +2144,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr__subcmd__enable)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2178,7 +2178,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -2286,7 +2286,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__demo)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2320,7 +2320,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -2372,7 +2372,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__destroy)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2406,7 +2406,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -2458,7 +2458,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__doctor)
-            opts="-y -v -h -V --probe-dcr --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --probe-dcr --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2492,7 +2492,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -2544,7 +2544,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__env)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version write help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version write help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2578,7 +2578,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -2672,7 +2672,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__env__subcmd__write)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2706,7 +2706,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -3220,7 +3220,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__init)
-            opts="-y -v -h -V --write-config --write-codex-config --clients --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write-config --write-codex-config --clients --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3262,7 +3262,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -3314,7 +3314,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__man)
-            opts="-y -v -h -V --out-dir --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --out-dir --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3352,7 +3352,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -3404,7 +3404,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__plan)
-            opts="-y -v -h -V --exit-code --all-envs --destroy --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --exit-code --all-envs --destroy --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3438,7 +3438,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -3490,7 +3490,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__policy)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version set help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3524,7 +3524,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -3618,7 +3618,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__policy__subcmd__set)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3652,7 +3652,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -3704,7 +3704,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__sandbox)
-            opts="-y -v -h -V --port --export-file --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --port --export-file --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3750,7 +3750,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -3802,7 +3802,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__tenant)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version default-audience help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version default-audience help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3836,7 +3836,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;
@@ -3888,7 +3888,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__tenant__subcmd__default__subcmd__audience)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --client --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3922,7 +3922,7 @@ _authsetup() {
                     COMPREPLY=($(compgen -W "default resource" -- "${cur}"))
                     return 0
                     ;;
-                --client)
+                --registration)
                     COMPREPLY=($(compgen -W "dcr preregistered" -- "${cur}"))
                     return 0
                     ;;

@@ -347,7 +347,7 @@ pub enum AudienceMode {
     Resource,
 }
 
-/// Auth0: which client MCP clients log in with (`--client`).
+/// Auth0: which client MCP clients log in with (`--registration`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ClientMode {
     /// Open Dynamic Client Registration: each `codex mcp login` registers a third-party app
@@ -412,9 +412,11 @@ pub struct GlobalArgs {
     /// Auth0: how tokens get the API's audience [env: AUTHSETUP_AUDIENCE_MODE] [default: resource, or default on a tenant that has a default audience]
     #[arg(long, global = true, value_enum, value_name = "MODE", help_heading = TENANT_OPTIONS)]
     pub audience_mode: Option<AudienceMode>,
-    /// Auth0: the client MCP clients log in with [env: AUTHSETUP_CLIENT] [default: dcr]
-    #[arg(long, global = true, value_enum, value_name = "MODE", help_heading = TENANT_OPTIONS)]
-    pub client: Option<ClientMode>,
+    /// Auth0: how MCP clients get their OAuth client [env: AUTHSETUP_REGISTRATION] [default: dcr]
+    // `--client` is the spelling issue #12 and earlier builds used; it sits too close to
+    // `client config` and `--clients` (which MCP clients) to be the name shown.
+    #[arg(long, global = true, alias = "client", value_enum, value_name = "MODE", help_heading = TENANT_OPTIONS)]
+    pub registration: Option<ClientMode>,
     /// Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]
     #[arg(long, global = true, value_name = "DOMAIN", help_heading = TENANT_OPTIONS)]
     pub management_domain: Option<String>,

@@ -246,8 +246,8 @@ pub struct FileSettings {
     pub callback_port: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub audience_mode: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub client: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none", alias = "client")]
+    pub registration: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub management_domain: Option<String>,
     /// The MCP clients `init` writes a config for (`codex`, `claude`, `gemini`, `vscode`, `cursor`).
@@ -316,7 +316,7 @@ impl FileSettings {
             codex_home: env.codex_home.or(self.codex_home),
             callback_port: env.callback_port.or(self.callback_port),
             audience_mode: env.audience_mode.or(self.audience_mode),
-            client: env.client.or(self.client),
+            registration: env.registration.or(self.registration),
             management_domain: env.management_domain.or(self.management_domain),
             clients: env.clients.or(self.clients),
             servers: if env.servers.is_empty() {
@@ -335,7 +335,7 @@ impl FileSettings {
 const TENANT_VARS: [&str; 10] = [
     "AUTHSETUP_PROVIDER",
     "AUTHSETUP_AUDIENCE_MODE",
-    "AUTHSETUP_CLIENT",
+    "AUTHSETUP_REGISTRATION",
     "AUTH0_MANAGEMENT_DOMAIN",
     "AUTH0_DOMAIN",
     "OKTA_DOMAIN",
@@ -745,9 +745,9 @@ impl Settings {
             ("audience_mode", file.audience_mode.as_deref()),
         )?;
         let client_mode = mode(
-            args.client,
-            ("AUTHSETUP_CLIENT", env.var("AUTHSETUP_CLIENT")),
-            ("client", file.client.as_deref()),
+            args.registration,
+            ("AUTHSETUP_REGISTRATION", env.var("AUTHSETUP_REGISTRATION")),
+            ("registration", file.registration.as_deref()),
         )?;
         let management_domain = first(&[
             (args.management_domain.clone(), "--management-domain"),
@@ -770,7 +770,7 @@ impl Settings {
                     audience_mode == Some(AudienceMode::Resource),
                     "--audience-mode resource",
                 ),
-                (client_mode == Some(ClientMode::Dcr), "--client dcr"),
+                (client_mode == Some(ClientMode::Dcr), "--registration dcr"),
                 (management_domain.is_some(), "--management-domain"),
             ];
             if let Some((_, what)) = refused.iter().find(|(on, _)| *on) {
@@ -789,7 +789,7 @@ impl Settings {
             && args.create_connection
         {
             return Err(AppError::usage(
-                "--create-connection makes a domain-level connection, open to every third-party application, which --client preregistered avoids",
+                "--create-connection makes a domain-level connection, open to every third-party application, which --registration preregistered avoids",
                 "create the connection in the Dashboard (Authentication → Database) and pass its name with --connection",
             ));
         }
@@ -1108,7 +1108,7 @@ fn load_file(explicit: Option<&Path>) -> Result<FileSettings> {
                 path.display(),
                 e.message()
             ),
-            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, env_file, codex_home, callback_port, audience_mode, client, management_domain, clients, [[servers]] (name, url, audience, api_name, env_file) and [env.NAME] tables of the same keys",
+            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, env_file, codex_home, callback_port, audience_mode, registration, management_domain, clients, [[servers]] (name, url, audience, api_name, env_file) and [env.NAME] tables of the same keys",
         )
     })
 }
@@ -1691,6 +1691,38 @@ mod tests {
         )
         .unwrap();
         assert!(matches!(all[0].credentials, Credentials::None));
+    }
+
+    /// `registration` was `client` in earlier builds (and in issue #12's wording); files and
+    /// command lines that still say so keep working, and the new name wins over neither.
+    #[test]
+    fn the_earlier_client_spelling_still_selects_the_registration() {
+        use clap::Parser;
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("a.toml");
+        std::fs::write(
+            &file,
+            "domain = \"t.us.auth0.com\"\naudience = \"https://mcp.example.com/mcp\"\nclient = \"preregistered\"\n",
+        )
+        .unwrap();
+        let config = file.display().to_string();
+        let resolve = |extra: &[&str]| {
+            let mut argv = vec!["authsetup", "plan", "--config", &config];
+            argv.extend(extra);
+            let cli = crate::cli::Cli::try_parse_from(argv).unwrap();
+            let env: HashMap<String, String> =
+                [("AUTH0_MGMT_TOKEN".to_string(), "t".to_string())].into();
+            let terminal = Terminal {
+                stderr_is_tty: false,
+            };
+            Settings::resolve(&cli.global, &env, terminal).unwrap()
+        };
+        assert_eq!(resolve(&[]).client_mode, ClientMode::Preregistered);
+        assert_eq!(resolve(&["--client", "dcr"]).client_mode, ClientMode::Dcr);
+        assert_eq!(
+            resolve(&["--registration", "dcr"]).client_mode,
+            ClientMode::Dcr
+        );
     }
 
     #[test]

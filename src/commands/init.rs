@@ -235,7 +235,7 @@ fn save_answers(
         // audience mode left to the tenant stays so: the tenant that apply set up decides it the
         // same way again.
         audience_mode: settings.audience_mode.filter(|_| auth0).map(mode_name),
-        client: auth0.then(|| mode_name(settings.client_mode)),
+        registration: auth0.then(|| mode_name(settings.client_mode)),
         management_domain: settings
             .management_domain
             .as_ref()

@@ -219,8 +219,8 @@ const CASES: &[Case] = &[
     (
         "unknown client mode from the environment",
         &[],
-        &[("AUTHSETUP_CLIENT", "static")],
-        "AUTHSETUP_CLIENT",
+        &[("AUTHSETUP_REGISTRATION", "static")],
+        "AUTHSETUP_REGISTRATION",
     ),
     (
         "unknown audience mode from the environment",
@@ -237,12 +237,12 @@ const CASES: &[Case] = &[
     (
         "open DCR on Okta",
         &["--provider", "okta"],
-        &[("AUTHSETUP_CLIENT", "dcr")],
+        &[("AUTHSETUP_REGISTRATION", "dcr")],
         "Okta",
     ),
     (
         "a created connection would be domain-level",
-        &["--client", "preregistered", "--create-connection"],
+        &["--registration", "preregistered", "--create-connection"],
         &[],
         "--create-connection",
     ),

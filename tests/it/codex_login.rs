@@ -134,7 +134,7 @@ struct Setup {
     callback_port: u16,
     /// Where Codex is sent to sign in: the issuer's authorization endpoint.
     authorize_endpoint: String,
-    /// `AUTHSETUP_AUDIENCE_MODE` / `AUTHSETUP_CLIENT` for every authsetup command.
+    /// `AUTHSETUP_AUDIENCE_MODE` / `AUTHSETUP_REGISTRATION` for every authsetup command.
     modes: Vec<(&'static str, &'static str)>,
 }
 
@@ -759,13 +759,13 @@ fn codex_logs_in_to_a_tenant_set_up_with_a_default_audience() {
     assert_eq!(claims(&token)["aud"], s.mcp_url().as_str());
 }
 
-/// `--client preregistered` with resource mode: Codex logs in with the first-party client
+/// `--registration preregistered` with resource mode: Codex logs in with the first-party client
 /// authsetup registered, with no DCR, no default audience and no domain-level connection.
 #[test]
 fn codex_logs_in_with_the_preregistered_client_and_nothing_is_opened_tenant_wide() {
     let s = Setup::auth0_in(&[
         ("AUTHSETUP_AUDIENCE_MODE", "resource"),
-        ("AUTHSETUP_CLIENT", "preregistered"),
+        ("AUTHSETUP_REGISTRATION", "preregistered"),
     ]);
     let (client, connection, settings) = s.auth0().with_tenant(|t| {
         let client = t

@@ -544,7 +544,7 @@ fn the_wizard_offers_the_pre_registered_client_and_saves_the_choice() {
     );
     let answers: toml::Table = read(&w.path("authsetup.toml")).parse().unwrap();
     assert_eq!(
-        answers["client"].as_str(),
+        answers["registration"].as_str(),
         Some("preregistered"),
         "{answers}"
     );

@@ -113,7 +113,7 @@ fn destroy_after_a_least_privilege_apply_gives_back_the_tenant_it_found() {
     let before = snapshot(&w);
     let modes = [
         ("AUTHSETUP_AUDIENCE_MODE", "resource"),
-        ("AUTHSETUP_CLIENT", "preregistered"),
+        ("AUTHSETUP_REGISTRATION", "preregistered"),
     ];
     let run_in_modes = |args: &[&str]| {
         let out = w.cmd().envs(modes).args(args).output().unwrap();

@@ -1,5 +1,5 @@
 //! Auth0's modes through plan/apply/doctor: `--audience-mode resource` (no default audience) and
-//! `--client preregistered` (no open DCR, no domain-level connection), and the Management API on
+//! `--registration preregistered` (no open DCR, no domain-level connection), and the Management API on
 //! a canonical domain beside a custom one.
 
 use crate::common::{AUD, World, output_text};
@@ -7,7 +7,12 @@ use serde_json::{Value, json};
 
 const CLIENT_NAME: &str = "Codex CLI (mcp)";
 /// Both least-privilege modes.
-const LEAST: [&str; 4] = ["--client", "preregistered", "--audience-mode", "resource"];
+const LEAST: [&str; 4] = [
+    "--registration",
+    "preregistered",
+    "--audience-mode",
+    "resource",
+];
 
 fn run(w: &World, args: &[&str]) -> std::process::Output {
     w.cmd().args(args).output().unwrap()
@@ -213,7 +218,7 @@ fn preregistered_registers_a_first_party_client_and_opens_nothing_tenant_wide() 
 #[test]
 fn codex_config_takes_the_preregistered_client_id_from_the_tenant() {
     let w = World::new();
-    ok(&w, &["apply", "--client", "preregistered"]);
+    ok(&w, &["apply", "--registration", "preregistered"]);
     let id = codex_client(&w).unwrap()["client_id"]
         .as_str()
         .unwrap()
@@ -223,6 +228,7 @@ fn codex_config_takes_the_preregistered_client_id_from_the_tenant() {
         &[
             "codex",
             "config",
+            // the spelling, kept as an alias of --registration
             "--client",
             "preregistered",
             "--mcp-url",
@@ -316,7 +322,12 @@ fn doctor_expects_what_each_mode_sets_up() {
     for modes in [
         &[][..],
         &["--audience-mode", "resource"],
-        &["--audience-mode", "default", "--client", "preregistered"],
+        &[
+            "--audience-mode",
+            "default",
+            "--registration",
+            "preregistered",
+        ],
         &LEAST,
     ] {
         let w = World::new();
@@ -391,7 +402,7 @@ fn doctor_fails_rules_and_classic_login_for_dcr_and_warns_at_the_free_plan_quota
     let checks = tenant_checks(&w, &[]);
     let (status, fix) = &checks["tenant.rules"];
     assert_eq!(status, "fail");
-    assert!(fix.contains("--client preregistered"), "{fix}");
+    assert!(fix.contains("--registration preregistered"), "{fix}");
     assert_eq!(checks["tenant.classic_login"].0, "fail");
     let (status, _) = &checks["tenant.third_party_apps"];
     assert_eq!(status, "warn");
@@ -445,7 +456,7 @@ fn a_new_callback_port_is_added_to_the_preregistered_client() {
         let out = at_demo_server(&w)
             .args([
                 "apply",
-                "--client",
+                "--registration",
                 "preregistered",
                 "--callback-port",
                 port,
@@ -468,11 +479,11 @@ fn a_new_callback_port_is_added_to_the_preregistered_client() {
     // doctor names what a port apply has not seen yet needs, and that apply mends it
     let checks = tenant_checks(
         &w,
-        &["--client", "preregistered", "--callback-port", "1999"],
+        &["--registration", "preregistered", "--callback-port", "1999"],
     );
     let (status, fix) = &checks["tenant.codex_client"];
     assert_eq!(status, "fail");
-    assert!(fix.contains("--client preregistered"), "{fix}");
+    assert!(fix.contains("--registration preregistered"), "{fix}");
     w.sandbox.clear_log();
     apply("2000");
     assert!(w.writes().is_empty(), "{:#?}", w.writes());

@@ -147,7 +147,12 @@ fn auth0_scenarios() -> Vec<Scenario> {
 
     // the least-privilege modes: clients, client grants, enabled clients, rules, prompts
     let w = World::new();
-    let least = ["--audience-mode", "resource", "--client", "preregistered"];
+    let least = [
+        "--audience-mode",
+        "resource",
+        "--registration",
+        "preregistered",
+    ];
     all.push(run(
         &w,
         "apply (resource, preregistered)",

@@ -65,7 +65,7 @@ pub struct Observed {
     pub active_rules: Read<usize>,
     /// `universal_login_experience`: `new` or `classic`.
     pub login_experience: Read<Option<String>>,
-    /// `--client preregistered`: Codex's client, its grant for the API.
+    /// `--registration preregistered`: Codex's client, its grant for the API.
     pub codex_client: Read<Option<App>>,
     pub client_grant: Read<Option<ClientGrant>>,
 }
@@ -249,7 +249,7 @@ fn iss_parameter(o: &Observed) -> Outcome {
 }
 
 fn codex_client(client: &CodexClient, o: &Observed) -> Outcome {
-    let fix = "authsetup dcr enable --client preregistered";
+    let fix = "authsetup dcr enable --registration preregistered";
     let Some(app) = o.codex_client.get()? else {
         return Ok(Finding::fail(
             format!("the tenant has no client {}", client.name),
@@ -295,11 +295,11 @@ fn client_grant(client: &CodexClient, o: &Observed) -> Outcome {
                 client.name,
                 g.subject_type.as_deref().unwrap_or("(not set)")
             ),
-            "authsetup policy set --client preregistered",
+            "authsetup policy set --registration preregistered",
         )),
         None => Ok(Finding::warn(
             format!("{} has no grant for the API", client.name),
-            "authsetup policy set --client preregistered",
+            "authsetup policy set --registration preregistered",
         )),
     }
 }
@@ -323,7 +323,7 @@ fn client_connection(d: &Desired, o: &Observed) -> Outcome {
                 "connection {name} is not enabled for {}: Auth0 answers \"no connections enabled for the client\"",
                 app.name
             ),
-            format!("authsetup connection promote {name} --client preregistered"),
+            format!("authsetup connection promote {name} --registration preregistered"),
         ));
     }
     if c.is_domain_connection {
@@ -362,7 +362,7 @@ fn rules(o: &Observed) -> Outcome {
             format!(
                 "{n} active Rule(s): Auth0 refuses every login of a strict third-party (DCR) client, so `codex mcp login` ends on an error page"
             ),
-            "migrate the Rules to Actions and disable them (Auth0 Dashboard → Auth Pipeline → Rules), or use a first-party client: authsetup apply --client preregistered",
+            "migrate the Rules to Actions and disable them (Auth0 Dashboard → Auth Pipeline → Rules), or use a first-party client: authsetup apply --registration preregistered",
         )),
     }
 }
@@ -372,7 +372,7 @@ fn classic_login(o: &Observed) -> Outcome {
     match o.login_experience.get()?.as_deref() {
         Some("classic") => Ok(Finding::fail(
             "Classic Universal Login: strict third-party (DCR) clients cannot sign in with it",
-            "switch to Universal Login (Auth0 Dashboard → Branding → Universal Login → Universal Login Experience: New), or use a first-party client: authsetup apply --client preregistered",
+            "switch to Universal Login (Auth0 Dashboard → Branding → Universal Login → Universal Login Experience: New), or use a first-party client: authsetup apply --registration preregistered",
         )),
         _ => Ok(Finding::pass("Universal Login (new experience)")),
     }
@@ -608,7 +608,7 @@ fn third_party_apps(o: &Observed) -> Outcome {
             format!(
                 "{n} third-party applications: every `codex mcp login` registers one, and the free plan allows {FREE_PLAN_APPS} applications in all"
             ),
-            "see the old ones with `authsetup clients prune --older-than 7d` and delete them with `--yes`, or give Codex one pre-registered client: authsetup apply --client preregistered",
+            "see the old ones with `authsetup clients prune --older-than 7d` and delete them with `--yes`, or give Codex one pre-registered client: authsetup apply --registration preregistered",
         ));
     }
     Ok(Finding::pass(format!("{n} third-party application(s)")))

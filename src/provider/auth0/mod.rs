@@ -469,7 +469,7 @@ impl Provider for Auth0 {
                     .or_else(|| r.strip_prefix("connection.enabled_clients:"))
             })
             .collect();
-        // Codex's pre-registered client, when this tool created one (`--client preregistered`).
+        // Codex's pre-registered client, when this tool created one (`--registration preregistered`).
         let client_name = covered().find_map(|r| r.strip_prefix("client:"));
         let mut reads = vec![
             planner::READ_API,

@@ -31,7 +31,7 @@ pub struct Desired {
     pub mcp_url: Option<String>,
     /// `None`: not chosen, see [`audience_mode`].
     pub audience_mode: Option<AudienceMode>,
-    /// `--client preregistered`: the first-party client authsetup registers for Codex instead
+    /// `--registration preregistered`: the first-party client authsetup registers for Codex instead
     /// of opening DCR. `None` is DCR.
     pub client: Option<CodexClient>,
 }
@@ -78,7 +78,7 @@ pub enum Op {
         id: String,
         body: Value,
     },
-    /// The first-party client for Codex (`--client preregistered`).
+    /// The first-party client for Codex (`--registration preregistered`).
     CreateClient(Value),
     /// Codex's redirect URI added to that client's callbacks (a new port or MCP URL).
     UpdateClient {
@@ -514,7 +514,7 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
             None if desired.create_connection && desired.client.is_some() => {
                 return Err(AppError::usage(
                     format!(
-                        "the connection {name} does not exist, and --create-connection makes a domain-level one, which --client preregistered avoids"
+                        "the connection {name} does not exist, and --create-connection makes a domain-level one, which --registration preregistered avoids"
                     ),
                     "create the connection in the Dashboard (Authentication → Database), or pass --connection with an existing one",
                 ));
@@ -732,7 +732,7 @@ fn exposure_warnings(ops: &[Op]) -> Vec<String> {
     for op in ops {
         match op {
             Op::UpdateTenant(body) if body["flags"]["enable_dynamic_client_registration"] == true => out.push(
-                "open Dynamic Client Registration lets anyone create applications in this tenant (each `codex mcp login` adds one); where you can, prefer a pre-registered client: `authsetup apply --client preregistered`".to_string(),
+                "open Dynamic Client Registration lets anyone create applications in this tenant (each `codex mcp login` adds one); where you can, prefer a pre-registered client: `authsetup apply --registration preregistered`".to_string(),
             ),
             Op::PromoteConnection { name, .. } => out.push(format!(
                 "a domain-level connection is open to every third-party application of the tenant: {name} will accept sign-ins from any registered client"
@@ -1019,7 +1019,7 @@ pub fn destroy(
         changes.push(change);
     }
 
-    // Codex's pre-registered client (`--client preregistered`): its grant and its connection
+    // Codex's pre-registered client (`--registration preregistered`): its grant and its connection
     // go first, the client itself in the second round (Op::removes_api).
     let recorded = |prefix: &str| {
         record

@@ -68,7 +68,7 @@ pub struct Connection {
     pub name: String,
     pub is_domain_connection: bool,
     pub display_name: Option<String>,
-    /// The clients it is enabled for; read only for `--client preregistered`.
+    /// The clients it is enabled for; read only for `--registration preregistered`.
     pub enabled_clients: Vec<String>,
 }
 
@@ -169,7 +169,7 @@ pub struct TenantState {
     /// Filled only when the wanted connection is missing, to tell the user what exists.
     pub connection_names: Vec<String>,
     pub settings: Option<TenantSettings>,
-    /// `--client preregistered`: Codex's client and its grant for the API.
+    /// `--registration preregistered`: Codex's client and its grant for the API.
     pub codex_client: Option<App>,
     pub client_grant: Option<ClientGrant>,
 }

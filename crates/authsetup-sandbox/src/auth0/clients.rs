@@ -1,5 +1,5 @@
 //! `/api/v2/clients`: list, read and delete for doctor (the third-party applications DCR leaves
-//! behind, notes/auth0.md §D4, §F), and create for the first-party client `--client
+//! behind, notes/auth0.md §D4, §F), and create for the first-party client `--registration
 //! preregistered` registers for Codex.
 
 use std::sync::Arc;
