@@ -32,6 +32,20 @@ fn spawn(w: &World, envs: &[(&str, &str)], args: &[&str]) -> PtySession {
     rexpect::session::spawn_command(cmd, Some(20_000)).expect("spawn in a pty")
 }
 
+/// The wizard with the sandbox's tenant, credentials and API identifier in the environment, as
+/// a user who exported them would start it.
+fn spawn_at_sandbox(w: &World, args: &[&str]) -> PtySession {
+    let base = w.sandbox.base_url();
+    let (id, secret) = (w.sandbox.client_id(), w.sandbox.client_secret());
+    let envs = [
+        ("AUTH0_DOMAIN", base.as_str()),
+        ("AUTH0_CLIENT_ID", id.as_str()),
+        ("AUTH0_CLIENT_SECRET", secret.as_str()),
+        ("AUTH0_AUDIENCE", AUD),
+    ];
+    spawn(w, &envs, args)
+}
+
 /// Waits for `prompt`, then types `keys`; returns what the program printed before the prompt.
 fn answer(p: &mut PtySession, prompt: &str, keys: &str) -> String {
     let before = p
@@ -417,18 +431,7 @@ fn a_codex_config_that_cannot_be_merged_stops_init_before_any_request() {
 fn an_env_edit_made_while_the_plan_is_shown_is_kept() {
     let w = World::new();
     std::fs::write(w.path(".env"), "PORT=8080\n").unwrap();
-    let base = w.sandbox.base_url();
-    let (id, secret) = (w.sandbox.client_id(), w.sandbox.client_secret());
-    let mut p = spawn(
-        &w,
-        &[
-            ("AUTH0_DOMAIN", &base),
-            ("AUTH0_CLIENT_ID", &id),
-            ("AUTH0_CLIENT_SECRET", &secret),
-            ("AUTH0_AUDIENCE", AUD),
-        ],
-        &["init"],
-    );
+    let mut p = spawn_at_sandbox(&w, &["init"]);
     for prompt in [
         "Identity provider",
         "Tenant domain",
@@ -457,6 +460,7 @@ fn an_env_edit_made_while_the_plan_is_shown_is_kept() {
     p.flush().unwrap();
     let rest = p.exp_eof().expect("the wizard ends");
     assert_eq!(exit_code(&mut p), 0, "{rest}");
+    let base = w.sandbox.base_url();
     assert_eq!(
         w.env_file().unwrap(),
         format!(
@@ -471,16 +475,8 @@ fn an_env_edit_made_while_the_plan_is_shown_is_kept() {
 #[test]
 fn the_wizard_offers_the_pre_registered_client_and_saves_the_choice() {
     let w = World::new();
-    let base = w.sandbox.base_url();
-    let (id, secret) = (w.sandbox.client_id(), w.sandbox.client_secret());
-    let mut p = spawn(
+    let mut p = spawn_at_sandbox(
         &w,
-        &[
-            ("AUTH0_DOMAIN", &base),
-            ("AUTH0_CLIENT_ID", &id),
-            ("AUTH0_CLIENT_SECRET", &secret),
-            ("AUTH0_AUDIENCE", AUD),
-        ],
         &[
             "init",
             "--mcp-name",
@@ -676,18 +672,7 @@ fn init_names_its_own_flag_for_writing_the_codex_config() {
 #[test]
 fn the_wizard_writes_every_client_picked_from_the_list() {
     let w = World::new();
-    let base = w.sandbox.base_url();
-    let (id, secret) = (w.sandbox.client_id(), w.sandbox.client_secret());
-    let mut p = spawn(
-        &w,
-        &[
-            ("AUTH0_DOMAIN", &base),
-            ("AUTH0_CLIENT_ID", &id),
-            ("AUTH0_CLIENT_SECRET", &secret),
-            ("AUTH0_AUDIENCE", AUD),
-        ],
-        &["init", "--mcp-name", "docs"],
-    );
+    let mut p = spawn_at_sandbox(&w, &["init", "--mcp-name", "docs"]);
     for prompt in [
         "Identity provider",
         "Tenant domain",
