@@ -336,55 +336,78 @@ fn main() {
     }
 }
 
-/// N MCP servers of `[[servers]]` on one Okta org without a rate limit: requests grow with N,
+/// N MCP servers of `[[servers]]` on one tenant without a rate limit: requests grow with N,
 /// rounds must not (every server's reads and writes share the rounds of one).
 fn servers_table() {
     let latency = Duration::from_millis(50);
     println!();
     println!(
-        "Several MCP servers per run (`[[servers]]`), Okta org, {} ms latency, no rate limit",
+        "Several MCP servers per run (`[[servers]]`), {} ms latency, no rate limit",
         latency.as_millis()
     );
     println!();
-    println!("| servers | apply: requests | apply: rounds | re-run: requests | re-run: rounds |");
-    println!("|---|---|---|---|---|");
-    for n in [1, 3, 10] {
-        let config = SandboxConfig {
-            latency,
-            ..SandboxConfig::default()
-        };
-        let org = OktaSandbox::start_background(config).unwrap();
-        let dir = tempfile::tempdir().unwrap();
-        let mut file = String::from("provider = \"okta\"\n");
-        for i in 0..n {
-            file.push_str(&format!(
-                "[[servers]]\nname = \"s{i}\"\nurl = \"https://s{i}.example.com/mcp\"\nenv_file = \"s{i}.env\"\n"
-            ));
-        }
-        std::fs::write(dir.path().join("authsetup.toml"), file).unwrap();
-        let mut counts = Vec::new();
-        for _ in 0..2 {
-            org.clear_log();
-            let out = Command::new(env!("CARGO_BIN_EXE_authsetup"))
-                .args(APPLY)
-                .env_clear()
-                .env("HOME", dir.path())
-                .env("OKTA_DOMAIN", org.base_url())
-                .env("OKTA_API_TOKEN", org.api_token())
-                .current_dir(dir.path())
-                .output()
-                .expect("binary runs");
-            assert!(
-                out.status.success(),
-                "{}",
-                String::from_utf8_lossy(&out.stderr)
+    println!(
+        "| tenant | servers | apply: requests | apply: rounds | re-run: requests | re-run: rounds |"
+    );
+    println!("|---|---|---|---|---|---|");
+    let setups: [(&str, Flavour, &str); 3] = [
+        ("Okta", Flavour::Okta, "provider = \"okta\"\n"),
+        (
+            "Auth0, resource + DCR",
+            Flavour::Auth0,
+            "audience_mode = \"resource\"\n",
+        ),
+        (
+            "Auth0, resource + pre-registered",
+            Flavour::Auth0,
+            "audience_mode = \"resource\"\nregistration = \"preregistered\"\n",
+        ),
+    ];
+    for (name, flavour, top) in setups {
+        for n in [1, 3, 10] {
+            let config = SandboxConfig {
+                latency,
+                ..SandboxConfig::default()
+            };
+            let tenant = Tenant::start(flavour, &config);
+            let dir = tempfile::tempdir().unwrap();
+            let mut file = top.to_string();
+            for i in 0..n {
+                file.push_str(&format!(
+                    "[[servers]]\nname = \"s{i}\"\nurl = \"https://s{i}.example.com/mcp\"\nenv_file = \"s{i}.env\"\n"
+                ));
+            }
+            std::fs::write(dir.path().join("authsetup.toml"), file).unwrap();
+            // Only the tenant and its credentials: the servers come from the file.
+            let credentials: Vec<_> = tenant
+                .env()
+                .into_iter()
+                .filter(|(k, _)| !k.ends_with("_AUDIENCE") && *k != "MCP_URL")
+                .collect();
+            let mut counts = Vec::new();
+            for _ in 0..2 {
+                let served = tenant.served();
+                served.clear_log();
+                let out = Command::new(env!("CARGO_BIN_EXE_authsetup"))
+                    .args(APPLY)
+                    .env_clear()
+                    .env("HOME", dir.path())
+                    .envs(credentials.iter().cloned())
+                    .current_dir(dir.path())
+                    .output()
+                    .expect("binary runs");
+                assert!(
+                    out.status.success(),
+                    "{name}, {n} servers: {}",
+                    String::from_utf8_lossy(&out.stderr)
+                );
+                counts.push((served.requests().len(), served.rounds()));
+            }
+            println!(
+                "| {name} | {n} | {} | {} | {} | {} |",
+                counts[0].0, counts[0].1, counts[1].0, counts[1].1
             );
-            counts.push((org.requests().len(), org.rounds()));
         }
-        println!(
-            "| {n} | {} | {} | {} | {} |",
-            counts[0].0, counts[0].1, counts[1].0, counts[1].1
-        );
     }
 }
 
