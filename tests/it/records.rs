@@ -1,0 +1,124 @@
+//! Where `apply` records what it did and how `destroy` undoes it from there: the shared
+//! `.authsetup-state.json` of several tenants, servers and environments.
+
+use serde_json::Value;
+
+use crate::common::{SERVERS, TwoEnvs, World, output_text, read, unset_defaults};
+
+const STATE: &str = ".authsetup-state.json";
+
+fn state(w: &World) -> Value {
+    serde_json::from_str(&read(&w.path(STATE))).unwrap()
+}
+
+/// The state-file key of a world's tenant.
+fn key(w: &World) -> String {
+    format!("auth0:{}", w.sandbox.base_url())
+}
+
+fn succeeds(out: std::process::Output) -> String {
+    assert!(out.status.success(), "{}", output_text(&out));
+    output_text(&out)
+}
+
+/// Two environments of one `authsetup.toml` applied at the same time write the one state file
+/// beside it; each run merges its record into the file as it is then, so neither is lost.
+#[test]
+fn two_applies_at_once_on_two_environments_keep_both_records() {
+    let envs = TwoEnvs::new();
+    let runs: Vec<_> = ["dev", "prod"]
+        .iter()
+        .map(|env| {
+            envs.std_cmd()
+                .args(["apply", "--yes", "--env", env])
+                .stdout(std::process::Stdio::piped())
+                .stderr(std::process::Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for run in runs {
+        succeeds(run.wait_with_output().unwrap());
+    }
+    let tenants = &state(&envs.dev)["tenants"];
+    for (world, url) in [
+        (&envs.dev, "https://dev.example.com/mcp"),
+        (&envs.prod, "https://prod.example.com/mcp"),
+    ] {
+        let created = &tenants[key(world)]["created"];
+        assert!(
+            created
+                .as_array()
+                .is_some_and(|c| c.iter().any(|r| r == &format!("resource_server:{url}"))),
+            "{tenants:#}"
+        );
+    }
+    assert!(
+        !envs.dev.path(&format!("{STATE}.authsetup.lock")).exists(),
+        "the state file's lock is let go"
+    );
+}
+
+#[test]
+fn destroy_with_env_dev_touches_only_the_dev_tenant() {
+    let envs = TwoEnvs::new();
+    let dev_before = envs.dev.snapshot();
+    for env in ["dev", "prod"] {
+        succeeds(
+            envs.cmd()
+                .args(["apply", "--yes", "--env", env])
+                .output()
+                .unwrap(),
+        );
+    }
+    let prod_applied = envs.prod.snapshot();
+    envs.prod.sandbox.clear_log();
+
+    succeeds(
+        envs.cmd()
+            .args(["destroy", "--yes", "--env", "dev"])
+            .output()
+            .unwrap(),
+    );
+    assert_eq!(
+        unset_defaults(envs.dev.snapshot()),
+        unset_defaults(dev_before)
+    );
+    assert!(
+        envs.prod.sandbox.requests().is_empty(),
+        "{:#?}",
+        envs.prod.sandbox.requests()
+    );
+    assert_eq!(envs.prod.snapshot(), prod_applied);
+    let tenants = state(&envs.dev)["tenants"].clone();
+    assert!(tenants.get(key(&envs.dev)).is_none(), "{tenants:#}");
+    assert!(tenants.get(key(&envs.prod)).is_some(), "{tenants:#}");
+}
+
+#[test]
+fn destroy_with_three_servers_gives_back_the_tenant_it_found() {
+    let w = World::new();
+    w.write_auth0_servers(3);
+    let before = w.snapshot();
+    let run = |args: &[&str]| {
+        succeeds(
+            w.cmd()
+                .env_remove("AUTH0_AUDIENCE")
+                .args(args)
+                .output()
+                .unwrap(),
+        )
+    };
+    run(&["apply", "--yes"]);
+    for (_, url) in SERVERS {
+        assert!(w.resource_server(url).is_some());
+    }
+    let plan = run(&["plan", "--destroy"]);
+    for (_, url) in SERVERS {
+        assert!(plan.contains(&format!("resource_server:{url}")), "{plan}");
+    }
+
+    run(&["destroy", "--yes"]);
+    assert_eq!(unset_defaults(w.snapshot()), unset_defaults(before));
+    assert_eq!(state(&w)["tenants"], serde_json::json!({}));
+}
