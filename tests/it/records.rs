@@ -1,7 +1,8 @@
-//! Where `apply` records what it did and how `destroy` undoes it from there: the shared
-//! `.authsetup-state.json` of several tenants, servers and environments.
+//! Where `apply` records what it did and how `destroy` undoes it from there: the mark it leaves
+//! on the objects it creates, and the shared `.authsetup-state.json` of several tenants, servers
+//! and environments.
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use crate::common::{SERVERS, TwoEnvs, World, output_text, read, unset_defaults};
 
@@ -121,4 +122,72 @@ fn destroy_with_three_servers_gives_back_the_tenant_it_found() {
     run(&["destroy", "--yes"]);
     assert_eq!(unset_defaults(w.snapshot()), unset_defaults(before));
     assert_eq!(state(&w)["tenants"], serde_json::json!({}));
+}
+
+const LEAST_PRIVILEGE: [(&str, &str); 2] = [
+    ("AUTHSETUP_AUDIENCE_MODE", "resource"),
+    ("AUTHSETUP_REGISTRATION", "preregistered"),
+];
+
+/// The client authsetup registered for Codex carries its mark; with no state file, destroy takes
+/// that client and its grant, and nothing unmarked: not a same-named client listed before it, not
+/// the API (Auth0 APIs carry no mark). The settings it cannot know the earlier values of are said.
+#[test]
+fn without_a_state_file_auth0_destroy_takes_the_marked_client_and_nothing_else() {
+    let w = World::new();
+    let run = |args: &[&str]| succeeds(w.cmd().envs(LEAST_PRIVILEGE).args(args).output().unwrap());
+    run(&["apply", "--yes"]);
+    let marked = w
+        .sandbox
+        .with_tenant(|t| {
+            t.clients
+                .iter()
+                .find(|c| c["client_metadata"] == json!({"authsetup": "managed by authsetup"}))
+                .cloned()
+        })
+        .expect("apply marks the client it creates");
+    let id = marked["client_id"].clone();
+    w.sandbox.with_tenant(|t| {
+        t.clients.insert(
+            0,
+            json!({
+                "client_id": "someoneelse00000000000000000000", "name": marked["name"],
+                "app_type": "native", "is_first_party": true, "callbacks": marked["callbacks"],
+            }),
+        );
+    });
+    std::fs::remove_file(w.path(STATE)).unwrap();
+    let before = w.snapshot();
+    w.sandbox.clear_log();
+
+    let plan = run(&["plan", "--destroy"]);
+    assert!(w.writes().is_empty(), "{:#?}", w.writes());
+    assert!(
+        plan.contains(&format!("client:{}", marked["name"].as_str().unwrap())),
+        "{plan}"
+    );
+
+    let out = run(&["destroy", "--yes"]);
+    let mut expected = before;
+    expected["clients"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|c| c["client_id"] != id);
+    expected["client_grants"]
+        .as_array_mut()
+        .unwrap()
+        .retain(|g| g["client_id"] != id);
+    for c in expected["connections"].as_array_mut().unwrap() {
+        if let Some(enabled) = c["enabled_clients"].as_array_mut() {
+            enabled.retain(|e| *e != id);
+        }
+    }
+    assert_eq!(w.snapshot(), expected);
+    for unknown in ["the API", "resource parameter profile", "iss"] {
+        assert!(
+            out.lines()
+                .any(|l| l.contains("warning:") && l.contains(unknown) && l.contains("hint:")),
+            "{unknown}: {out}"
+        );
+    }
 }
