@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::common::{SERVERS, TwoEnvs, World, output_text, read, unset_defaults};
+use crate::common::{Org, SERVERS, TwoEnvs, World, output_text, read, unset_defaults};
 
 const STATE: &str = ".authsetup-state.json";
 
@@ -189,5 +189,66 @@ fn without_a_state_file_auth0_destroy_takes_the_marked_client_and_nothing_else()
                 .any(|l| l.contains("warning:") && l.contains(unknown) && l.contains("hint:")),
             "{unknown}: {out}"
         );
+    }
+}
+
+/// What an Okta org holds, to compare before and after.
+fn org_view(org: &Org) -> Value {
+    org.sandbox.with_org(|o| {
+        json!({
+            "servers": o.servers.iter().map(|s| json!({
+                "doc": s.doc,
+                "policies": s.policies.iter().map(|p| p.doc.clone()).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+            "apps": o.apps,
+            "assignments": o.assignments,
+        })
+    })
+}
+
+/// Okta marks the app (its admin note), the authorization server and the access policy (their
+/// descriptions). With no state file, destroy takes the marked ones of this setup: the server
+/// with all it holds, or only the policy when the server is not marked, and the app; never the
+/// unmarked app of the same label listed before it.
+#[test]
+fn without_a_state_file_okta_destroy_takes_the_marked_app_server_and_policy_and_nothing_else() {
+    for server_marked in [true, false] {
+        let org = Org::new();
+        let fresh = org_view(&org);
+        succeeds(org.cmd().args(["apply", "--yes"]).output().unwrap());
+        let app = org.sandbox.with_org(|o| o.apps[0].clone());
+        assert_eq!(app["settings"]["notes"]["admin"], "managed by authsetup");
+        let someone_elses = {
+            let mut a = app.clone();
+            a["id"] = json!("0oaSomeoneElse00001");
+            a["credentials"]["oauthClient"]["client_id"] = a["id"].clone();
+            a["settings"]["notes"]["admin"] = json!("the platform team's");
+            a
+        };
+        org.sandbox.with_org(|o| {
+            o.apps.insert(0, someone_elses.clone());
+            if !server_marked {
+                o.servers[0].doc["description"] = json!("the platform team's server");
+            }
+        });
+        std::fs::remove_file(org.path(STATE)).unwrap();
+        let before = org_view(&org);
+
+        let out = succeeds(org.cmd().args(["destroy", "--yes"]).output().unwrap());
+        let after = org_view(&org);
+        assert_eq!(after["apps"], json!([someone_elses]), "{out}");
+        if server_marked {
+            assert_eq!(after["servers"], fresh["servers"], "{out}");
+        } else {
+            let mut kept = before["servers"][0].clone();
+            kept["policies"] = json!([]);
+            assert_eq!(after["servers"], json!([kept]), "{out}");
+            assert!(
+                out.lines().any(|l| l.contains("warning:")
+                    && l.contains("authorization server")
+                    && l.contains("hint:")),
+                "{out}"
+            );
+        }
     }
 }

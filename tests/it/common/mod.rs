@@ -5,7 +5,7 @@
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-use authsetup_sandbox::{RecordedRequest, Sandbox, SandboxConfig};
+use authsetup_sandbox::{OktaOrg, OktaSandbox, RecordedRequest, Sandbox, SandboxConfig};
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -223,5 +223,64 @@ impl TwoEnvs {
 
     pub fn silent(&self) -> bool {
         self.dev.sandbox.requests().is_empty() && self.prod.sandbox.requests().is_empty()
+    }
+}
+
+/// An emulated Okta org and the built binary pointed at it.
+pub struct Org {
+    pub sandbox: OktaSandbox,
+    pub dir: TempDir,
+}
+
+impl Org {
+    pub fn new() -> Org {
+        Org::with_config(SandboxConfig::default())
+    }
+
+    pub fn with_config(config: SandboxConfig) -> Org {
+        Org {
+            sandbox: OktaSandbox::start_background(config).expect("sandbox starts"),
+            dir: tempfile::tempdir().expect("temp dir"),
+        }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.path().join(name)
+    }
+
+    /// The binary with no credentials, pointed at the org, working in the temp folder.
+    pub fn bare(&self) -> Command {
+        let mut cmd = Command::cargo_bin("authsetup").expect("binary built");
+        cmd.env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.dir.path())
+            .env("AUTHSETUP_HTTP_TIMEOUT", "5")
+            .env("OKTA_DOMAIN", self.sandbox.base_url())
+            .env("OKTA_AUDIENCE", AUD)
+            .env("MCP_URL", AUD)
+            .current_dir(self.dir.path());
+        cmd
+    }
+
+    pub fn cmd(&self) -> Command {
+        let mut cmd = self.bare();
+        cmd.env("OKTA_API_TOKEN", self.sandbox.api_token());
+        cmd
+    }
+
+    pub fn org(&self) -> OktaOrg {
+        self.sandbox.with_org(|o| o.clone())
+    }
+
+    pub fn writes(&self) -> Vec<authsetup_sandbox::RecordedRequest> {
+        self.sandbox
+            .requests()
+            .into_iter()
+            .filter(|r| r.method != "GET" && r.path.starts_with("/api/v1/"))
+            .collect()
+    }
+
+    pub fn env_file(&self) -> Option<String> {
+        std::fs::read_to_string(self.path(".env")).ok()
     }
 }
