@@ -57,7 +57,10 @@ Examples:\n  authsetup apply --audience https://mcp.example.com/mcp\n  authsetup
         long_about = "Undo what apply did: delete what it created (the API, its default grant for \
 third-party clients) and put back the tenant values it replaced (default audience, DCR flags, the \
 connection's domain level) to what they were before authsetup first changed them. What authsetup \
-did is recorded in .authsetup-state.json beside authsetup.toml at every apply. Nothing it did not \
+did is recorded in .authsetup-state.json beside authsetup.toml at every apply, and on the objects \
+that have a field for it (the Auth0 client it registers for Codex, the Okta app, authorization \
+server and policy) as the mark \"managed by authsetup\": without a record of the tenant, destroy \
+takes the marked objects of this setup and says what else it cannot undo. Nothing it did not \
 create is deleted, and a value someone changed since is left as it is.",
         after_help = "On a terminal it shows the plan and asks first (the default answer is no); not with \
 --yes, CI set, --output json, or standard input not a terminal.\n\n\

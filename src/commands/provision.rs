@@ -142,8 +142,8 @@ pub struct Prepared {
     _locks: Vec<RunLock>,
 }
 
+/// The record as read for the plan; the file is read again when it is written (`StateFile::update`).
 struct TenantRecord {
-    file: StateFile,
     key: String,
     record: Record,
     path: PathBuf,
@@ -209,7 +209,6 @@ pub async fn prepare(
         let key = state::key(settings.provider.as_str(), &domain);
         let record = file.record(&key);
         Some(TenantRecord {
-            file,
             key,
             record,
             path: settings.state_file.clone(),
@@ -327,7 +326,7 @@ impl Prepared {
             provider_name,
             warned,
             direction,
-            mut state,
+            state,
             _locks,
         } = self;
         if !warned {
@@ -340,19 +339,19 @@ impl Prepared {
         // Written ahead of the writes: an apply cut short still leaves what it may have done
         // on record, and destroy finds out from the tenant what really exists. Each server's
         // own plan, whose resource names carry its audience.
-        if let (Some(s), Direction::Forward, true) = (&mut state, direction, tenant_writes > 0) {
-            for u in &units {
-                let tenant: Vec<Change> = u
-                    .plan
-                    .changes
-                    .iter()
-                    .filter(|c| !is_local(c))
-                    .cloned()
-                    .collect();
-                s.record.note(&tenant);
-            }
-            s.file.set(&s.key, s.record.clone());
-            s.file.save(&s.path)?;
+        if let (Some(s), Direction::Forward, true) = (&state, direction, tenant_writes > 0) {
+            StateFile::update(&s.path, &s.key, |record| {
+                for u in &units {
+                    let tenant: Vec<Change> = u
+                        .plan
+                        .changes
+                        .iter()
+                        .filter(|c| !is_local(c))
+                        .cloned()
+                        .collect();
+                    record.note(&tenant);
+                }
+            })?;
         }
         let outputs = if tenant_writes == 0 {
             if has_steps {
@@ -407,17 +406,12 @@ impl Prepared {
                 .collect::<Result<Vec<_>>>()
                 .map_err(AppError::from_api)?
         };
-        if let (Some(mut s), Direction::Undo) = (state, direction) {
+        if let (Some(s), Direction::Undo) = (&state, direction) {
             let settled: Vec<String> = units
                 .iter()
                 .flat_map(|u| u.plan.changes.iter().map(|c| c.resource.clone()))
                 .collect();
-            let before = s.record.clone();
-            s.record.forget(&settled);
-            if s.record != before {
-                s.file.set(&s.key, s.record);
-                s.file.save(&s.path)?;
-            }
+            StateFile::update(&s.path, &s.key, |record| record.forget(&settled))?;
         }
         if crate::interrupt::requested() {
             return Err(AppError::interrupted(

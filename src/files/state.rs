@@ -1,7 +1,8 @@
 //! What `apply` created in a tenant and the values it replaced there, so that `destroy` undoes
 //! exactly that and nothing else. Auth0's APIs, grants and tenant settings have no field to carry
 //! such a note, so it lives beside `authsetup.toml` in `.authsetup-state.json` (0600, replaced
-//! atomically), one record per tenant.
+//! atomically), one record per tenant. Runs on other tenants or environments share the file, so
+//! each changes only its own record, read again under the file's run lock (`update`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::io;
@@ -10,7 +11,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::error::{AppError, Result};
-use crate::files::atomic;
+use crate::files::{atomic, lock};
 use crate::plan::{Action, Change, FieldChange};
 
 const VERSION: u32 = 1;
@@ -120,7 +121,7 @@ impl StateFile {
         self.tenants.get(key).cloned().unwrap_or_default()
     }
 
-    pub fn set(&mut self, key: &str, record: Record) {
+    fn set(&mut self, key: &str, record: Record) {
         if record.is_empty() {
             self.tenants.remove(key);
         } else {
@@ -128,7 +129,29 @@ impl StateFile {
         }
     }
 
-    pub fn save(&self, path: &Path) -> Result<()> {
+    /// Changes one tenant's record in the file as it is now: under the run lock, the file is read
+    /// again, `change` applied to that record and the file replaced, so an apply on another
+    /// tenant that wrote it meanwhile keeps its record. Returns the record as saved; writes
+    /// nothing when `change` leaves it as it was.
+    pub fn update(path: &Path, key: &str, change: impl FnOnce(&mut Record)) -> Result<Record> {
+        let _lock = lock::acquire(path, || {}).map_err(|e| {
+            AppError::failed(format!(
+                "cannot take the run lock beside {}: {e}",
+                path.display()
+            ))
+        })?;
+        let mut file = StateFile::load(path)?;
+        let before = file.record(key);
+        let mut record = before.clone();
+        change(&mut record);
+        if record != before {
+            file.set(key, record.clone());
+            file.save(path)?;
+        }
+        Ok(record)
+    }
+
+    fn save(&self, path: &Path) -> Result<()> {
         let mut text = serde_json::to_string_pretty(self).expect("the state serialises");
         text.push('\n');
         atomic::write_atomic(path, text.as_bytes())
@@ -174,5 +197,26 @@ mod tests {
         assert!(r.changed.is_empty());
         r.forget(&["resource_server:x".into()]);
         assert!(r.is_empty());
+    }
+
+    #[test]
+    fn an_update_keeps_the_other_tenants_records_written_since_the_file_was_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(".authsetup-state.json");
+        let created = |r: &str| Change::new(r, Action::Create);
+        let read_before = StateFile::load(&path).unwrap();
+        StateFile::update(&path, "auth0:a", |r| {
+            r.note(&[created("resource_server:a")])
+        })
+        .unwrap();
+        StateFile::update(&path, "auth0:b", |r| {
+            r.note(&[created("resource_server:b")])
+        })
+        .unwrap();
+        assert!(read_before.record("auth0:a").is_empty());
+        let file = StateFile::load(&path).unwrap();
+        assert!(file.record("auth0:a").created.contains("resource_server:a"));
+        assert!(file.record("auth0:b").created.contains("resource_server:b"));
+        assert!(!lock::lock_path(&path).exists(), "the lock is let go");
     }
 }

@@ -15,6 +15,13 @@ use crate::http::Http;
 use crate::plan::{Outputs, Plan};
 use crate::settings::{ProviderKind, Settings};
 
+/// The note authsetup leaves on every object it creates that has a field for one, so that
+/// `destroy` can tell its objects from same-named ones without a local record: the Auth0 client
+/// it registers for Codex (`client_metadata`), the Okta app (`settings.notes.admin`), and the Okta
+/// authorization server and its policy (`description`). Auth0 APIs, client grants and tenant
+/// settings have no such field; what authsetup did to them is known only from the state file.
+pub const MARK: &str = "managed by authsetup";
+
 /// The setup steps, each also a subcommand. `plan`/`apply` run all of them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Step {

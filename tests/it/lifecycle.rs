@@ -5,7 +5,7 @@ use std::os::unix::fs::PermissionsExt;
 use authsetup_sandbox::{Auth0Tenant, OktaSandbox, SandboxConfig};
 use serde_json::{Value, json};
 
-use crate::common::{AUD, World, output_text};
+use crate::common::{AUD, World, output_text, unset_defaults};
 
 const STATE: &str = ".authsetup-state.json";
 
@@ -28,38 +28,6 @@ fn seed_unrelated(t: &mut Auth0Tenant) {
     t.settings["friendly_name"] = json!("Acme");
 }
 
-/// Everything the tenant holds, to compare before and after.
-fn snapshot(w: &World) -> Value {
-    w.sandbox.with_tenant(|t| {
-        json!({
-            "settings": t.settings,
-            "resource_servers": t.resource_servers,
-            "client_grants": t.client_grants,
-            "connections": t.connections,
-            "clients": t.clients,
-        })
-    })
-}
-
-/// Settings put back to their defaults, which the tenant did not spell out before, read as
-/// unset: Auth0 keeps an emptied default audience as "" (TestAccTenant_Main), and the issuer
-/// flag goes back to off.
-fn unset_defaults(mut snap: Value) -> Value {
-    let settings = snap["settings"].as_object_mut().unwrap();
-    for (key, default) in [
-        ("default_audience", json!("")),
-        (
-            "authorization_response_iss_parameter_supported",
-            json!(false),
-        ),
-    ] {
-        if settings.get(key) == Some(&default) {
-            settings.remove(key);
-        }
-    }
-    snap
-}
-
 fn run(w: &World, args: &[&str]) -> std::process::Output {
     let out = w.cmd().args(args).output().unwrap();
     assert!(out.status.success(), "{args:?}: {}", output_text(&out));
@@ -70,7 +38,7 @@ fn run(w: &World, args: &[&str]) -> std::process::Output {
 fn destroy_after_apply_gives_back_the_tenant_it_found() {
     let w = World::new();
     w.sandbox.with_tenant(seed_unrelated);
-    let before = snapshot(&w);
+    let before = w.snapshot();
 
     run(&w, &["apply", "--yes"]);
     assert!(w.resource_server(AUD).is_some());
@@ -88,7 +56,7 @@ fn destroy_after_apply_gives_back_the_tenant_it_found() {
     assert_eq!(plan["has_changes"], true);
 
     run(&w, &["destroy", "--yes"]);
-    assert_eq!(unset_defaults(snapshot(&w)), before);
+    assert_eq!(unset_defaults(w.snapshot()), before);
     let state: Value =
         serde_json::from_str(&std::fs::read_to_string(w.path(STATE)).unwrap()).unwrap();
     assert_eq!(state["tenants"], json!({}), "nothing is left on record");
@@ -110,7 +78,7 @@ fn destroy_after_apply_gives_back_the_tenant_it_found() {
 fn destroy_after_a_least_privilege_apply_gives_back_the_tenant_it_found() {
     let w = World::new();
     w.sandbox.with_tenant(seed_unrelated);
-    let before = snapshot(&w);
+    let before = w.snapshot();
     let modes = [
         ("AUTHSETUP_AUDIENCE_MODE", "resource"),
         ("AUTHSETUP_REGISTRATION", "preregistered"),
@@ -137,7 +105,7 @@ fn destroy_after_a_least_privilege_apply_gives_back_the_tenant_it_found() {
     let out = run_in_modes(&["destroy", "--yes"]);
     let text = output_text(&out);
     assert!(!text.contains("cannot undo"), "{text}");
-    assert_eq!(unset_defaults(snapshot(&w)), before);
+    assert_eq!(unset_defaults(w.snapshot()), before);
     assert!(
         w.sandbox.with_tenant(|t| !t
             .client_grants
@@ -161,7 +129,7 @@ fn destroy_keeps_an_api_that_was_there_and_puts_back_its_fields() {
         }));
         t.settings["default_audience"] = json!("");
     });
-    let before = snapshot(&w);
+    let before = w.snapshot();
     run(&w, &["apply", "--yes"]);
     assert_eq!(w.resource_server(AUD).unwrap()["signing_alg"], "RS256");
 
@@ -182,7 +150,7 @@ fn destroy_keeps_an_api_that_was_there_and_puts_back_its_fields() {
         "{:#?}",
         w.writes()
     );
-    assert_eq!(unset_defaults(snapshot(&w)), unset_defaults(before));
+    assert_eq!(unset_defaults(w.snapshot()), unset_defaults(before));
 }
 
 #[test]

@@ -52,6 +52,8 @@ mod okta;
 mod output_snapshots;
 /// `plan`, `apply` and the step commands on Auth0.
 mod provision;
+/// Where apply's records live (tenant marks, the shared state file) and destroy from them.
+mod records;
 /// Recorded Auth0 Management API traffic replayed against the emulator.
 mod replay_auth0;
 /// Recorded Okta Management API traffic replayed against the emulator.

@@ -3,76 +3,15 @@
 use std::path::PathBuf;
 use std::time::Duration;
 
-use crate::common::{AUD, output_text, read};
+use crate::common::{AUD, Org, output_text, read};
 use assert_cmd::Command;
-use authsetup_sandbox::{
-    Fault, FaultKind, OktaOrg, OktaSandbox, RateLimit, SandboxConfig, ServiceApp,
-};
+use authsetup_sandbox::{Fault, FaultKind, RateLimit, SandboxConfig, ServiceApp};
 use serde_json::{Value, json};
-use tempfile::TempDir;
 
 const SERVER: &str = "MCP https://mcp.example.com/mcp";
 const APP: &str = "Codex CLI (MCP https://mcp.example.com/mcp)";
 /// Codex's redirect for AUD on the default callback port (notes/codex-mcp.md §A7).
 const REDIRECT: &str = "http://127.0.0.1:1455/callback/epMNJ6P1xGQ9";
-
-struct Org {
-    sandbox: OktaSandbox,
-    dir: TempDir,
-}
-
-impl Org {
-    fn new() -> Org {
-        Org::with_config(SandboxConfig::default())
-    }
-
-    fn with_config(config: SandboxConfig) -> Org {
-        Org {
-            sandbox: OktaSandbox::start_background(config).expect("sandbox starts"),
-            dir: tempfile::tempdir().expect("temp dir"),
-        }
-    }
-
-    fn path(&self, name: &str) -> PathBuf {
-        self.dir.path().join(name)
-    }
-
-    /// The binary with no credentials, pointed at the org, working in the temp folder.
-    fn bare(&self) -> Command {
-        let mut cmd = Command::cargo_bin("authsetup").expect("binary built");
-        cmd.env_clear()
-            .env("PATH", std::env::var("PATH").unwrap_or_default())
-            .env("HOME", self.dir.path())
-            .env("AUTHSETUP_HTTP_TIMEOUT", "5")
-            .env("OKTA_DOMAIN", self.sandbox.base_url())
-            .env("OKTA_AUDIENCE", AUD)
-            .env("MCP_URL", AUD)
-            .current_dir(self.dir.path());
-        cmd
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = self.bare();
-        cmd.env("OKTA_API_TOKEN", self.sandbox.api_token());
-        cmd
-    }
-
-    fn org(&self) -> OktaOrg {
-        self.sandbox.with_org(|o| o.clone())
-    }
-
-    fn writes(&self) -> Vec<authsetup_sandbox::RecordedRequest> {
-        self.sandbox
-            .requests()
-            .into_iter()
-            .filter(|r| r.method != "GET" && r.path.starts_with("/api/v1/"))
-            .collect()
-    }
-
-    fn env_file(&self) -> Option<String> {
-        std::fs::read_to_string(self.path(".env")).ok()
-    }
-}
 
 fn run_ok(cmd: &mut Command) -> String {
     let out = cmd.output().unwrap();

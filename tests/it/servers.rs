@@ -8,13 +8,7 @@ use authsetup_sandbox::{OktaSandbox, SandboxConfig};
 use serde_json::Value;
 use tempfile::TempDir;
 
-use crate::common::{AUD, World, output_text, read};
-
-const SERVERS: [(&str, &str); 3] = [
-    ("docs", "https://docs.example.com/mcp"),
-    ("tickets", "https://tickets.example.com/mcp"),
-    ("wiki", "https://wiki.example.com/mcp"),
-];
+use crate::common::{AUD, SERVERS, TwoEnvs, World, output_text, read};
 
 /// The binary against an Okta org, with nothing else from the environment.
 fn okta_cmd(org: &OktaSandbox, dir: &Path) -> Command {
@@ -223,55 +217,6 @@ fn several_servers_on_auth0_take_the_resource_mode_and_refuse_the_default_audien
     );
 }
 
-/// Two Auth0 tenants as `[env.dev]` and `[env.prod]`, each with its own MCP URL, and the
-/// credentials of each in its suffixed variables.
-struct TwoEnvs {
-    dev: World,
-    prod: World,
-}
-
-impl TwoEnvs {
-    fn new() -> TwoEnvs {
-        let envs = TwoEnvs {
-            dev: World::new(),
-            prod: World::new(),
-        };
-        std::fs::write(
-            envs.dev.path("authsetup.toml"),
-            format!(
-                "mcp_name = \"docs\"\n\
-                 [env.dev]\ndomain = \"{}\"\nmcp_url = \"https://dev.example.com/mcp\"\n\
-                 audience = \"https://dev.example.com/mcp\"\nenv_file = \"dev.env\"\n\
-                 [env.prod]\ndomain = \"{}\"\nmcp_url = \"https://prod.example.com/mcp\"\n\
-                 audience = \"https://prod.example.com/mcp\"\nenv_file = \"prod.env\"\n",
-                envs.dev.sandbox.base_url(),
-                envs.prod.sandbox.base_url()
-            ),
-        )
-        .unwrap();
-        envs
-    }
-
-    fn cmd(&self) -> Command {
-        let mut cmd = self.dev.bare();
-        for (suffix, world) in [("DEV", &self.dev), ("PROD", &self.prod)] {
-            cmd.env(
-                format!("AUTH0_CLIENT_ID_{suffix}"),
-                world.sandbox.client_id(),
-            )
-            .env(
-                format!("AUTH0_CLIENT_SECRET_{suffix}"),
-                world.sandbox.client_secret(),
-            );
-        }
-        cmd
-    }
-
-    fn silent(&self) -> bool {
-        self.dev.sandbox.requests().is_empty() && self.prod.sandbox.requests().is_empty()
-    }
-}
-
 #[test]
 fn all_envs_plans_both_tenants_at_once() {
     let envs = TwoEnvs::new();
@@ -414,13 +359,7 @@ fn apply_auth0_servers(n: usize) -> (World, usize) {
         latency: std::time::Duration::from_millis(40),
         ..SandboxConfig::default()
     });
-    let mut file = String::from("audience_mode = \"resource\"\n");
-    for (name, url) in SERVERS.iter().take(n) {
-        file.push_str(&format!(
-            "[[servers]]\nname = \"{name}\"\nurl = \"{url}\"\nenv_file = \"{name}.env\"\n"
-        ));
-    }
-    std::fs::write(world.path("authsetup.toml"), file).unwrap();
+    world.write_auth0_servers(n);
     run(world
         .cmd()
         .env_remove("AUTH0_AUDIENCE")

@@ -298,7 +298,7 @@ fn is_type(value: &Value, ty: &str) -> bool {
     }
 }
 
-fn type_name(value: &Value) -> &'static str {
+pub(crate) fn type_name(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
         Value::Bool(_) => "boolean",

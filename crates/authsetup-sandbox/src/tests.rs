@@ -801,3 +801,63 @@ async fn minted_user_tokens_carry_the_test_user_and_open_only_their_own_server()
         StatusCode::UNAUTHORIZED
     );
 }
+
+#[tokio::test]
+async fn client_metadata_is_kept_within_the_documented_limits() {
+    let s = sandbox().await;
+    let (status, created) = api(
+        &s,
+        "POST",
+        "/api/v2/clients",
+        Some(json!({"name": "A", "app_type": "native", "client_metadata": {"owner": "x"}})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::CREATED);
+    let id = created["client_id"].as_str().unwrap().to_string();
+    let path = format!("/api/v2/clients/{id}");
+    let (status, _) = api(
+        &s,
+        "PATCH",
+        &path,
+        Some(json!({"client_metadata": {"owner": "y", "team": "z"}})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let (_, read) = api(&s, "GET", &path, None).await;
+    assert_eq!(read["client_metadata"], json!({"owner": "y", "team": "z"}));
+
+    let eleven: serde_json::Map<String, Value> =
+        (0..11).map(|i| (format!("k{i}"), json!("v"))).collect();
+    for (metadata, message) in [
+        (
+            json!({"k": "v".repeat(256)}),
+            "String is too long (256 chars), maximum 255' on property client_metadata.k",
+        ),
+        (
+            json!({"k": 1}),
+            "Expected type string but found type integer' on property client_metadata.k",
+        ),
+        (
+            json!({"k!": "v"}),
+            "Invalid property name: k!' on property client_metadata.k!",
+        ),
+        (
+            Value::Object(eleven),
+            "Too many properties defined (11), maximum 10' on property client_metadata",
+        ),
+    ] {
+        let (status, body) = api(
+            &s,
+            "PATCH",
+            &path,
+            Some(json!({"client_metadata": metadata})),
+        )
+        .await;
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert_eq!(body["errorCode"], "invalid_body");
+        assert!(
+            body["message"].as_str().unwrap().ends_with(message),
+            "{body}"
+        );
+    }
+}

@@ -406,27 +406,32 @@ impl ManagementApi {
             .map(drop)
     }
 
-    /// The native application named `name`, the client authsetup registers for Codex.
+    /// The native application named `name`, the client authsetup registers for Codex. Names are
+    /// not unique in Auth0: of several, the one carrying authsetup's mark, else the first.
     pub async fn find_client(&self, name: &str) -> Result<Option<App>> {
         const PER_PAGE: usize = 100;
         const MAX_PAGES: usize = 10;
+        let mut first = None;
         for page in 0..MAX_PAGES {
             let path = format!(
-                "clients?app_type=native&fields=client_id,name,callbacks,is_first_party&include_fields=true&per_page={PER_PAGE}&page={page}"
+                "clients?app_type=native&fields=client_id,name,callbacks,is_first_party,client_metadata&include_fields=true&per_page={PER_PAGE}&page={page}"
             );
             let v = self
                 .call_json(Method::GET, &path, None)
                 .await?
                 .unwrap_or(Value::Null);
             let items = list_items(&v, "clients");
-            if let Some(app) = items.iter().map(App::from_json).find(|a| a.name == name) {
-                return Ok(Some(app));
+            for app in items.iter().map(App::from_json).filter(|a| a.name == name) {
+                if app.marked {
+                    return Ok(Some(app));
+                }
+                first.get_or_insert(app);
             }
             if items.len() < PER_PAGE {
                 break;
             }
         }
-        Ok(None)
+        Ok(first)
     }
 
     /// Creates an application and returns its client id; a create whose answer was lost is

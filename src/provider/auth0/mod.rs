@@ -469,8 +469,17 @@ impl Provider for Auth0 {
                     .or_else(|| r.strip_prefix("connection.enabled_clients:"))
             })
             .collect();
-        // Codex's pre-registered client, when this tool created one (`--registration preregistered`).
-        let client_name = covered().find_map(|r| r.strip_prefix("client:"));
+        // Codex's pre-registered client, when this tool created one (`--registration preregistered`):
+        // the one on record, else the one of this setup, which counts only if it carries the mark.
+        let client_name = covered()
+            .find_map(|r| r.strip_prefix("client:"))
+            .or_else(|| {
+                self.desired
+                    .client
+                    .as_ref()
+                    .filter(|_| steps.contains(&Step::Dcr))
+                    .map(|c| c.name.as_str())
+            });
         let mut reads = vec![
             planner::READ_API,
             planner::READ_GRANT,
@@ -509,11 +518,13 @@ impl Provider for Auth0 {
             ..TenantState::default()
         };
         let connections: Vec<_> = connections.into_iter().flatten().collect();
-        self.finish(
-            planner::destroy(aud, steps, &state, &connections, record),
-            None,
-        )
-        .await
+        let marked = planner::with_marks(record, aud, state.codex_client.as_ref());
+        let mut plan = planner::destroy(aud, steps, &state, &connections, &marked);
+        if record.is_empty() {
+            plan.warnings
+                .extend(planner::unrecorded(aud, steps, &state));
+        }
+        self.finish(plan, None).await
     }
 
     async fn apply(&self, plan: &Plan, progress: &dyn Progress) -> Result<Outputs> {

@@ -8,11 +8,11 @@ use serde_json::{Map, Value, json};
 use crate::error::{AppError, Result};
 use crate::files::state::Record;
 use crate::plan::{Action, Change, FieldChange};
-use crate::provider::Step;
+use crate::provider::{MARK, Step};
 use crate::settings::AudienceMode;
 
 use super::api::default_grant_body;
-use super::state::TenantState;
+use super::state::{MARK_KEY, TenantState};
 
 /// "User Access = Allow, Client Access = Deny" (notes/auth0.md §0.3). The client policy has no
 /// `allow_all`; `deny_all` keeps machine-to-machine tokens out.
@@ -648,7 +648,12 @@ fn codex_client_change(client: &CodexClient, state: &TenantState) -> (Change, Op
                 .field("is_first_party", Value::Null, json!(true))
                 .field("callbacks", Value::Null, json!([client.redirect_uri]))
                 .field("grant_types", Value::Null, json!(CODEX_GRANTS))
-                .field("token_endpoint_auth_method", Value::Null, json!("none")),
+                .field("token_endpoint_auth_method", Value::Null, json!("none"))
+                .field(
+                    &format!("client_metadata.{MARK_KEY}"),
+                    Value::Null,
+                    json!(MARK),
+                ),
             Some(Op::CreateClient(json!({
                 "name": client.name,
                 "description": "Codex CLI's login to the MCP server (created by authsetup)",
@@ -658,6 +663,7 @@ fn codex_client_change(client: &CodexClient, state: &TenantState) -> (Change, Op
                 "callbacks": [client.redirect_uri],
                 "grant_types": CODEX_GRANTS,
                 "token_endpoint_auth_method": "none",
+                "client_metadata": { MARK_KEY: MARK },
             }))),
         ),
         Some(app) if !app.callbacks.contains(&client.redirect_uri) => {
@@ -788,6 +794,58 @@ pub fn destroy_covers(resource: &str, aud: &str, steps: &[Step]) -> bool {
         || (resource.starts_with("client_grant:") && wants(Step::Policy))
         || (resource.starts_with("connection:") && wants(Step::Connection))
         || (resource.starts_with("connection.enabled_clients:") && wants(Step::Connection))
+}
+
+/// The record with what the tenant itself says authsetup created: Codex's client when it carries
+/// the mark, and so its grant for this API, which only a client of authsetup's could have been
+/// given by it. An unmarked client of the same name is someone else's and stays out.
+pub fn with_marks(record: &Record, aud: &str, client: Option<&super::state::App>) -> Record {
+    let mut record = record.clone();
+    if let Some(app) = client.filter(|a| a.marked) {
+        record.created.insert(format!("client:{}", app.name));
+        record
+            .created
+            .insert(format!("client_grant:{}:{aud}", app.name));
+    }
+    record
+}
+
+/// Without a record of this tenant, what authsetup may have set but cannot undo: Auth0 keeps no
+/// earlier value of a tenant setting and no mark on an API, so each is said, with how to put it
+/// back by hand, instead of guessed.
+pub fn unrecorded(aud: &str, steps: &[Step], state: &TenantState) -> Vec<String> {
+    let wants = |s: Step| steps.contains(&s);
+    let settings = state.settings.clone().unwrap_or_default();
+    let unknown = "authsetup has no record of its earlier value (no .authsetup-state.json entry for this tenant), so it stays";
+    let mut out = Vec::new();
+    if wants(Step::Api) && state.resource_server.is_some() {
+        out.push(format!(
+            "the API {aud} may be authsetup's, but Auth0 APIs carry no mark and no record names it, so it stays; hint: if authsetup created it, delete it in the Dashboard, Applications > APIs"
+        ));
+    }
+    if wants(Step::DefaultAudience) {
+        if settings.default_audience == aud {
+            out.push(format!(
+                "the tenant's default audience is {aud}; {unknown}; hint: set it back in the Dashboard, Settings > General > API Authorization Settings > Default Audience"
+            ));
+        }
+        if settings.resource_parameter_profile.as_deref() == Some("compatibility") {
+            out.push(format!(
+                "the tenant's resource parameter profile is compatibility; {unknown}; hint: set \"Resource Parameter Compatibility Profile\" back in the Dashboard's tenant settings (Auth0's documented default is audience)"
+            ));
+        }
+        if settings.iss_parameter {
+            out.push(format!(
+                "the tenant adds iss to authorization responses; {unknown}; hint: turn off \"Include Issuer in Authorization Responses\" in the Dashboard's tenant settings if it was off"
+            ));
+        }
+    }
+    if wants(Step::Dcr) && settings.dcr {
+        out.push(format!(
+            "Dynamic Client Registration is on; {unknown}; hint: turn it off in the Dashboard, Settings > Advanced > Dynamic Client Registration (DCR), if it was off"
+        ));
+    }
+    out
 }
 
 /// The value to put back when the field still holds what authsetup set; otherwise someone changed
@@ -1473,6 +1531,7 @@ mod tests {
             name: "Codex CLI (docs)".into(),
             callbacks: vec!["http://127.0.0.1:1455/callback/epMNJ6P1xGQ9".into()],
             first_party: true,
+            marked: true,
         });
         s.client_grant = Some(ClientGrant::default());
         s.connection.as_mut().unwrap().is_domain_connection = false;
@@ -1670,5 +1729,89 @@ mod tests {
         assert_eq!(p.changes.len(), 1);
         let p = destroy(AUD, &Step::ALL, &s, &[], &Record::default());
         assert!(p.ops.is_empty() && p.changes.is_empty());
+    }
+
+    fn codex_app(marked: bool) -> super::super::state::App {
+        super::super::state::App {
+            id: "cli_1".into(),
+            name: "Codex CLI (docs)".into(),
+            marked,
+            ..Default::default()
+        }
+    }
+
+    #[test]
+    fn without_a_record_only_a_marked_client_and_its_grant_are_taken() {
+        let mut s = converged();
+        s.client_grant = Some(ClientGrant {
+            id: "cgr_codex".into(),
+            ..Default::default()
+        });
+        s.codex_client = Some(codex_app(false));
+        let unmarked = with_marks(&Record::default(), AUD, s.codex_client.as_ref());
+        assert!(unmarked.is_empty(), "{unmarked:?}");
+        let p = destroy(AUD, &Step::ALL, &s, &[], &unmarked);
+        assert!(p.ops.is_empty(), "{:?}", p.ops);
+
+        s.codex_client = Some(codex_app(true));
+        let marked = with_marks(&Record::default(), AUD, s.codex_client.as_ref());
+        let p = destroy(AUD, &Step::ALL, &s, &[], &marked);
+        assert_eq!(
+            p.ops,
+            vec![
+                Op::DeleteClientGrant {
+                    id: "cgr_codex".into()
+                },
+                Op::DeleteClient {
+                    id: "cli_1".into(),
+                    name: "Codex CLI (docs)".into()
+                },
+            ]
+        );
+        // Nothing unmarked goes: not the API, whose creator the tenant does not tell.
+        assert!(
+            !p.ops
+                .iter()
+                .any(|o| matches!(o, Op::DeleteResourceServer { .. } | Op::DeleteGrant { .. }))
+        );
+    }
+
+    #[test]
+    fn a_marked_client_the_record_lacks_joins_what_it_holds() {
+        let record = fresh_apply_record();
+        let joined = with_marks(&record, AUD, Some(&codex_app(true)));
+        assert!(joined.created.is_superset(&record.created));
+        assert_eq!(joined.changed, record.changed);
+        assert!(joined.created.contains("client:Codex CLI (docs)"));
+        assert!(
+            joined
+                .created
+                .contains(&format!("client_grant:Codex CLI (docs):{AUD}"))
+        );
+    }
+
+    #[test]
+    fn settings_without_a_record_are_said_with_a_hint_not_guessed() {
+        let mut s = converged();
+        let settings = s.settings.as_mut().unwrap();
+        settings.resource_parameter_profile = Some("compatibility".into());
+        settings.iss_parameter = true;
+        let warnings = unrecorded(AUD, &Step::ALL, &s);
+        for what in [
+            "the API",
+            "default audience",
+            "resource parameter profile",
+            "iss",
+            "Dynamic Client Registration",
+        ] {
+            assert!(
+                warnings
+                    .iter()
+                    .any(|w| w.contains(what) && w.contains("hint:")),
+                "{what}: {warnings:#?}"
+            );
+        }
+        assert!(unrecorded(AUD, &Step::ALL, &fresh()).is_empty());
+        assert_eq!(unrecorded(AUD, &[Step::Api], &s).len(), 1);
     }
 }

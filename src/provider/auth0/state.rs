@@ -137,7 +137,13 @@ pub struct App {
     pub name: String,
     pub callbacks: Vec<String>,
     pub first_party: bool,
+    /// Carries authsetup's mark in `client_metadata`: authsetup created it.
+    pub marked: bool,
 }
+
+/// The `client_metadata` key of authsetup's mark (OAS `ClientMetadata`: string values of at most
+/// 255 characters, at most 10 keys).
+pub const MARK_KEY: &str = "authsetup";
 
 impl App {
     pub fn from_json(v: &Value) -> Self {
@@ -146,6 +152,7 @@ impl App {
             name: v["name"].as_str().unwrap_or_default().to_string(),
             callbacks: strings(&v["callbacks"]),
             first_party: v["is_first_party"].as_bool().unwrap_or(true),
+            marked: v["client_metadata"][MARK_KEY] == crate::provider::MARK,
         }
     }
 }

@@ -188,10 +188,12 @@ impl Okta {
     }
 
     /// `q` is a startsWith match on name or label, so the exact label is picked here (§A.11).
+    /// Labels are not unique: of several, the one carrying authsetup's mark, else the first.
     async fn find_app(&self) -> Result<Option<App>> {
         let label = &self.desired.app_label;
         let all = self.api.list("/api/v1/apps", &[("q", label)]).await?;
-        Ok(all.iter().map(App::from_json).find(|a| &a.label == label))
+        let same = || all.iter().map(App::from_json).filter(|a| &a.label == label);
+        Ok(same().find(App::marked).or_else(|| same().next()))
     }
 
     /// `q` is a name-prefix search (§A.8); the exact name is picked here.
@@ -443,10 +445,12 @@ impl Provider for Okta {
 
     async fn plan_destroy(&self, steps: &[Step], record: &Record) -> Result<Plan> {
         let state = self.observe(&Step::ALL).await?;
-        self.planned(
-            planner::destroy(&self.desired, steps, &state, record),
-            &state,
-        )
+        let marked = planner::with_marks(&self.desired, &state, record);
+        let mut plan = planner::destroy(&self.desired, steps, &state, &marked);
+        if record.is_empty() {
+            plan.warnings.extend(planner::unrecorded(steps, &state));
+        }
+        self.planned(plan, &state)
     }
 
     /// Each round sends every write whose prerequisites exist, so the rounds follow the

@@ -6,9 +6,9 @@ use serde_json::{Value, json};
 use crate::error::{AppError, Result};
 use crate::files::state::Record;
 use crate::plan::{Action, Change};
-use crate::provider::Step;
+use crate::provider::{MARK, Step};
 
-use super::state::{App, OrgState, Policy, Rule};
+use super::state::{App, OrgState, Policy, Rule, marked_description};
 
 /// The scope MCP clients ask for; IMPLICIT consent with a TRUSTED app means no consent screen,
 /// ALL_CLIENTS publishes it in the metadata Codex reads (notes/okta.md §A.4).
@@ -205,7 +205,7 @@ fn plan_server(desired: &Desired, state: &OrgState, out: &mut OktaPlan) -> Resul
             );
             out.ops.push(Op::CreateServer(json!({
                 "name": desired.server_name,
-                "description": format!("MCP server {aud} (managed by authsetup)"),
+                "description": format!("MCP server {aud} ({MARK})"),
                 "audiences": [aud],
             })));
         }
@@ -268,15 +268,18 @@ pub fn app_body(desired: &Desired) -> Value {
             "token_endpoint_auth_method": "none",
             "pkce_required": true,
         }},
-        "settings": {"oauthClient": {
-            "application_type": "native",
-            "consent_method": "TRUSTED",
-            "grant_types": [USER_GRANT, "refresh_token"],
-            "response_types": ["code"],
-            "redirect_uris": [desired.redirect_uri],
-            "wildcard_redirect": "DISABLED",
-            "dpop_bound_access_tokens": false,
-        }},
+        "settings": {
+            "notes": {"admin": MARK},
+            "oauthClient": {
+                "application_type": "native",
+                "consent_method": "TRUSTED",
+                "grant_types": [USER_GRANT, "refresh_token"],
+                "response_types": ["code"],
+                "redirect_uris": [desired.redirect_uri],
+                "wildcard_redirect": "DISABLED",
+                "dpop_bound_access_tokens": false,
+            },
+        },
         "visibility": {"hide": {"iOS": true, "web": true}},
     })
 }
@@ -394,7 +397,7 @@ pub fn policy_body() -> Value {
     json!({
         "type": "OAUTH_AUTHORIZATION_POLICY",
         "name": POLICY_NAME,
-        "description": "Lets the Codex CLI client get tokens for signed-in users (managed by authsetup)",
+        "description": format!("Lets the Codex CLI client get tokens for signed-in users ({MARK})"),
         "priority": 1,
         "status": "ACTIVE",
         // A policy without conditions silently applies to no client (PY-VCR rules cassette);
@@ -539,6 +542,65 @@ fn plan_assignment(desired: &Desired, state: &OrgState, out: &mut OktaPlan) -> R
         });
     }
     Ok(())
+}
+
+/// The record with what the org itself says authsetup created: this setup's authorization server
+/// (its name and only audience) when its description carries the mark, the access policy when
+/// its description does, and the app when its admin note does. What goes inside a deleted object
+/// goes with it, so nothing more is needed; the group assignment has no field for a mark and
+/// goes only with the app.
+pub fn with_marks(desired: &Desired, state: &OrgState, record: &Record) -> Record {
+    let mut record = record.clone();
+    let ours =
+        |s: &&super::state::AuthServer| s.marked && s.audiences == [desired.audience.as_str()];
+    if state.server.as_ref().filter(ours).is_some() {
+        record
+            .created
+            .insert(format!("authorization_server:{}", desired.server_name));
+    }
+    if state.server.is_some()
+        && state
+            .policy
+            .as_ref()
+            .is_some_and(|p| marked_description(&p.doc))
+    {
+        record
+            .created
+            .insert(format!("access_policy:{POLICY_NAME}"));
+    }
+    if state.app.as_ref().is_some_and(App::marked) {
+        record.created.insert(format!("app:{}", desired.app_label));
+    }
+    record
+}
+
+/// Without a record of this org, what exists of this setup but carries no mark: it may be
+/// authsetup's from before objects were marked, or someone else's; it stays, and is said.
+pub fn unrecorded(steps: &[Step], state: &OrgState) -> Vec<String> {
+    let wants = |s: Step| steps.contains(&s);
+    let mut out = Vec::new();
+    let unmarked = "carries no authsetup mark and no record names it, so it stays";
+    if let Some(s) = state
+        .server
+        .as_ref()
+        .filter(|s| wants(Step::Api) && !s.marked)
+    {
+        out.push(format!(
+            "the authorization server {} {unmarked}; hint: if authsetup created it, deactivate and delete it in the Admin Console (Security > API)",
+            s.name
+        ));
+    }
+    if let Some(a) = state
+        .app
+        .as_ref()
+        .filter(|a| wants(Step::Dcr) && !a.marked())
+    {
+        out.push(format!(
+            "the app {} {unmarked}; hint: if authsetup created it, deactivate and delete it in the Admin Console (Applications)",
+            a.label
+        ));
+    }
+    out
 }
 
 /// The reverse of what `record` says authsetup did in the org: it deletes the server, the app,
@@ -698,6 +760,7 @@ mod tests {
                 issuer: "https://o.okta.com/oauth2/aus1".into(),
                 issuer_mode: "ORG_URL".into(),
                 status: "ACTIVE".into(),
+                marked: true,
             }),
             scopes: vec![MCP_SCOPE.into(), OFFLINE_ACCESS.into(), "openid".into()],
             policy: Some(Policy::from_json(&policy)),
@@ -878,5 +941,46 @@ mod tests {
                 .ops
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn without_a_record_the_marked_objects_of_this_setup_are_taken_and_no_others() {
+        let desired = desired();
+        let none = Record::default();
+        let marked = converged();
+        // The marks say what a record of a fresh apply would: the server (its policy goes with
+        // it) and the app go.
+        let mut record = Record::default();
+        record.created.extend([
+            format!("authorization_server:{}", desired.server_name),
+            format!("access_policy:{POLICY_NAME}"),
+            format!("app:{}", desired.app_label),
+        ]);
+        assert_eq!(with_marks(&desired, &marked, &none), record);
+        let ops = destroy(&desired, &Step::ALL, &marked, &record).ops;
+        assert_eq!(ops.len(), 2, "{ops:?}");
+        assert!(ops.iter().any(|o| matches!(o, Op::DeleteServer { .. })));
+        assert!(ops.iter().any(|o| matches!(o, Op::DeleteApp { .. })));
+        assert!(unrecorded(&Step::ALL, &marked).is_empty());
+
+        // A marked policy on a server that is not marked goes alone.
+        let mut s = converged();
+        s.server.as_mut().unwrap().marked = false;
+        let p = destroy(&desired, &Step::ALL, &s, &with_marks(&desired, &s, &none));
+        assert!(p.ops.contains(&Op::DeletePolicy), "{:?}", p.ops);
+        assert!(!p.ops.iter().any(|o| matches!(o, Op::DeleteServer { .. })));
+
+        // Nothing unmarked goes, and a marked server for another audience is not this setup's.
+        let mut s = converged();
+        s.server.as_mut().unwrap().audiences = vec!["https://other.example.com/mcp".into()];
+        s.policy.as_mut().unwrap().doc["description"] = json!("someone's");
+        let mut app = app_json(REDIRECT);
+        app["settings"]["notes"]["admin"] = json!("the team's app");
+        s.app = Some(App::from_json(&app));
+        assert!(with_marks(&desired, &s, &none).is_empty());
+        s.server.as_mut().unwrap().marked = false;
+        let warnings = unrecorded(&Step::ALL, &s);
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        assert!(warnings.iter().all(|w| w.contains("hint:")));
     }
 }

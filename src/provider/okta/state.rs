@@ -6,6 +6,7 @@ use serde_json::Value;
 use url::Url;
 
 use crate::error::{AppError, Result};
+use crate::provider::MARK;
 use crate::settings::is_loopback_host;
 
 fn text(v: &Value, pointer: &str) -> String {
@@ -45,6 +46,15 @@ pub struct AuthServer {
     /// `ORG_URL`, `CUSTOM_URL` (the org's custom domain) or `DYNAMIC` (notes/okta.md §A.2).
     pub issuer_mode: String,
     pub status: String,
+    /// Its description carries authsetup's mark: authsetup created it.
+    pub marked: bool,
+}
+
+/// A description ends with `(managed by authsetup)` on what authsetup creates.
+pub fn marked_description(doc: &Value) -> bool {
+    doc["description"]
+        .as_str()
+        .is_some_and(|d| d.ends_with(&format!("({MARK})")))
 }
 
 /// Nothing the org answers reaches the MCP server's `.env` (or a request path) unless it has the
@@ -80,6 +90,7 @@ impl AuthServer {
             issuer: text(v, "/issuer"),
             issuer_mode: text(v, "/issuerMode"),
             status: text(v, "/status"),
+            marked: marked_description(v),
         }
     }
 
@@ -185,6 +196,11 @@ pub struct App {
 }
 
 impl App {
+    /// Its admin note (`settings.notes.admin`) is authsetup's mark: authsetup created it.
+    pub fn marked(&self) -> bool {
+        self.doc.pointer("/settings/notes/admin") == Some(&Value::from(MARK))
+    }
+
     pub fn from_json(v: &Value) -> Self {
         Self {
             id: text(v, "/id"),

@@ -14,6 +14,7 @@ use serde_json::{Value, json};
 use super::auth::Granted;
 use super::{Answer, ApiError, Auth0, no_content, random_string, wire};
 use crate::query::Params;
+use crate::schema::{Violation, type_name};
 
 pub(super) fn routes() -> Router<Arc<Auth0>> {
     Router::new()
@@ -88,6 +89,7 @@ async fn update(
 ) -> Answer {
     granted.require(&["update:clients"])?;
     let given = app.body("UpdateClientRequestContent", &body)?;
+    check_metadata(&given)?;
     let mut tenant = app.tenant();
     let client = tenant
         .clients
@@ -98,6 +100,35 @@ async fn update(
         client[key] = value;
     }
     Ok(wire(StatusCode::OK, client))
+}
+
+/// OAS `ClientMetadata` puts in prose what its schema leaves out (the schema holds only
+/// `maxProperties: 10`): string values of at most 255 characters, names of at most 255 from
+/// letters, digits and `:,-+=_*?"/\()<>@`, tab and space. Reported like the schema's own
+/// violations.
+fn check_metadata(given: &serde_json::Map<String, Value>) -> Result<(), ApiError> {
+    const MAX: usize = 255;
+    let Some(Value::Object(metadata)) = given.get("client_metadata") else {
+        return Ok(());
+    };
+    let allowed = |c: char| c.is_ascii_alphanumeric() || ":,-+=_*?\"/\\()<>@\t ".contains(c);
+    for (key, value) in metadata {
+        let path = format!("client_metadata.{key}");
+        let message = if key.chars().count() > MAX || !key.chars().all(allowed) {
+            format!("Invalid property name: {key}")
+        } else {
+            match value {
+                Value::String(v) if v.chars().count() > MAX => format!(
+                    "String is too long ({} chars), maximum {MAX}",
+                    v.chars().count()
+                ),
+                Value::String(_) => continue,
+                other => format!("Expected type string but found type {}", type_name(other)),
+            }
+        };
+        return Err(ApiError::payload(Violation { message, path }));
+    }
+    Ok(())
 }
 
 /// 204 whether or not it existed (OAS lists no 404; go-auth0 TestClientGrantManager_* delete 204).
@@ -130,6 +161,7 @@ async fn create(
 ) -> Answer {
     granted.require(&["create:clients"])?;
     let given = app.body("CreateClientRequestContent", &body)?;
+    check_metadata(&given)?;
     let client_id = random_string(32);
     let app_type = given.get("app_type").and_then(Value::as_str);
     let public = app_type.is_some_and(|t| matches!(t, "native" | "spa"));

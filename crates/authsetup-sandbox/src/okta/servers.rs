@@ -128,6 +128,18 @@ fn required_string(body: &Value, field: &str, causes: &mut Vec<String>) {
     }
 }
 
+/// A policy's `name` is 1–100 characters, its `description` (where the authsetup mark goes)
+/// 1–255 (notes/okta.md §A.5, SPEC-MGMT).
+fn policy_lengths(body: &Value, causes: &mut Vec<String>) {
+    for (field, max) in [("name", 100), ("description", 255)] {
+        if let Some(text) = body[field].as_str()
+            && !(1..=max).contains(&text.chars().count())
+        {
+            causes.push(format!("{field}: must be between 1 and {max} characters"));
+        }
+    }
+}
+
 async fn list_servers(State(app): State<Arc<Okta>>, RawQuery(q): RawQuery) -> Answer {
     let params = Params::parse(q.as_deref());
     // `q` searches names and audiences (SPEC-MGMT), so it matches more than the exact name.
@@ -409,6 +421,7 @@ async fn create_policy(
     if body["type"] != "OAUTH_AUTHORIZATION_POLICY" {
         causes.push("type: must be OAUTH_AUTHORIZATION_POLICY".into());
     }
+    policy_lengths(&body, &mut causes);
     if !causes.is_empty() {
         return Err(ApiError::validation("policy", &causes));
     }
@@ -455,6 +468,11 @@ async fn replace_policy(
     body: Bytes,
 ) -> Answer {
     let body = parse_json(&body)?;
+    let mut causes = Vec::new();
+    policy_lengths(&body, &mut causes);
+    if !causes.is_empty() {
+        return Err(ApiError::validation("policy", &causes));
+    }
     let mut org = app.org();
     let conditions = policy_conditions(&org, &body)?;
     let policy = policy_mut(&mut org, &id, &pid)?;
@@ -666,4 +684,58 @@ async fn metadata(State(app): State<Arc<Okta>>, Path(id): Path<String>) -> Answe
         "request_parameter_supported": true,
         "dpop_signing_alg_values_supported": ["RS256", "RS384", "RS512", "ES256", "ES384", "ES512"],
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use reqwest::Method;
+    use serde_json::{Value, json};
+
+    use super::SERVERS;
+    use crate::SandboxConfig;
+    use crate::okta::OktaSandbox;
+
+    #[tokio::test]
+    async fn a_policy_description_is_kept_within_its_documented_length() {
+        let o = OktaSandbox::start(SandboxConfig::default()).await.unwrap();
+        let http = reqwest::Client::new();
+        let call = |method: Method, path: String, body: Value| {
+            http.request(method, format!("{}{path}", o.base_url()))
+                .header("Authorization", format!("SSWS {}", o.api_token()))
+                .json(&body)
+                .send()
+        };
+        let server: Value = call(
+            Method::POST,
+            SERVERS.into(),
+            json!({"name": "s", "description": "d", "audiences": ["https://a.example.com/"]}),
+        )
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+        let policies = format!("{SERVERS}/{}/policies", server["id"].as_str().unwrap());
+        let policy = |description: String| {
+            json!({"type": "OAUTH_AUTHORIZATION_POLICY", "name": "p", "description": description,
+                "conditions": {"clients": {"include": ["ALL_CLIENTS"]}}})
+        };
+        let created = call(Method::POST, policies.clone(), policy("x".repeat(255)))
+            .await
+            .unwrap();
+        assert_eq!(created.status(), 201);
+        let created: Value = created.json().await.unwrap();
+        assert_eq!(created["description"], "x".repeat(255));
+        let one = format!("{policies}/{}", created["id"].as_str().unwrap());
+        for (method, path) in [(Method::POST, policies), (Method::PUT, one)] {
+            let refused = call(method, path, policy("x".repeat(256))).await.unwrap();
+            assert_eq!(refused.status(), 400);
+            let body: Value = refused.json().await.unwrap();
+            assert_eq!(body["errorCode"], "E0000001");
+            assert_eq!(
+                body["errorCauses"][0]["errorSummary"],
+                "description: must be between 1 and 255 characters"
+            );
+        }
+    }
 }
