@@ -1852,7 +1852,11 @@ mod tests {
             &["offline_access"],
         ] {
             let err = validate_scopes(&list(bad), "--scopes").unwrap_err();
-            assert!(err.message.starts_with("--scopes"), "{bad:?}: {}", err.message);
+            assert!(
+                err.message.starts_with("--scopes"),
+                "{bad:?}: {}",
+                err.message
+            );
             assert!(err.hint.is_some());
         }
         assert!(validate_scopes(&list(&[&"x".repeat(281)]), "--scopes").is_err());
