@@ -384,3 +384,92 @@ fn bad_scopes_exit_2_with_a_hint_before_any_request() {
     }
     assert!(w.sandbox.requests().is_empty());
 }
+
+#[test]
+fn json_clients_with_a_scopes_field_ask_for_the_configured_scopes() {
+    let w = World::new();
+    for client in ["gemini", "cursor"] {
+        run(w
+            .bare()
+            .env("AUTHSETUP_SCOPES", "docs:read")
+            .args(["client", "config", client, "--write"])
+            .args([
+                "--mcp-name",
+                "docs",
+                "--mcp-url",
+                "https://docs.example.com/mcp",
+            ])
+            .args(["--client-id", "abc"]));
+    }
+    let gemini: Value = serde_json::from_str(&read(&w.path(".gemini/settings.json"))).unwrap();
+    assert_eq!(
+        gemini["mcpServers"]["docs"]["oauth"]["scopes"],
+        json!(["docs:read", "offline_access"])
+    );
+    let cursor: Value = serde_json::from_str(&read(&w.path(".cursor/mcp.json"))).unwrap();
+    assert_eq!(
+        cursor["mcpServers"]["docs"]["auth"]["scopes"],
+        json!(["docs:read", "offline_access"])
+    );
+}
+
+#[test]
+fn doctor_names_a_configured_scope_the_api_the_grant_or_codex_lacks() {
+    let w = World::new();
+    let mcp_url = w.sandbox.mcp_url();
+    let cmd = || {
+        let mut c = w.cmd();
+        c.env("AUTH0_AUDIENCE", &mcp_url)
+            .env("MCP_URL", &mcp_url)
+            .env("AUTHSETUP_REGISTRATION", "preregistered");
+        c
+    };
+    run(cmd().args(["apply", "--yes"]));
+    run(cmd().args(["codex", "config", "--write"]));
+    let doctor = |scopes: &str| -> Value {
+        let out = cmd()
+            .args(["doctor", "--output", "json", "--scopes", scopes])
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", output_text(&out)))
+    };
+    let check = |doc: &Value, id: &str| -> Value {
+        doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("no check {id}: {doc:#}"))
+    };
+    let doc = doctor("mcp:read");
+    for (id, message, fix) in [
+        (
+            "tenant.api",
+            "lacks the scopes mcp:read",
+            "authsetup api create",
+        ),
+        (
+            "tenant.client_grant",
+            "lacks the scopes mcp:read",
+            "authsetup policy set",
+        ),
+        (
+            "local.codex_server",
+            "scopes lack mcp:read",
+            "authsetup codex config --write",
+        ),
+    ] {
+        let c = check(&doc, id);
+        assert_eq!(c["status"], "fail", "{c:#}");
+        assert!(c["message"].as_str().unwrap().contains(message), "{c:#}");
+        assert!(c["fix"].as_str().unwrap().contains(fix), "{c:#}");
+    }
+
+    run(cmd().args(["apply", "--yes", "--scopes", "mcp:read"]));
+    run(cmd().args(["codex", "config", "--write", "--scopes", "mcp:read"]));
+    let doc = doctor("mcp:read");
+    for id in ["tenant.api", "tenant.client_grant", "local.codex_server"] {
+        assert_eq!(check(&doc, id)["status"], "pass", "{doc:#}");
+    }
+}
