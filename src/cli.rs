@@ -423,15 +423,15 @@ pub struct GlobalArgs {
     /// Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]
     #[arg(long, global = true, value_name = "DOMAIN", help_heading = TENANT_OPTIONS)]
     pub management_domain: Option<String>,
-    /// OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]
-    #[arg(long, global = true, value_name = "LIST", value_delimiter = ',', help_heading = SERVER_OPTIONS)]
-    pub scopes: Option<Vec<String>>,
     /// The MCP server's name in Codex's config [default: mcp]
     #[arg(long, global = true, value_name = "NAME", help_heading = SERVER_OPTIONS)]
     pub mcp_name: Option<String>,
     /// The MCP server's URL [env: MCP_URL]
     #[arg(long, global = true, value_name = "URL", help_heading = SERVER_OPTIONS)]
     pub mcp_url: Option<String>,
+    /// OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]
+    #[arg(long, global = true, value_name = "LIST", value_delimiter = ',', help_heading = SERVER_OPTIONS)]
+    pub scopes: Option<Vec<String>>,
     /// The MCP server's .env file [default: .env]
     #[arg(long, global = true, value_name = "PATH", help_heading = SERVER_OPTIONS)]
     pub env_file: Option<PathBuf>,
