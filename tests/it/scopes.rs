@@ -6,11 +6,10 @@
 use std::path::Path;
 
 use assert_cmd::Command;
-use authsetup_sandbox::{OktaSandbox, SandboxConfig};
 use base64::Engine;
 use serde_json::{Value, json};
 
-use crate::common::{AUD, World, output_text, read};
+use crate::common::{AUD, Org, World, output_text, read};
 
 const VERIFIER: &str = "a-code-verifier-of-at-least-forty-three-characters";
 
@@ -259,32 +258,23 @@ fn an_existing_api_keeps_its_scopes_gains_ours_and_destroy_gives_back_its_own() 
     );
 }
 
-/// The binary against an Okta org, with nothing else from the environment.
-fn okta_cmd(org: &OktaSandbox, dir: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_authsetup"));
-    cmd.env_clear()
-        .env("PATH", std::env::var("PATH").unwrap_or_default())
-        .env("HOME", dir)
-        .env("AUTHSETUP_HTTP_TIMEOUT", "5")
-        .env("OKTA_DOMAIN", org.base_url())
-        .env("OKTA_API_TOKEN", org.api_token())
-        .current_dir(dir);
-    cmd
-}
-
 #[test]
 fn okta_servers_each_get_their_scopes_in_the_org_codex_and_the_token() {
-    let org = OktaSandbox::start_background(SandboxConfig::default()).unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let org = Org::new();
+    let cmd = || {
+        let mut c = org.cmd();
+        c.env_remove("OKTA_AUDIENCE").env_remove("MCP_URL");
+        c
+    };
     std::fs::write(
-        dir.path().join("authsetup.toml"),
+        org.path("authsetup.toml"),
         "provider = \"okta\"\n\
          [[servers]]\nname = \"docs\"\nurl = \"https://docs.example.com/mcp\"\nenv_file = \"docs.env\"\nscopes = [\"docs:read\", \"docs:write\"]\n\
          [[servers]]\nname = \"wiki\"\nurl = \"https://wiki.example.com/mcp\"\n",
     )
     .unwrap();
-    run(okta_cmd(&org, dir.path()).args(["apply", "--yes"]));
-    let state = org.with_org(|o| o.clone());
+    run(cmd().args(["apply", "--yes"]));
+    let state = org.org();
     // Created concurrently, so in any order.
     let custom = |url: &str| -> Vec<String> {
         let server = state.server_named(&format!("MCP {url}")).unwrap();
@@ -304,26 +294,21 @@ fn okta_servers_each_get_their_scopes_in_the_org_codex_and_the_token() {
     // Without a setting, Okta's server keeps the one scope it always had.
     assert_eq!(custom("https://wiki.example.com/mcp"), ["mcp:access"]);
 
-    org.clear_log();
-    run(okta_cmd(&org, dir.path()).args(["apply", "--yes"]));
-    let writes: Vec<_> = org
-        .requests()
-        .into_iter()
-        .filter(|r| r.method != "GET" && r.path.starts_with("/api/v1/"))
-        .collect();
-    assert!(writes.is_empty(), "{writes:?}");
+    org.sandbox.clear_log();
+    run(cmd().args(["apply", "--yes"]));
+    assert!(org.writes().is_empty(), "{:?}", org.writes());
 
-    run(okta_cmd(&org, dir.path()).args(["codex", "config", "--write"]));
+    run(cmd().args(["codex", "config", "--write"]));
     assert_eq!(
-        codex_scopes(dir.path(), "docs"),
+        codex_scopes(org.dir.path(), "docs"),
         json!(["docs:read", "docs:write", "offline_access"])
     );
     assert_eq!(
-        codex_scopes(dir.path(), "wiki"),
+        codex_scopes(org.dir.path(), "wiki"),
         json!(["mcp:access", "offline_access"])
     );
 
-    let env = dotenvy::from_path_iter(dir.path().join("docs.env"))
+    let env = dotenvy::from_path_iter(org.dir.path().join("docs.env"))
         .unwrap()
         .map(Result::unwrap)
         .collect::<std::collections::BTreeMap<_, _>>();
@@ -347,12 +332,15 @@ fn okta_servers_each_get_their_scopes_in_the_org_codex_and_the_token() {
     );
 }
 
+/// Flags, variables and the settings file of one bad-input run.
+type Case<'a> = (&'a [&'a str], &'a [(&'a str, &'a str)], Option<&'a str>);
+
 #[test]
 fn bad_scopes_exit_2_with_a_hint_before_any_request() {
     let w = World::new();
     let two = "[[servers]]\nname = \"a\"\nurl = \"https://a.example.com/mcp\"\n\
                [[servers]]\nname = \"b\"\nurl = \"https://b.example.com/mcp\"\n";
-    let cases: [(&[&str], &[(&str, &str)], Option<&str>); 8] = [
+    let cases: [Case; 8] = [
         (&["--scopes", "mcp read"], &[], None),
         (&["--scopes", "mcp:read,mcp:read"], &[], None),
         (&[], &[("AUTHSETUP_SCOPES", "openid")], None),
