@@ -245,6 +245,23 @@ fn an_existing_api_keeps_its_scopes_gains_ours_and_destroy_gives_back_its_own() 
                {"value": "mcp:read", "description": "mcp:read on the MCP server"}])
     );
 
+    // The new default grant lists only the configured scope, and doctor agrees that is right.
+    assert_eq!(w.default_grants(AUD)[0]["scope"], json!(["mcp:read"]));
+    let out = w
+        .cmd()
+        .env("AUTHSETUP_SCOPES", "mcp:read")
+        .args(["doctor", "--output", "json"])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let grant = doc["checks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == "tenant.default_grant")
+        .unwrap();
+    assert_eq!(grant["status"], "pass", "{grant:#}");
+
     run(w
         .cmd()
         .env("AUTHSETUP_SCOPES", "mcp:read")

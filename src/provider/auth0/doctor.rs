@@ -186,7 +186,7 @@ pub fn tenant_checks(desired: &Desired, observed: &Observed) -> Vec<Check> {
     match &d.client {
         None => checks.extend([
             Check::new("tenant.dcr", area, dcr(o)),
-            Check::new("tenant.default_grant", area, default_grant(o)),
+            Check::new("tenant.default_grant", area, default_grant(d, o)),
             Check::new("tenant.connection", area, connection(d, o)),
         ]),
         Some(client) => checks.extend([
@@ -512,7 +512,7 @@ fn dcr(o: &Observed) -> Outcome {
 
 /// Third-party clients need a grant even when users are allowed, and Auth0 makes a grant sent
 /// without `subject_type` a `client` one (§0.1).
-fn default_grant(o: &Observed) -> Outcome {
+fn default_grant(d: &Desired, o: &Observed) -> Outcome {
     let grants = o.grants.get()?;
     let fix = "authsetup policy set";
     let Some(grant) = grants
@@ -529,8 +529,10 @@ fn default_grant(o: &Observed) -> Outcome {
         };
         return Ok(Finding::fail(message, fix));
     };
-    let api_scopes = match o.resource_server.get() {
-        Ok(Some(rs)) => rs.scope_values(),
+    // What apply grants: the configured scopes, else every scope the API has.
+    let api_scopes = match (&d.scopes, o.resource_server.get()) {
+        (Some(scopes), _) => scopes.clone(),
+        (None, Ok(Some(rs))) => rs.scope_values(),
         _ => Vec::new(),
     };
     let missing: Vec<&str> = api_scopes
