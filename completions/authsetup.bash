@@ -308,7 +308,7 @@ _authsetup() {
 
     case "${cmd}" in
         authsetup)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version init plan apply destroy clients api tenant dcr policy connection env codex client doctor completions sandbox demo man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -358,6 +358,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -394,7 +398,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version create delete help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version create delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -444,6 +448,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -480,7 +488,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api__subcmd__create)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -527,6 +535,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -566,7 +578,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__api__subcmd__delete)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -613,6 +625,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -708,7 +724,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__apply)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -755,6 +771,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -794,7 +814,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__client)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -844,6 +864,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -880,7 +904,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__client__subcmd__config)
-            opts="-y -v -h -V --scope --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version codex claude gemini vscode cursor"
+            opts="-y -v -h -V --scope --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version codex claude gemini vscode cursor"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -939,6 +963,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1020,7 +1048,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__clients)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version list prune help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version list prune help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1067,6 +1095,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1162,7 +1194,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__clients__subcmd__list)
-            opts="-y -v -h -V --older-than --name --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --older-than --name --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1217,6 +1249,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1256,7 +1292,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__clients__subcmd__prune)
-            opts="-y -v -h -V --older-than --name --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --older-than --name --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1314,6 +1350,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1350,7 +1390,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__codex)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version config help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1400,6 +1440,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1436,7 +1480,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__codex__subcmd__config)
-            opts="-y -v -h -V --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write --credentials-store --client-id --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1491,6 +1535,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1572,7 +1620,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__completions)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version bash elvish fish powershell zsh"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1619,6 +1667,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1658,7 +1710,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version promote demote help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version promote demote help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1708,6 +1760,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1744,7 +1800,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection__subcmd__demote)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1791,6 +1847,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1886,7 +1946,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__connection__subcmd__promote)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1936,6 +1996,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1972,7 +2036,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version enable disable help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version enable disable help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2022,6 +2086,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -2058,7 +2126,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr__subcmd__disable)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2105,6 +2173,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2144,7 +2216,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__dcr__subcmd__enable)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2191,6 +2263,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2286,7 +2362,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__demo)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2333,6 +2409,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2372,7 +2452,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__destroy)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2419,6 +2499,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2458,7 +2542,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__doctor)
-            opts="-y -v -h -V --probe-dcr --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --probe-dcr --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2505,6 +2589,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2544,7 +2632,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__env)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version write help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version write help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2591,6 +2679,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2672,7 +2764,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__env__subcmd__write)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2719,6 +2811,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3220,7 +3316,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__init)
-            opts="-y -v -h -V --write-config --write-codex-config --clients --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --write-config --write-codex-config --clients --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3278,6 +3374,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3314,7 +3414,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__man)
-            opts="-y -v -h -V --out-dir --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --out-dir --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3368,6 +3468,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3404,7 +3508,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__plan)
-            opts="-y -v -h -V --exit-code --all-envs --destroy --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --exit-code --all-envs --destroy --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3451,6 +3555,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3490,7 +3598,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__policy)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version set help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version set help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3537,6 +3645,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3618,7 +3730,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__policy__subcmd__set)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3668,6 +3780,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3704,7 +3820,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__sandbox)
-            opts="-y -v -h -V --port --export-file --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --port --export-file --rate-limit --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3766,6 +3882,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3802,7 +3922,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__tenant)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version default-audience help"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version default-audience help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3852,6 +3972,10 @@ _authsetup() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --scopes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --env-file)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3888,7 +4012,7 @@ _authsetup() {
             return 0
             ;;
         authsetup__subcmd__tenant__subcmd__default__subcmd__audience)
-            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
+            opts="-y -v -h -V --provider --domain --audience --api-name --connection --group --create-connection --replace-default-audience --audience-mode --registration --management-domain --mcp-name --mcp-url --scopes --env-file --codex-home --callback-port --env --config --token-stdin --yes --output --color --verbose --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3935,6 +4059,10 @@ _authsetup() {
                     return 0
                     ;;
                 --mcp-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --scopes)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_authsetup_global_optspecs
-    string join \n provider= domain= audience= api-name= connection= group= create-connection replace-default-audience audience-mode= registration= management-domain= mcp-name= mcp-url= env-file= codex-home= callback-port= env= config= token-stdin y/yes output= color= v/verbose h/help V/version
+    string join \n provider= domain= audience= api-name= connection= group= create-connection replace-default-audience audience-mode= registration= management-domain= mcp-name= mcp-url= scopes= env-file= codex-home= callback-port= env= config= token-stdin y/yes output= color= v/verbose h/help V/version
 end
 
 function __fish_authsetup_needs_command
@@ -38,6 +38,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_needs_command" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_needs_command" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_needs_command" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_needs_command" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_needs_command" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -94,6 +95,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand init" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -126,6 +128,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand plan" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -160,6 +163,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand apply" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -191,6 +195,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand destroy" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -222,6 +227,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and not __fish_seen_subcommand_from list prune help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -258,6 +264,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from list" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -291,6 +298,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand clients; and __fish_seen_subcommand_from prune" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -325,6 +333,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and not __fish_seen_subcommand_from create delete help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -359,6 +368,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from create" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -390,6 +400,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand api; and __fish_seen_subcommand_from delete" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -424,6 +435,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and not __fish_seen_subcommand_from default-audience help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -457,6 +469,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand tenant; and __fish_seen_subcommand_from default-audience" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -490,6 +503,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and not __fish_seen_subcommand_from enable disable help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -524,6 +538,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from enable" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -555,6 +570,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand dcr; and __fish_seen_subcommand_from disable" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -589,6 +605,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and not __fish_seen_subcommand_from set help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -622,6 +639,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand policy; and __fish_seen_subcommand_from set" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -655,6 +673,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and not __fish_seen_subcommand_from promote demote help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -689,6 +708,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from promote" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -720,6 +740,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand connection; and __fish_seen_subcommand_from demote" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -754,6 +775,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and not __fish_seen_subcommand_from write help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -787,6 +809,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand env; and __fish_seen_subcommand_from write" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -820,6 +843,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and not __fish_seen_subcommand_from config help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -857,6 +881,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand codex; and __fish_seen_subcommand_from config" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -891,6 +916,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and not __fish_seen_subcommand_from config help" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -930,6 +956,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand client; and __fish_seen_subcommand_from config" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -964,6 +991,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand doctor" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -996,6 +1024,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand completions" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -1030,6 +1059,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand sandbox" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -1061,6 +1091,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand demo" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r
@@ -1093,6 +1124,7 @@ preregistered\t'One first-party client per MCP server that authsetup registers; 
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l management-domain -d 'Auth0: the canonical tenant domain for the Management API when --domain is a custom domain [env: AUTH0_MANAGEMENT_DOMAIN]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l mcp-name -d 'The MCP server\'s name in Codex\'s config [default: mcp]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l mcp-url -d 'The MCP server\'s URL [env: MCP_URL]' -r
+complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l scopes -d 'OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]' -r
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l env-file -d 'The MCP server\'s .env file [default: .env]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l codex-home -d 'Codex\'s home folder [env: CODEX_HOME] [default: ~/.codex]' -r -F
 complete -c authsetup -n "__fish_authsetup_using_subcommand man" -l callback-port -d 'Port of Codex\'s OAuth callback listener [default: 1455]' -r

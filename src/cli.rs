@@ -429,6 +429,9 @@ pub struct GlobalArgs {
     /// The MCP server's URL [env: MCP_URL]
     #[arg(long, global = true, value_name = "URL", help_heading = SERVER_OPTIONS)]
     pub mcp_url: Option<String>,
+    /// OAuth scopes of the MCP server, comma-separated [env: AUTHSETUP_SCOPES] [default: Okta mcp:access, Auth0 none]
+    #[arg(long, global = true, value_name = "LIST", value_delimiter = ',', help_heading = SERVER_OPTIONS)]
+    pub scopes: Option<Vec<String>>,
     /// The MCP server's .env file [default: .env]
     #[arg(long, global = true, value_name = "PATH", help_heading = SERVER_OPTIONS)]
     pub env_file: Option<PathBuf>,

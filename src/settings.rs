@@ -163,6 +163,9 @@ pub struct Settings {
     pub management_domain: Option<Domain>,
     pub mcp_name: String,
     pub mcp_url: Option<String>,
+    /// The MCP server's OAuth scopes, validated; `None` keeps the provider's own (see
+    /// [`Settings::mcp_scopes`]).
+    pub scopes: Option<Vec<String>>,
     pub env_file: PathBuf,
     /// What apply created and the values it replaced, for `destroy`: beside the settings file.
     pub state_file: PathBuf,
@@ -191,6 +194,8 @@ pub struct Server {
     pub url: String,
     pub audience: String,
     pub api_name: Option<String>,
+    /// Its own scopes; `None` takes the top-level ones.
+    pub scopes: Option<Vec<String>>,
     /// Its own `.env`; a server without one gets none (two servers cannot share a file: the
     /// variable names are the same).
     pub env_file: Option<PathBuf>,
@@ -216,6 +221,8 @@ pub struct FileServer {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub api_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub env_file: Option<PathBuf>,
 }
 
@@ -238,6 +245,8 @@ pub struct FileSettings {
     pub mcp_name: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub mcp_url: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub scopes: Option<Vec<String>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub env_file: Option<PathBuf>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -312,6 +321,7 @@ impl FileSettings {
             connection: env.connection.or(self.connection),
             mcp_name: env.mcp_name.or(self.mcp_name),
             mcp_url: env.mcp_url.or(self.mcp_url),
+            scopes: env.scopes.or(self.scopes),
             env_file: env.env_file.or(self.env_file),
             codex_home: env.codex_home.or(self.codex_home),
             callback_port: env.callback_port.or(self.callback_port),
@@ -550,6 +560,7 @@ impl Settings {
             file.mcp_url = Some(one.url);
             file.audience = Some(one.audience);
             file.api_name = one.api_name.or(file.api_name);
+            file.scopes = one.scopes.or(file.scopes);
             file.env_file = one.env_file.or(file.env_file);
         }
 
@@ -711,6 +722,16 @@ impl Settings {
         .map(|(u, origin)| validate_mcp_url(&u).map_err(|e| e.context(origin)))
         .transpose()?;
 
+        let scopes = match (&args.scopes, env.var("AUTHSETUP_SCOPES"), &file.scopes) {
+            (Some(list), _, _) => Some(validate_scopes(list, "--scopes")?),
+            (None, Some(list), _) => Some(validate_scopes(
+                &list.split(',').map(String::from).collect::<Vec<_>>(),
+                "AUTHSETUP_SCOPES",
+            )?),
+            (None, None, Some(list)) => Some(validate_scopes(list, "scopes in the settings file")?),
+            (None, None, None) => None,
+        };
+
         let env_file = args
             .env_file
             .clone()
@@ -846,6 +867,8 @@ impl Settings {
                 ("--mcp-url", args.mcp_url.is_some()),
                 ("--api-name", args.api_name.is_some()),
                 ("--env-file", args.env_file.is_some()),
+                ("--scopes", args.scopes.is_some()),
+                ("AUTHSETUP_SCOPES", env.var("AUTHSETUP_SCOPES").is_some()),
             ] {
                 if given {
                     return Err(AppError::usage(
@@ -879,6 +902,7 @@ impl Settings {
             management_domain,
             mcp_name,
             mcp_url,
+            scopes,
             env_file,
             state_file: state_file_beside(args.config.as_deref()),
             codex_home,
@@ -912,6 +936,7 @@ impl Settings {
                 settings.mcp_url = Some(server.url.clone());
                 settings.audience = Some(server.audience.clone());
                 settings.api_name = server.api_name.clone();
+                settings.scopes = server.scopes.clone().or_else(|| self.scopes.clone());
                 settings.env_file = server.env_file.clone().unwrap_or_default();
                 Target {
                     settings,
@@ -949,6 +974,15 @@ impl Settings {
                     )
                 },
             )
+        })
+    }
+
+    /// The scopes the MCP server's API or authorization server carries: the configured ones,
+    /// else what authsetup always set up (Okta's `mcp:access`; no scope on Auth0).
+    pub fn mcp_scopes(&self) -> Vec<String> {
+        self.scopes.clone().unwrap_or_else(|| match self.provider {
+            ProviderKind::Auth0 => Vec::new(),
+            ProviderKind::Okta => vec![crate::provider::okta::MCP_SCOPE.to_string()],
         })
     }
 
@@ -1008,6 +1042,12 @@ fn resolve_servers(file: Vec<FileServer>, args: &GlobalArgs) -> Result<Vec<Serve
         if let Some(path) = &s.env_file {
             validate_env_file(path).map_err(at)?;
         }
+        let scopes = s
+            .scopes
+            .as_deref()
+            .map(|list| validate_scopes(list, "scopes"))
+            .transpose()
+            .map_err(at)?;
         for earlier in &servers {
             let Server {
                 name: n,
@@ -1038,6 +1078,7 @@ fn resolve_servers(file: Vec<FileServer>, args: &GlobalArgs) -> Result<Vec<Serve
             url,
             audience,
             api_name,
+            scopes,
             env_file: s.env_file,
         });
     }
@@ -1108,7 +1149,7 @@ fn load_file(explicit: Option<&Path>) -> Result<FileSettings> {
                 path.display(),
                 e.message()
             ),
-            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, env_file, codex_home, callback_port, audience_mode, registration, management_domain, clients, [[servers]] (name, url, audience, api_name, env_file) and [env.NAME] tables of the same keys",
+            "fix the file; keys are provider, domain, audience, api_name, connection, mcp_name, mcp_url, scopes, env_file, codex_home, callback_port, audience_mode, registration, management_domain, clients, [[servers]] (name, url, audience, api_name, scopes, env_file) and [env.NAME] tables of the same keys",
         )
     })
 }
@@ -1386,6 +1427,67 @@ fn bad_host_label(url: &Url) -> Option<String> {
                 .map(|c| format!("the label {label:?} contains {c:?}"))
         }
     })
+}
+
+/// The OIDC scopes every Okta custom authorization server already has as system scopes (a
+/// create with the name is refused) and Auth0 answers from the user profile, never from an API;
+/// `offline_access` is asked for by the client on its own (notes/okta.md §A.4, notes/auth0.md
+/// §A3).
+const RESERVED_SCOPES: [&str; 7] = [
+    "openid",
+    "profile",
+    "email",
+    "address",
+    "phone",
+    "offline_access",
+    "device_sso",
+];
+/// Auth0's `ResourceServerScope.value` limit (OAS).
+const MAX_SCOPE_LEN: usize = 280;
+
+/// The MCP server's scopes: each an RFC 6749 §3.3 scope-token (printable ASCII without space,
+/// `"` or `\`), none reserved by OIDC, none twice, at least one. `origin` says where they came
+/// from.
+pub fn validate_scopes(raw: &[String], origin: &str) -> Result<Vec<String>> {
+    let hint = "list scopes such as mcp:read,mcp:write: printable ASCII without spaces, quotes or backslashes";
+    let mut scopes: Vec<String> = Vec::with_capacity(raw.len());
+    for scope in raw.iter().map(|s| s.trim()) {
+        let token = |c: char| c.is_ascii_graphic() && c != '"' && c != '\\';
+        if scope.is_empty() || !scope.chars().all(token) {
+            return Err(AppError::usage(
+                format!("{origin}: {scope:?} is not an OAuth scope"),
+                hint,
+            ));
+        }
+        if scope.len() > MAX_SCOPE_LEN {
+            return Err(AppError::usage(
+                format!("{origin}: a scope is longer than {MAX_SCOPE_LEN} characters"),
+                hint,
+            ));
+        }
+        if RESERVED_SCOPES.contains(&scope) {
+            return Err(AppError::usage(
+                format!(
+                    "{origin}: {scope} is an OpenID Connect scope, not one of the MCP server's"
+                ),
+                "leave it out: authsetup asks for offline_access itself, and the provider keeps the OpenID Connect scopes",
+            ));
+        }
+        if scopes.iter().any(|s| s == scope) {
+            return Err(AppError::usage(
+                format!("{origin}: the scope {scope} is listed twice"),
+                "list each scope once",
+            ));
+        }
+        scopes.push(scope.to_string());
+    }
+    if scopes.is_empty() {
+        return Err(AppError::usage(
+            format!("{origin}: the list of scopes is empty"),
+            "name at least one scope, or leave the setting out for the provider's default",
+        ));
+    }
+    Ok(scopes)
 }
 
 /// The API identifier must be an absolute URI (the MCP spec and Auth0's compatibility profile
@@ -1729,5 +1831,34 @@ mod tests {
     fn line_and_column() {
         assert_eq!(line_col("a\nbc\n", 3), (2, 2));
         assert_eq!(line_col("abc", 0), (1, 1));
+    }
+
+    #[test]
+    fn scopes_are_rfc_6749_tokens_listed_once_and_none_reserved() {
+        let list = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(
+            validate_scopes(&list(&[" mcp:read", "tools/write!"]), "--scopes").unwrap(),
+            list(&["mcp:read", "tools/write!"])
+        );
+        for bad in [
+            &["a b"][..],
+            &["say\"hi\""],
+            &["back\\slash"],
+            &["caf\u{e9}"],
+            &[""],
+            &[],
+            &["mcp", "mcp"],
+            &["openid"],
+            &["offline_access"],
+        ] {
+            let err = validate_scopes(&list(bad), "--scopes").unwrap_err();
+            assert!(
+                err.message.starts_with("--scopes"),
+                "{bad:?}: {}",
+                err.message
+            );
+            assert!(err.hint.is_some());
+        }
+        assert!(validate_scopes(&list(&[&"x".repeat(281)]), "--scopes").is_err());
     }
 }

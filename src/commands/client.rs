@@ -42,7 +42,7 @@ pub fn server(settings: &Settings, client_id: Option<String>) -> Result<McpServe
         )
     })?;
     let scopes = match client_id {
-        Some(_) => provider::preregistered_client_scopes(settings.provider),
+        Some(_) => provider::preregistered_client_scopes(settings),
         None => Vec::new(),
     };
     Ok(McpServer {

@@ -368,6 +368,24 @@ fn server_check(facts: &LocalFacts, settings: &Settings, expect: &Expectations) 
             codex_fix(settings),
         ));
     };
+    // A pre-registered client gets only the scopes Codex asks for (notes/codex-mcp.md §A8).
+    let missing: Vec<&str> = match (&settings.scopes, &server.client_id) {
+        (Some(wanted), Some(_)) => wanted
+            .iter()
+            .filter(|s| !server.scopes.contains(s))
+            .map(String::as_str)
+            .collect(),
+        _ => Vec::new(),
+    };
+    if !missing.is_empty() {
+        return Ok(Finding::fail(
+            format!(
+                "[mcp_servers.{name}] scopes lack {}, so Codex's tokens will not carry them",
+                missing.join(", ")
+            ),
+            codex_fix(settings),
+        ));
+    }
     match &settings.mcp_url {
         Some(want) if url == want => {
             Ok(Finding::pass(format!("[mcp_servers.{name}] url is {url}")))

@@ -179,17 +179,12 @@ pub fn codex_redirect_uri(settings: &Settings, audience: &str) -> Result<String>
 }
 
 /// The scopes an MCP client with a pre-registered client id must ask for by itself: the MCP
-/// server's scope where the provider has one (Okta's `mcp:access`; authsetup's Auth0 API has no
-/// scopes) and `offline_access`, without which no refresh token comes back.
-pub fn preregistered_client_scopes(kind: ProviderKind) -> Vec<String> {
-    let mcp = match kind {
-        ProviderKind::Auth0 => None,
-        ProviderKind::Okta => Some(okta::MCP_SCOPE),
-    };
-    mcp.into_iter()
-        .chain(["offline_access"])
-        .map(String::from)
-        .collect()
+/// server's scopes (configured, else the provider's default) and `offline_access`, without which
+/// no refresh token comes back.
+pub fn preregistered_client_scopes(settings: &Settings) -> Vec<String> {
+    let mut scopes = settings.mcp_scopes();
+    scopes.push("offline_access".to_string());
+    scopes
 }
 
 /// One round of an apply: every write at once, each reported to `progress`. A write that succeeds

@@ -804,6 +804,19 @@ fn codex_logs_in_with_the_preregistered_client_and_nothing_is_opened_tenant_wide
     assert!(problems.is_empty(), "{problems:#?}");
 }
 
+/// Configured scopes reach the real Codex: its config asks for them (a pre-registered client
+/// gets no scope otherwise), and the token it stores carries them.
+#[test]
+fn codex_logs_in_with_the_preregistered_client_and_the_configured_scopes() {
+    let s = Setup::auth0_in(&[
+        ("AUTHSETUP_REGISTRATION", "preregistered"),
+        ("AUTHSETUP_SCOPES", "mcp:read,mcp:write"),
+    ]);
+    assert_codex_logs_in(&s, &s.auth0().issuer(), &Sandbox::test_user());
+    let scope = claims(&s.stored_token())["scope"].clone();
+    assert_eq!(scope, "mcp:read mcp:write offline_access");
+}
+
 /// An MCP server of the test's own on 127.0.0.1, written as an MCP server author would with the
 /// sandbox: protected-resource metadata naming the tenant, a 401 challenge pointing at it, and
 /// tokens checked against the tenant's JWKS by an independent JOSE library (jsonwebtoken): RS256

@@ -60,6 +60,8 @@ mod replay_auth0;
 mod replay_okta;
 /// `authsetup sandbox` as a product.
 mod sandbox_command;
+/// The MCP server's OAuth scopes on the tenant, in Codex's config and in the tokens.
+mod scopes;
 /// The secret scan over every command's output and files.
 mod secrets;
 /// Several MCP servers per run and several environments per settings file.

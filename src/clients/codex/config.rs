@@ -543,6 +543,8 @@ pub struct ConfiguredServer {
     /// It has `command`: a stdio server, never reached over HTTP.
     pub stdio: bool,
     pub client_id: Option<String>,
+    /// Its `scopes`, the ones Codex asks for (strings only).
+    pub scopes: Vec<String>,
 }
 
 /// What `doctor` reads from config.toml for one server.
@@ -601,6 +603,13 @@ pub fn inspect(config_path: &Path, name: &str) -> Result<Option<ConfigView>, Cod
             url: text_of(e.get("url")),
             stdio: e.get("command").is_some(),
             client_id: text_of(oauth.and_then(|o| o.get("client_id"))),
+            scopes: e
+                .get("scopes")
+                .and_then(Item::as_array)
+                .into_iter()
+                .flatten()
+                .filter_map(|v| v.as_str().map(String::from))
+                .collect(),
         }),
         callback_port: port(oauth.and_then(|o| o.get("callback_port")))
             .or_else(|| port(doc.get(CALLBACK_PORT_KEY))),

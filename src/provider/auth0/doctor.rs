@@ -186,12 +186,12 @@ pub fn tenant_checks(desired: &Desired, observed: &Observed) -> Vec<Check> {
     match &d.client {
         None => checks.extend([
             Check::new("tenant.dcr", area, dcr(o)),
-            Check::new("tenant.default_grant", area, default_grant(o)),
+            Check::new("tenant.default_grant", area, default_grant(d, o)),
             Check::new("tenant.connection", area, connection(d, o)),
         ]),
         Some(client) => checks.extend([
             Check::new("tenant.codex_client", area, codex_client(client, o)),
-            Check::new("tenant.client_grant", area, client_grant(client, o)),
+            Check::new("tenant.client_grant", area, client_grant(d, client, o)),
             Check::new("tenant.connection", area, client_connection(d, o)),
             Check::new("tenant.dcr", area, dcr_not_needed(o)),
         ]),
@@ -280,11 +280,15 @@ fn codex_client(client: &CodexClient, o: &Observed) -> Outcome {
     )))
 }
 
-fn client_grant(client: &CodexClient, o: &Observed) -> Outcome {
+fn client_grant(d: &Desired, client: &CodexClient, o: &Observed) -> Outcome {
     let Some(_) = o.codex_client.get()? else {
         return Ok(Finding::skip("there is no client to look at"));
     };
     match o.client_grant.get()? {
+        Some(g) if let Some(missing) = lacking(d, &g.scope) => Ok(Finding::fail(
+            format!("the grant of {} lacks the scopes {missing}", client.name),
+            "authsetup policy set --registration preregistered",
+        )),
         Some(g) if g.subject_type.as_deref() == Some("user") => Ok(Finding::pass(format!(
             "{} has a user grant for the API",
             client.name
@@ -385,8 +389,24 @@ fn existing_api(o: &Observed) -> Result<&ResourceServer, Finding> {
         .ok_or_else(|| Finding::skip("there is no API to look at"))
 }
 
+/// The configured scopes `have` lacks, comma-separated; `None` when it has them all.
+fn lacking(d: &Desired, have: &[String]) -> Option<String> {
+    let missing: Vec<&str> = d
+        .scopes
+        .iter()
+        .flatten()
+        .filter(|s| !have.contains(s))
+        .map(String::as_str)
+        .collect();
+    (!missing.is_empty()).then(|| missing.join(", "))
+}
+
 fn api(d: &Desired, o: &Observed) -> Outcome {
     match o.resource_server.get()? {
+        Some(rs) if let Some(missing) = lacking(d, &rs.scope_values()) => Ok(Finding::fail(
+            format!("the API {} lacks the scopes {missing}", rs.identifier),
+            "authsetup api create",
+        )),
         Some(rs) => Ok(Finding::pass(format!(
             "API {} exists{}",
             rs.identifier,
@@ -492,7 +512,7 @@ fn dcr(o: &Observed) -> Outcome {
 
 /// Third-party clients need a grant even when users are allowed, and Auth0 makes a grant sent
 /// without `subject_type` a `client` one (§0.1).
-fn default_grant(o: &Observed) -> Outcome {
+fn default_grant(d: &Desired, o: &Observed) -> Outcome {
     let grants = o.grants.get()?;
     let fix = "authsetup policy set";
     let Some(grant) = grants
@@ -509,8 +529,10 @@ fn default_grant(o: &Observed) -> Outcome {
         };
         return Ok(Finding::fail(message, fix));
     };
-    let api_scopes = match o.resource_server.get() {
-        Ok(Some(rs)) => rs.scopes.clone(),
+    // What apply grants: the configured scopes, else every scope the API has.
+    let api_scopes = match (&d.scopes, o.resource_server.get()) {
+        (Some(scopes), _) => scopes.clone(),
+        (None, Ok(Some(rs))) => rs.scope_values(),
         _ => Vec::new(),
     };
     let missing: Vec<&str> = api_scopes

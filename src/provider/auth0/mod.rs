@@ -56,6 +56,7 @@ impl Auth0 {
                 create_connection: settings.create_connection,
                 replace_default_audience: settings.replace_default_audience,
                 mcp_url: settings.mcp_url.clone(),
+                scopes: settings.scopes.clone(),
             },
             credentials_source: settings.credentials_source,
         })
@@ -314,7 +315,9 @@ impl Auth0 {
             } => self.set_domain_level(id, true, display_name).await,
             Op::CreateConnection(body) => self.api.create_connection(body.clone()).await,
             Op::CreateGrant(body) => self.api.create_grant(body.clone()).await,
-            Op::UpdateGrant { id, body } => self.api.update_grant(id, body.clone()).await,
+            Op::UpdateGrant { id, body } | Op::UpdateClientGrant { id, body } => {
+                self.api.update_grant(id, body.clone()).await
+            }
             Op::CreateClient(body) => return self.api.create_client(body.clone()).await.map(Some),
             Op::UpdateClient { id, body } => self.api.update_client(id, body.clone()).await,
             Op::CreateClientGrant { client, body } => {

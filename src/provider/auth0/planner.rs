@@ -1,7 +1,7 @@
 //! The pure part of the Auth0 provider: desired state × observed tenant → changes and writes.
 //! Nothing here does I/O, so every rule of notes/auth0.md §F is unit-tested below.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{Map, Value, json};
 
@@ -12,7 +12,7 @@ use crate::provider::{MARK, Step};
 use crate::settings::AudienceMode;
 
 use super::api::default_grant_body;
-use super::state::{MARK_KEY, TenantState};
+use super::state::{ApiScope, ClientGrant, MARK_KEY, TenantState};
 
 /// "User Access = Allow, Client Access = Deny" (notes/auth0.md §0.3). The client policy has no
 /// `allow_all`; `deny_all` keeps machine-to-machine tokens out.
@@ -34,6 +34,9 @@ pub struct Desired {
     /// `--registration preregistered`: the first-party client authsetup registers for Codex instead
     /// of opening DCR. `None` is DCR.
     pub client: Option<CodexClient>,
+    /// The scopes the API must have and its grants list; `None` leaves the API's scopes as they
+    /// are and grants whatever it has.
+    pub scopes: Option<Vec<String>>,
 }
 
 /// The client Codex logs in with when DCR stays closed: found by its name, allowed exactly
@@ -75,6 +78,11 @@ pub enum Op {
     CreateConnection(Value),
     CreateGrant(Value),
     UpdateGrant {
+        id: String,
+        body: Value,
+    },
+    /// The configured scopes added to the grant of Codex's client.
+    UpdateClientGrant {
         id: String,
         body: Value,
     },
@@ -144,6 +152,10 @@ pub const READ_CLIENT: Scope = ("read:clients", "find Codex's client");
 const CREATE_CLIENT: Scope = ("create:clients", "create Codex's client");
 const UPDATE_CLIENT: Scope = ("update:clients", "add Codex's redirect URI to its client");
 const CREATE_CLIENT_GRANT: Scope = ("create:client_grants", "grant Codex's client the API");
+const UPDATE_CLIENT_GRANT: Scope = (
+    "update:client_grants",
+    "add scopes to the grant of Codex's client",
+);
 const ENABLE_CONNECTION: Scope = (
     "update:connections",
     "enable the connection for Codex's client",
@@ -179,6 +191,7 @@ impl Op {
             Op::CreateConnection(_) => CREATE_CONNECTION,
             Op::CreateGrant(_) => CREATE_GRANT,
             Op::UpdateGrant { .. } => UPDATE_GRANT,
+            Op::UpdateClientGrant { .. } => UPDATE_CLIENT_GRANT,
             Op::CreateClient(_) => CREATE_CLIENT,
             Op::UpdateClient { .. } => UPDATE_CLIENT,
             Op::CreateClientGrant { .. } => CREATE_CLIENT_GRANT,
@@ -214,6 +227,7 @@ impl Op {
             }
             Op::UpdateClient { .. } => "add Codex's redirect URI to its client".into(),
             Op::CreateClientGrant { .. } => "grant Codex's client the API".into(),
+            Op::UpdateClientGrant { .. } => "add scopes to the grant of Codex's client".into(),
             Op::EnableConnection { name, .. } => {
                 format!("enable connection {name} for Codex's client")
             }
@@ -298,6 +312,12 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
                 rs_body.insert("name".into(), json!(name));
                 rs_body.insert("signing_alg".into(), json!(SIGNING_ALG));
                 rs_body.insert("allow_offline_access".into(), json!(true));
+                if let Some(scopes) = &desired.scopes {
+                    change = change.field("scopes", Value::Null, json!(scopes));
+                    let docs: Vec<Value> =
+                        scopes.iter().map(|s| ApiScope::new(s).to_json()).collect();
+                    rs_body.insert("scopes".into(), json!(docs));
+                }
             }
             Some(rs) => {
                 change = Change::new(format!("resource_server:{aud}"), Action::None);
@@ -316,6 +336,21 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
                 if !rs.allow_offline_access {
                     change = change.field("allow_offline_access", json!(false), json!(true));
                     rs_body.insert("allow_offline_access".into(), json!(true));
+                }
+                // A PATCH replaces the whole list: the API's own scopes stay, the missing follow.
+                let have = rs.scope_values();
+                let missing = desired
+                    .scopes
+                    .iter()
+                    .flatten()
+                    .filter(|s| !have.contains(s));
+                let mut scopes = rs.scopes.clone();
+                scopes.extend(missing.map(|s| ApiScope::new(s)));
+                if scopes.len() > rs.scopes.len() {
+                    let after: Vec<&String> = scopes.iter().map(|s| &s.value).collect();
+                    change = change.field("scopes", json!(have), json!(after));
+                    let docs: Vec<Value> = scopes.iter().map(ApiScope::to_json).collect();
+                    rs_body.insert("scopes".into(), json!(docs));
                 }
                 if !change.fields.is_empty() {
                     change.action = Action::Update;
@@ -377,11 +412,7 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
     if wants(Step::Policy) && desired.client.is_none() {
         // Third-party clients need a grant even when the user policy allows all (§0.1); the
         // grant lists the API's scopes so DCR clients may request them.
-        let api_scopes = state
-            .resource_server
-            .as_ref()
-            .map(|r| r.scopes.clone())
-            .unwrap_or_default();
+        let api_scopes = granted_scopes(desired, state);
         let resource = format!("client_grant.third_party_default:{aud}");
         match &state.grant {
             None => {
@@ -395,26 +426,12 @@ pub fn plan(desired: &Desired, steps: &[Step], state: &TenantState) -> Result<Au
                     .push(Op::CreateGrant(default_grant_body(aud, &api_scopes)));
             }
             Some(grant) => {
-                let missing: Vec<&String> = api_scopes
-                    .iter()
-                    .filter(|s| !grant.scope.contains(s))
-                    .collect();
-                if missing.is_empty() {
-                    out.changes.push(Change::new(resource, Action::None));
-                } else {
-                    let mut scope = grant.scope.clone();
-                    scope.extend(missing.into_iter().cloned());
-                    out.changes
-                        .push(Change::new(resource, Action::Update).field(
-                            "scope",
-                            json!(grant.scope),
-                            json!(scope),
-                        ));
-                    out.ops.push(Op::UpdateGrant {
-                        id: grant.id.clone(),
-                        body: json!({ "scope": scope }),
-                    });
-                }
+                let (change, body) = grant_scope_change(resource, grant, &api_scopes);
+                out.changes.push(change);
+                out.ops.extend(body.map(|body| Op::UpdateGrant {
+                    id: grant.id.clone(),
+                    body,
+                }));
             }
         }
     }
@@ -695,15 +712,16 @@ fn client_grant(
 ) {
     let aud = desired.audience.as_str();
     let resource = format!("client_grant:{}:{aud}", client.name);
-    if state.client_grant.is_some() {
-        out.changes.push(Change::new(resource, Action::None));
+    let scopes = granted_scopes(desired, state);
+    if let Some(grant) = &state.client_grant {
+        let (change, body) = grant_scope_change(resource, grant, &scopes);
+        out.changes.push(change);
+        out.ops.extend(body.map(|body| Op::UpdateClientGrant {
+            id: grant.id.clone(),
+            body,
+        }));
         return;
     }
-    let scopes = state
-        .resource_server
-        .as_ref()
-        .map(|r| r.scopes.clone())
-        .unwrap_or_default();
     out.changes.push(
         Change::new(resource, Action::Create)
             .field("subject_type", Value::Null, json!("user"))
@@ -713,6 +731,37 @@ fn client_grant(
         client: codex_client.unwrap_or(ClientRef::Created),
         body: json!({"audience": aud, "subject_type": "user", "scope": scopes}),
     });
+}
+
+/// The scopes a grant for the API lists: the configured ones, else every scope the API has so
+/// clients may request them.
+fn granted_scopes(desired: &Desired, state: &TenantState) -> Vec<String> {
+    desired.scopes.clone().unwrap_or_else(|| {
+        state
+            .resource_server
+            .as_ref()
+            .map(|r| r.scope_values())
+            .unwrap_or_default()
+    })
+}
+
+/// An existing grant keeps its scopes and gains the wanted ones it lacks; the body is the PATCH,
+/// when one is needed.
+fn grant_scope_change(
+    resource: String,
+    grant: &ClientGrant,
+    wanted: &[String],
+) -> (Change, Option<Value>) {
+    let missing = wanted.iter().filter(|s| !grant.scope.contains(s));
+    let mut scope = grant.scope.clone();
+    scope.extend(missing.cloned());
+    if scope.len() == grant.scope.len() {
+        return (Change::new(resource, Action::None), None);
+    }
+    (
+        Change::new(resource, Action::Update).field("scope", json!(grant.scope), json!(scope)),
+        Some(json!({ "scope": scope })),
+    )
 }
 
 /// What is wrong with an existing Codex client and cannot be changed: Auth0 never turns a
@@ -867,6 +916,27 @@ fn still_set(
     None
 }
 
+/// A grant's scopes as they were before apply added to them, while it still lists what apply
+/// set; the body is the PATCH, when one is needed.
+fn restore_grant_scope(
+    w: &mut Vec<String>,
+    resource: &str,
+    fields: &BTreeMap<String, FieldChange>,
+    grant: &ClientGrant,
+) -> (Change, Option<Value>) {
+    let now = json!(grant.scope);
+    match fields
+        .get("scope")
+        .and_then(|f| still_set(w, resource, "scope", f, now.clone()))
+    {
+        Some(before) => (
+            Change::new(resource, Action::Update).field("scope", now, before.clone()),
+            Some(json!({ "scope": before })),
+        ),
+        None => (Change::new(resource, Action::None), None),
+    }
+}
+
 /// The reverse of what `record` says authsetup did, against the tenant as it is now: delete what
 /// it created and still exists, put back what it changed where the tenant still holds the value
 /// authsetup set. A value someone changed since is theirs and stays. Every resource the plan
@@ -898,21 +968,12 @@ pub fn destroy(
             }
             changes.push(change);
         } else if let (Some(fields), Some(g)) = (changed(&grant), &state.grant) {
-            let mut change = Change::new(&grant, Action::None);
-            if let Some(f) = fields.get("scope")
-                && let Some(before) = still_set(w, &grant, "scope", f, json!(g.scope))
-            {
-                change = Change::new(&grant, Action::Update).field(
-                    "scope",
-                    json!(g.scope),
-                    before.clone(),
-                );
-                ops.push(Op::UpdateGrant {
-                    id: g.id.clone(),
-                    body: json!({ "scope": before }),
-                });
-            }
+            let (change, body) = restore_grant_scope(w, &grant, fields, g);
             changes.push(change);
+            ops.extend(body.map(|body| Op::UpdateGrant {
+                id: g.id.clone(),
+                body,
+            }));
         } else if changed(&grant).is_some() {
             changes.push(Change::new(&grant, Action::None));
         }
@@ -948,6 +1009,7 @@ pub fn destroy(
                         "allow_offline_access" => json!(rs.allow_offline_access),
                         "subject_type_authorization.user.policy" => json!(rs.user_policy),
                         "subject_type_authorization.client.policy" => json!(rs.client_policy),
+                        "scopes" => json!(rs.scope_values()),
                         _ => continue,
                     };
                     // A policy the API never had cannot be sent back as null.
@@ -964,6 +1026,20 @@ pub fn destroy(
                                 .entry("subject_type_authorization")
                                 .or_insert_with(|| json!({}));
                             sta[side] = json!({ "policy": before });
+                        }
+                        // The scopes kept keep their descriptions as the API has them now.
+                        None if field == "scopes" => {
+                            let docs: Vec<Value> = rs
+                                .scopes
+                                .iter()
+                                .filter(|s| {
+                                    before
+                                        .as_array()
+                                        .is_some_and(|b| b.contains(&json!(s.value)))
+                                })
+                                .map(ApiScope::to_json)
+                                .collect();
+                            body.insert(field.clone(), json!(docs));
                         }
                         None => {
                             body.insert(field.clone(), before);
@@ -1097,6 +1173,13 @@ pub fn destroy(
         if let (true, Some(g)) = (created(&resource), &state.client_grant) {
             change = Change::new(&resource, Action::Delete);
             ops.push(Op::DeleteClientGrant { id: g.id.clone() });
+        } else if let (Some(fields), Some(g)) = (changed(&resource), &state.client_grant) {
+            let body;
+            (change, body) = restore_grant_scope(w, &resource, fields, g);
+            ops.extend(body.map(|body| Op::UpdateClientGrant {
+                id: g.id.clone(),
+                body,
+            }));
         }
         changes.push(change);
     }
@@ -1182,6 +1265,7 @@ impl Desired {
             mcp_url: None,
             audience_mode: Some(AudienceMode::Default),
             client: None,
+            scopes: None,
         }
     }
 }
@@ -1577,7 +1661,7 @@ mod tests {
     #[test]
     fn grant_gains_the_api_scopes_it_lacks() {
         let mut s = converged();
-        s.resource_server.as_mut().unwrap().scopes = vec!["mcp:use".into()];
+        s.resource_server.as_mut().unwrap().scopes = vec![ApiScope::new("mcp:use")];
         let p = plan(&Desired::example(), &[Step::Policy], &s).unwrap();
         assert_eq!(
             p.ops,
@@ -1813,5 +1897,142 @@ mod tests {
         }
         assert!(unrecorded(AUD, &Step::ALL, &fresh()).is_empty());
         assert_eq!(unrecorded(AUD, &[Step::Api], &s).len(), 1);
+    }
+
+    fn scoped(d: Desired) -> Desired {
+        Desired {
+            scopes: Some(vec!["mcp:read".into(), "mcp:write".into()]),
+            ..d
+        }
+    }
+
+    #[test]
+    fn a_new_api_carries_the_configured_scopes_and_so_does_its_grant() {
+        let p = plan(&scoped(Desired::example()), &Step::ALL, &fresh()).unwrap();
+        let Some(Op::CreateResourceServer(body)) = p.ops.first() else {
+            panic!("{:?}", p.ops)
+        };
+        assert_eq!(
+            body["scopes"],
+            json!([
+                {"value": "mcp:read", "description": "mcp:read on the MCP server"},
+                {"value": "mcp:write", "description": "mcp:write on the MCP server"}
+            ])
+        );
+        assert!(p.ops.contains(&Op::CreateGrant(default_grant_body(
+            AUD,
+            &["mcp:read".into(), "mcp:write".into()]
+        ))));
+    }
+
+    #[test]
+    fn an_existing_api_keeps_its_scopes_and_gains_the_missing_ones_once() {
+        let mut s = converged();
+        s.resource_server.as_mut().unwrap().scopes = vec![
+            ApiScope {
+                value: "admin".into(),
+                description: Some("Theirs".into()),
+            },
+            ApiScope::new("mcp:read"),
+        ];
+        s.grant.as_mut().unwrap().scope = vec!["admin".into()];
+        let p = plan(&scoped(Desired::example()), &Step::ALL, &s).unwrap();
+        assert!(p.ops.contains(&Op::UpdateResourceServer {
+            id: "rs_1".into(),
+            body: json!({"scopes": [
+                {"value": "admin", "description": "Theirs"},
+                {"value": "mcp:read", "description": "mcp:read on the MCP server"},
+                {"value": "mcp:write", "description": "mcp:write on the MCP server"}
+            ]})
+        }));
+        assert!(p.ops.contains(&Op::UpdateGrant {
+            id: "cgr_1".into(),
+            body: json!({"scope": ["admin", "mcp:read", "mcp:write"]})
+        }));
+        let api = &p.changes[0];
+        assert_eq!(
+            api.fields["scopes"],
+            json!({"before": ["admin", "mcp:read"], "after": ["admin", "mcp:read", "mcp:write"]})
+        );
+
+        s.resource_server
+            .as_mut()
+            .unwrap()
+            .scopes
+            .push(ApiScope::new("mcp:write"));
+        s.grant.as_mut().unwrap().scope =
+            vec!["admin".into(), "mcp:read".into(), "mcp:write".into()];
+        let again = plan(&scoped(Desired::example()), &Step::ALL, &s).unwrap();
+        assert!(again.ops.is_empty(), "{:?}", again.ops);
+    }
+
+    #[test]
+    fn the_grant_of_codex_client_gains_the_configured_scopes() {
+        let mut s = converged();
+        s.codex_client = Some(codex_app(true));
+        s.client_grant = Some(ClientGrant {
+            id: "cgr_2".into(),
+            scope: vec!["mcp:read".into()],
+            subject_type: Some("user".into()),
+        });
+        let p = plan(
+            &scoped(preregistered(AudienceMode::Resource)),
+            &[Step::Policy],
+            &s,
+        )
+        .unwrap();
+        assert!(p.ops.contains(&Op::UpdateClientGrant {
+            id: "cgr_2".into(),
+            body: json!({"scope": ["mcp:read", "mcp:write"]})
+        }));
+    }
+
+    #[test]
+    fn destroy_takes_back_the_scopes_apply_added_to_an_existing_api_and_grants() {
+        let mut before = converged();
+        before.resource_server.as_mut().unwrap().scopes = vec![ApiScope {
+            value: "admin".into(),
+            description: Some("Theirs".into()),
+        }];
+        before.client_grant = Some(ClientGrant {
+            id: "cgr_2".into(),
+            scope: vec!["admin".into()],
+            subject_type: Some("user".into()),
+        });
+        before.codex_client = Some(codex_app(true));
+        let d = scoped(preregistered(AudienceMode::Default));
+        let mut record = Record::default();
+        record.note(
+            &plan(&d, &[Step::Api, Step::Policy], &before)
+                .unwrap()
+                .changes,
+        );
+
+        let mut after = before.clone();
+        after
+            .resource_server
+            .as_mut()
+            .unwrap()
+            .scopes
+            .extend([ApiScope::new("mcp:read"), ApiScope::new("mcp:write")]);
+        after.client_grant.as_mut().unwrap().scope =
+            vec!["admin".into(), "mcp:read".into(), "mcp:write".into()];
+        let p = destroy(AUD, &Step::ALL, &after, &[], &record);
+        assert!(
+            p.ops.contains(&Op::UpdateResourceServer {
+                id: "rs_1".into(),
+                body: json!({"scopes": [{"value": "admin", "description": "Theirs"}]})
+            }),
+            "{:?}",
+            p.ops
+        );
+        assert!(
+            p.ops.contains(&Op::UpdateClientGrant {
+                id: "cgr_2".into(),
+                body: json!({"scope": ["admin"]})
+            }),
+            "{:?}",
+            p.ops
+        );
     }
 }

@@ -11,10 +11,38 @@ pub struct ResourceServer {
     pub allow_offline_access: bool,
     pub user_policy: Option<String>,
     pub client_policy: Option<String>,
-    pub scopes: Vec<String>,
+    pub scopes: Vec<ApiScope>,
+}
+
+/// One of an API's scopes; a PATCH replaces the whole list, so the descriptions go back too.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ApiScope {
+    pub value: String,
+    pub description: Option<String>,
+}
+
+impl ApiScope {
+    /// A scope authsetup adds; the description is what a consent screen shows.
+    pub fn new(value: &str) -> Self {
+        Self {
+            value: value.to_string(),
+            description: Some(format!("{value} on the MCP server")),
+        }
+    }
+
+    pub fn to_json(&self) -> Value {
+        match &self.description {
+            Some(d) => serde_json::json!({"value": self.value, "description": d}),
+            None => serde_json::json!({"value": self.value}),
+        }
+    }
 }
 
 impl ResourceServer {
+    pub fn scope_values(&self) -> Vec<String> {
+        self.scopes.iter().map(|s| s.value.clone()).collect()
+    }
+
     pub fn from_json(v: &Value) -> Self {
         let s = |p: &str| v.pointer(p).and_then(Value::as_str).map(String::from);
         Self {
@@ -29,7 +57,12 @@ impl ResourceServer {
                 .as_array()
                 .map(|a| {
                     a.iter()
-                        .filter_map(|s| s["value"].as_str().map(String::from))
+                        .filter_map(|s| {
+                            Some(ApiScope {
+                                value: s["value"].as_str()?.to_string(),
+                                description: s["description"].as_str().map(String::from),
+                            })
+                        })
                         .collect()
                 })
                 .unwrap_or_default(),

@@ -139,6 +139,7 @@ mod tests {
             app_label: "Codex CLI (MCP)".into(),
             redirect_uri: "http://127.0.0.1:1455/callback/x".into(),
             group: "Engineering".into(),
+            scopes: vec![planner::MCP_SCOPE.into()],
         }
     }
 

@@ -79,6 +79,7 @@ impl Okta {
                             .then(|| settings.connection.clone())
                     })
                     .unwrap_or_else(|| DEFAULT_GROUP.to_string()),
+                scopes: settings.mcp_scopes(),
             },
         })
     }

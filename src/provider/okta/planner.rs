@@ -29,6 +29,8 @@ pub struct Desired {
     pub app_label: String,
     pub redirect_uri: String,
     pub group: String,
+    /// The MCP server's scopes the authorization server carries.
+    pub scopes: Vec<String>,
 }
 
 /// What a write needs to exist before it can be sent, and what a create makes.
@@ -230,23 +232,18 @@ fn plan_server(desired: &Desired, state: &OrgState, out: &mut OktaPlan) -> Resul
         }
     }
     let has = |s: &str| state.server.is_some() && state.scopes.iter().any(|n| n == s);
-    let resource = format!("authorization_server.scope:{MCP_SCOPE}");
-    if has(MCP_SCOPE) {
-        out.changes.push(Change::new(resource, Action::None));
-    } else {
+    for scope in &desired.scopes {
+        let resource = format!("authorization_server.scope:{scope}");
+        if has(scope) {
+            out.changes.push(Change::new(resource, Action::None));
+            continue;
+        }
         out.changes.push(
             Change::new(resource, Action::Create)
                 .field("consent", Value::Null, json!("IMPLICIT"))
                 .field("metadataPublish", Value::Null, json!("ALL_CLIENTS")),
         );
-        out.ops.push(Op::CreateScope(json!({
-            "name": MCP_SCOPE,
-            "displayName": "Use the MCP server",
-            "description": "Lets the client call the MCP server on the user's behalf",
-            "consent": "IMPLICIT",
-            "metadataPublish": "ALL_CLIENTS",
-            "default": true,
-        })));
+        out.ops.push(Op::CreateScope(scope_body(scope)));
     }
     if state.server.is_some() && !has(OFFLINE_ACCESS) {
         out.warnings.push(format!(
@@ -254,6 +251,30 @@ fn plan_server(desired: &Desired, state: &OrgState, out: &mut OktaPlan) -> Resul
         ));
     }
     Ok(())
+}
+
+/// A scope of the MCP server. Every one is a default scope, as `mcp:access` always was, so a
+/// request without `scope` still gets them.
+fn scope_body(scope: &str) -> Value {
+    let (display, description) = if scope == MCP_SCOPE {
+        (
+            "Use the MCP server".to_string(),
+            "Lets the client call the MCP server on the user's behalf".to_string(),
+        )
+    } else {
+        (
+            scope.to_string(),
+            format!("{scope} on the MCP server, on the user's behalf"),
+        )
+    };
+    json!({
+        "name": scope,
+        "displayName": display,
+        "description": description,
+        "consent": "IMPLICIT",
+        "metadataPublish": "ALL_CLIENTS",
+        "default": true,
+    })
 }
 
 /// The public native client Codex uses instead of registering itself (Okta has no open DCR,
@@ -612,7 +633,6 @@ pub fn destroy(desired: &Desired, steps: &[Step], state: &OrgState, record: &Rec
     let wants = |s: Step| steps.contains(&s);
     let recorded = |r: &str| record.created.contains(r) || record.changed.contains_key(r);
     let server = format!("authorization_server:{}", desired.server_name);
-    let scope = format!("authorization_server.scope:{MCP_SCOPE}");
     let policy = format!("access_policy:{POLICY_NAME}");
     let rule = format!("access_policy.rule:{RULE_NAME}");
     let app = format!("app:{}", desired.app_label);
@@ -643,13 +663,17 @@ pub fn destroy(desired: &Desired, steps: &[Step], state: &OrgState, record: &Rec
         };
         settle(&mut out, &server, action, op);
     }
-    if wants(Step::Api) && recorded(&scope) {
-        if !server_goes && record.created.contains(&scope) {
+    for scope in &desired.scopes {
+        let resource = format!("authorization_server.scope:{scope}");
+        if !(wants(Step::Api) && recorded(&resource)) {
+            continue;
+        }
+        if !server_goes && record.created.contains(&resource) {
             out.warnings.push(format!(
-                "the scope {MCP_SCOPE} authsetup added to the existing server is kept"
+                "the scope {scope} authsetup added to the existing server is kept"
             ));
         }
-        settle(&mut out, &scope, Action::None, None);
+        settle(&mut out, &resource, Action::None, None);
     }
     if wants(Step::Policy) || server_goes {
         if recorded(&policy) {
@@ -724,6 +748,7 @@ mod tests {
             app_label: "Codex CLI".into(),
             redirect_uri: REDIRECT.into(),
             group: "Everyone".into(),
+            scopes: vec![MCP_SCOPE.into()],
         }
     }
 
@@ -982,5 +1007,19 @@ mod tests {
         let warnings = unrecorded(&Step::ALL, &s);
         assert_eq!(warnings.len(), 2, "{warnings:?}");
         assert!(warnings.iter().all(|w| w.contains("hint:")));
+    }
+
+    #[test]
+    fn every_configured_scope_is_created_once() {
+        let d = Desired {
+            scopes: vec!["mcp:read".into(), MCP_SCOPE.into()],
+            ..desired()
+        };
+        let p = plan(&d, &[Step::Api], &converged()).unwrap();
+        assert_eq!(p.ops, vec![Op::CreateScope(scope_body("mcp:read"))]);
+        assert_eq!(scope_body("mcp:read")["default"], true);
+        let mut s = converged();
+        s.scopes.push("mcp:read".into());
+        assert!(plan(&d, &[Step::Api], &s).unwrap().ops.is_empty());
     }
 }
