@@ -10,7 +10,7 @@ use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use super::auth::Granted;
-use super::{Answer, ApiError, Auth0, no_content, random_string, wire};
+use super::{Answer, ApiError, Auth0, by_key, by_key_mut, no_content, random_string, wire};
 use crate::query::Params;
 
 pub(super) fn routes() -> Router<Arc<Auth0>> {
@@ -79,11 +79,7 @@ async fn read(
 ) -> Answer {
     granted.require(&["read:client_grants"])?;
     let tenant = app.tenant();
-    let grant = tenant
-        .client_grants
-        .iter()
-        .find(|g| g["id"] == id.as_str())
-        .ok_or_else(not_found)?;
+    let grant = by_key(&tenant.client_grants, "id", &id, not_found)?;
     Ok(wire(StatusCode::OK, grant))
 }
 
@@ -173,11 +169,7 @@ async fn update(
     granted.require(&["update:client_grants"])?;
     let body = app.body("UpdateClientGrantRequestContent", &body)?;
     let mut tenant = app.tenant();
-    let grant = tenant
-        .client_grants
-        .iter_mut()
-        .find(|g| g["id"] == id.as_str())
-        .ok_or_else(not_found)?;
+    let grant = by_key_mut(&mut tenant.client_grants, "id", &id, not_found)?;
     let Value::Object(grant) = grant else {
         unreachable!("grants are objects")
     };

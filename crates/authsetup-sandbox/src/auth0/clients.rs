@@ -12,7 +12,7 @@ use axum::{Extension, Router};
 use serde_json::{Value, json};
 
 use super::auth::Granted;
-use super::{Answer, ApiError, Auth0, no_content, random_string, wire};
+use super::{Answer, ApiError, Auth0, by_key, by_key_mut, no_content, random_string, wire};
 use crate::query::Params;
 use crate::schema::{Violation, type_name};
 
@@ -66,11 +66,7 @@ async fn read(
         .projection()
         .map_err(ApiError::query)?;
     let tenant = app.tenant();
-    let client = tenant
-        .clients
-        .iter()
-        .find(|c| c["client_id"] == id.as_str())
-        .ok_or_else(not_found)?;
+    let client = by_key(&tenant.clients, "client_id", &id, not_found)?;
     Ok(wire(StatusCode::OK, &projection.apply(client)))
 }
 
@@ -91,11 +87,7 @@ async fn update(
     let given = app.body("UpdateClientRequestContent", &body)?;
     check_metadata(&given)?;
     let mut tenant = app.tenant();
-    let client = tenant
-        .clients
-        .iter_mut()
-        .find(|c| c["client_id"] == id.as_str())
-        .ok_or_else(not_found)?;
+    let client = by_key_mut(&mut tenant.clients, "client_id", &id, not_found)?;
     for (key, value) in given {
         client[key] = value;
     }

@@ -10,7 +10,10 @@ use axum::{Extension, Router};
 use serde_json::{Map, Value, json};
 
 use super::auth::Granted;
-use super::{Answer, ApiError, Auth0, Auth0Tenant, no_content, parse_json, random_string, wire};
+use super::{
+    Answer, ApiError, Auth0, Auth0Tenant, by_key, by_key_mut, no_content, parse_json,
+    random_string, wire,
+};
 use crate::clock::iso8601_now;
 use crate::query::Params;
 
@@ -40,11 +43,7 @@ const KEPT_OPTIONS: [&str; 3] = [
 ];
 
 fn connection_mut<'a>(tenant: &'a mut Auth0Tenant, id: &str) -> Result<&'a mut Value, ApiError> {
-    tenant
-        .connections
-        .iter_mut()
-        .find(|c| c["id"] == id)
-        .ok_or_else(not_found)
+    by_key_mut(&mut tenant.connections, "id", id, not_found)
 }
 
 fn not_found() -> ApiError {
@@ -115,11 +114,7 @@ async fn read(
         .map_err(ApiError::query)?
         .always(ALWAYS);
     let tenant = app.tenant();
-    let doc = tenant
-        .connections
-        .iter()
-        .find(|c| c["id"] == id.as_str())
-        .ok_or_else(not_found)?;
+    let doc = by_key(&tenant.connections, "id", &id, not_found)?;
     Ok(wire(
         StatusCode::OK,
         &projection.apply(&visible(&granted, doc)),
@@ -290,11 +285,7 @@ async fn enabled_clients(
 ) -> Answer {
     granted.require(&["read:connections"])?;
     let tenant = app.tenant();
-    let doc = tenant
-        .connections
-        .iter()
-        .find(|c| c["id"] == id.as_str())
-        .ok_or_else(not_found)?;
+    let doc = by_key(&tenant.connections, "id", &id, not_found)?;
     let clients: Vec<Value> = doc["enabled_clients"]
         .as_array()
         .into_iter()

@@ -318,6 +318,25 @@ pub(crate) fn wire(status: StatusCode, body: &Value) -> Response {
         .into_response()
 }
 
+/// The document of a collection whose `key` field is `id`; `missing` is that collection's 404.
+pub(crate) fn by_key<'a>(
+    docs: &'a [Value],
+    key: &str,
+    id: &str,
+    missing: fn() -> ApiError,
+) -> Result<&'a Value, ApiError> {
+    docs.iter().find(|d| d[key] == id).ok_or_else(missing)
+}
+
+pub(crate) fn by_key_mut<'a>(
+    docs: &'a mut [Value],
+    key: &str,
+    id: &str,
+    missing: fn() -> ApiError,
+) -> Result<&'a mut Value, ApiError> {
+    docs.iter_mut().find(|d| d[key] == id).ok_or_else(missing)
+}
+
 /// Auth0's 204s still carry the JSON content type (every recording), with an empty body.
 pub(crate) fn no_content() -> Response {
     (
