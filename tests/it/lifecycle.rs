@@ -2,10 +2,10 @@
 
 use std::os::unix::fs::PermissionsExt;
 
-use authsetup_sandbox::{Auth0Tenant, OktaSandbox, SandboxConfig};
+use authsetup_sandbox::Auth0Tenant;
 use serde_json::{Value, json};
 
-use crate::common::{AUD, World, output_text, unset_defaults};
+use crate::common::{AUD, Org, World, output_text, unset_defaults};
 
 const STATE: &str = ".authsetup-state.json";
 
@@ -316,22 +316,10 @@ fn prune_deletes_exactly_the_old_dcr_leftovers_and_only_with_yes() {
     assert_eq!(doc["clients"].as_array().unwrap().len(), 3, "{doc:#}");
 }
 
-fn okta(sandbox: &OktaSandbox, dir: &std::path::Path) -> assert_cmd::Command {
-    let mut cmd = assert_cmd::Command::cargo_bin("authsetup").unwrap();
-    cmd.env_clear()
-        .env("HOME", dir)
-        .current_dir(dir)
-        .env("OKTA_DOMAIN", sandbox.base_url())
-        .env("OKTA_AUDIENCE", AUD)
-        .env("MCP_URL", AUD)
-        .env("OKTA_API_TOKEN", sandbox.api_token());
-    cmd
-}
-
 #[test]
 fn okta_destroy_deletes_the_server_and_app_it_created_and_nothing_else() {
-    let sandbox = OktaSandbox::start_background(SandboxConfig::default()).unwrap();
-    let dir = tempfile::tempdir().unwrap();
+    let o = Org::new();
+    let sandbox = &o.sandbox;
     let org = |f: fn(&authsetup_sandbox::OktaOrg) -> Value| sandbox.with_org(|o| f(o));
     let view = |o: &authsetup_sandbox::OktaOrg| {
         json!({
@@ -342,23 +330,14 @@ fn okta_destroy_deletes_the_server_and_app_it_created_and_nothing_else() {
         })
     };
     let before = org(view);
-    let out = okta(&sandbox, dir.path())
-        .args(["apply", "--yes"])
-        .output()
-        .unwrap();
+    let out = o.cmd().args(["apply", "--yes"]).output().unwrap();
     assert!(out.status.success(), "{}", output_text(&out));
     assert_ne!(org(view), before);
-    let out = okta(&sandbox, dir.path())
-        .args(["destroy", "--yes"])
-        .output()
-        .unwrap();
+    let out = o.cmd().args(["destroy", "--yes"]).output().unwrap();
     assert!(out.status.success(), "{}", output_text(&out));
     assert_eq!(org(view), before);
     sandbox.clear_log();
-    let out = okta(&sandbox, dir.path())
-        .args(["destroy", "--yes"])
-        .output()
-        .unwrap();
+    let out = o.cmd().args(["destroy", "--yes"]).output().unwrap();
     assert!(out.status.success(), "{}", output_text(&out));
     assert!(
         sandbox.requests().iter().all(|r| r.method == "GET"),
@@ -369,9 +348,10 @@ fn okta_destroy_deletes_the_server_and_app_it_created_and_nothing_else() {
 
 #[test]
 fn okta_has_no_dcr_leftovers_to_prune() {
-    let sandbox = OktaSandbox::start_background(SandboxConfig::default()).unwrap();
-    let dir = tempfile::tempdir().unwrap();
-    let out = okta(&sandbox, dir.path())
+    let o = Org::new();
+    let sandbox = &o.sandbox;
+    let out = o
+        .cmd()
         .args(["clients", "prune", "--yes"])
         .output()
         .unwrap();
