@@ -252,3 +252,23 @@ fn without_a_state_file_okta_destroy_takes_the_marked_app_server_and_policy_and_
         }
     }
 }
+
+/// A state file that lacks the client (written by a build that did not record it, or edited by
+/// hand) still gives the whole tenant back: the marked client joins what the file holds.
+#[test]
+fn a_marked_client_the_state_file_lacks_is_destroyed_with_what_it_holds() {
+    let w = World::new();
+    let run = |args: &[&str]| succeeds(w.cmd().envs(LEAST_PRIVILEGE).args(args).output().unwrap());
+    let before = w.snapshot();
+    run(&["apply", "--yes"]);
+    let mut file = state(&w);
+    let record = &mut file["tenants"][key(&w)];
+    let created = record["created"].as_array_mut().unwrap();
+    let len = created.len();
+    created.retain(|r| !r.as_str().unwrap().starts_with("client"));
+    assert!(created.len() < len, "the record names the client: {file:#}");
+    std::fs::write(w.path(STATE), serde_json::to_vec(&file).unwrap()).unwrap();
+
+    run(&["destroy", "--yes"]);
+    assert_eq!(unset_defaults(w.snapshot()), before);
+}
