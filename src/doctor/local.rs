@@ -13,7 +13,7 @@ use crate::codex::config::{self, CodexConfigError, ConfigView};
 use crate::codex::credentials::{self, StoredLogin};
 use crate::error::Result;
 use crate::files::env::{self, EnvDoc};
-use crate::settings::{DEFAULT_MCP_NAME, Settings};
+use crate::settings::{ClientMode, DEFAULT_MCP_NAME, ProviderKind, Settings};
 
 const AREA: Area = Area::LocalFiles;
 
@@ -320,6 +320,15 @@ fn codex_fix(settings: &Settings) -> String {
     }
     if settings.mcp_url.is_none() {
         fix.push_str(" --mcp-url URL");
+    }
+    // Both may have come from a flag or variable the user will not repeat; without them the
+    // entry would lose its client id (Auth0 reads it from the tenant only when asked) or scopes.
+    if settings.provider == ProviderKind::Auth0 && settings.client_mode == ClientMode::Preregistered
+    {
+        fix.push_str(" --registration preregistered");
+    }
+    if let Some(scopes) = &settings.scopes {
+        fix.push_str(&format!(" --scopes {}", scopes.join(",")));
     }
     fix
 }

@@ -456,31 +456,39 @@ fn doctor_names_a_configured_scope_the_api_the_grant_or_codex_lacks() {
             .unwrap_or_else(|| panic!("no check {id}: {doc:#}"))
     };
     let doc = doctor("mcp:read");
+    let mut fixes = Vec::new();
     for (id, message, fix) in [
         (
             "tenant.api",
             "lacks the scopes mcp:read",
-            "authsetup api create",
+            "authsetup api create --scopes mcp:read",
         ),
         (
             "tenant.client_grant",
             "lacks the scopes mcp:read",
-            "authsetup policy set",
+            "authsetup policy set --registration preregistered --scopes mcp:read",
         ),
         (
             "local.codex_server",
             "scopes lack mcp:read",
-            "authsetup codex config --write",
+            "authsetup codex config --write --registration preregistered --scopes mcp:read",
         ),
     ] {
         let c = check(&doc, id);
         assert_eq!(c["status"], "fail", "{c:#}");
         assert!(c["message"].as_str().unwrap().contains(message), "{c:#}");
-        assert!(c["fix"].as_str().unwrap().contains(fix), "{c:#}");
+        assert_eq!(c["fix"], fix, "{c:#}");
+        fixes.push(fix);
     }
 
-    run(cmd().args(["apply", "--yes", "--scopes", "mcp:read"]));
-    run(cmd().args(["codex", "config", "--write", "--scopes", "mcp:read"]));
+    // Each fix works as printed, in a shell that does not repeat --scopes nor knows the
+    // registration mode.
+    for fix in fixes {
+        let args: Vec<&str> = fix.split(' ').skip(1).collect();
+        let mut c = w.cmd();
+        c.env("AUTH0_AUDIENCE", &mcp_url).env("MCP_URL", &mcp_url);
+        run(c.args(&args).arg("--yes"));
+    }
     let doc = doctor("mcp:read");
     for id in ["tenant.api", "tenant.client_grant", "local.codex_server"] {
         assert_eq!(check(&doc, id)["status"], "pass", "{doc:#}");

@@ -287,7 +287,7 @@ fn client_grant(d: &Desired, client: &CodexClient, o: &Observed) -> Outcome {
     match o.client_grant.get()? {
         Some(g) if let Some(missing) = lacking(d, &g.scope) => Ok(Finding::fail(
             format!("the grant of {} lacks the scopes {missing}", client.name),
-            "authsetup policy set --registration preregistered",
+            with_scopes("authsetup policy set --registration preregistered", d),
         )),
         Some(g) if g.subject_type.as_deref() == Some("user") => Ok(Finding::pass(format!(
             "{} has a user grant for the API",
@@ -389,6 +389,15 @@ fn existing_api(o: &Observed) -> Result<&ResourceServer, Finding> {
         .ok_or_else(|| Finding::skip("there is no API to look at"))
 }
 
+/// `fix` with the configured scopes spelled out: they may have come from a flag or variable
+/// the user will not repeat, and without them the fix would leave the scopes as they are.
+fn with_scopes(fix: &str, d: &Desired) -> String {
+    match &d.scopes {
+        Some(scopes) => format!("{fix} --scopes {}", scopes.join(",")),
+        None => fix.to_string(),
+    }
+}
+
 /// The configured scopes `have` lacks, comma-separated; `None` when it has them all.
 fn lacking(d: &Desired, have: &[String]) -> Option<String> {
     let missing: Vec<&str> = d
@@ -405,7 +414,7 @@ fn api(d: &Desired, o: &Observed) -> Outcome {
     match o.resource_server.get()? {
         Some(rs) if let Some(missing) = lacking(d, &rs.scope_values()) => Ok(Finding::fail(
             format!("the API {} lacks the scopes {missing}", rs.identifier),
-            "authsetup api create",
+            with_scopes("authsetup api create", d),
         )),
         Some(rs) => Ok(Finding::pass(format!(
             "API {} exists{}",
