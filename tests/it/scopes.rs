@@ -494,3 +494,76 @@ fn doctor_names_a_configured_scope_the_api_the_grant_or_codex_lacks() {
         assert_eq!(check(&doc, id)["status"], "pass", "{doc:#}");
     }
 }
+
+/// Sends what an org admin's own script would: a Management API write with the org's token.
+fn okta_post(org: &Org, path: &str, body: Value) -> Value {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        reqwest::Client::new()
+            .post(format!("{}{path}", org.sandbox.base_url()))
+            .header("authorization", format!("SSWS {}", org.sandbox.api_token()))
+            .json(&body)
+            .send()
+            .await
+            .unwrap()
+            .error_for_status()
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    })
+}
+
+/// The admin's own authorization server for the MCP URL: apply adds the configured scope to it,
+/// and destroy deletes that scope again, leaving the server as the admin made it.
+#[test]
+fn okta_destroy_deletes_the_scope_apply_added_to_the_admins_server() {
+    let org = Org::new();
+    let server = okta_post(
+        &org,
+        "/api/v1/authorizationServers",
+        json!({"name": format!("MCP {AUD}"), "audiences": [AUD], "description": "the platform team's server"}),
+    );
+    let id = server["id"].as_str().unwrap().to_string();
+    okta_post(
+        &org,
+        &format!("/api/v1/authorizationServers/{id}/scopes"),
+        json!({"name": "team:read", "consent": "IMPLICIT"}),
+    );
+    let view = || {
+        org.sandbox.with_org(|o| {
+            let s = o
+                .servers
+                .iter()
+                .find(|s| s.doc["id"] == id.as_str())
+                .unwrap();
+            json!({"doc": s.doc, "scopes": s.scopes})
+        })
+    };
+    let before = view();
+
+    run(org.cmd().args(["apply", "--yes", "--scopes", "docs:read"]));
+    let names = |v: &Value| -> Vec<String> {
+        v["scopes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|s| s["system"] == false)
+            .map(|s| s["name"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(names(&view()), ["team:read", "docs:read"]);
+
+    // The record names the scope, so destroy needs no --scopes to find it.
+    let out = run(org.cmd().args(["destroy", "--yes"]));
+    assert_eq!(view(), before, "{out}");
+    assert!(
+        org.sandbox.requests().iter().any(|r| r.method == "DELETE"
+            && r.path
+                .starts_with(&format!("/api/v1/authorizationServers/{id}/scopes/"))),
+        "{out}"
+    );
+}

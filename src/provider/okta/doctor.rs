@@ -94,7 +94,7 @@ pub fn checks(
         };
         checks.push(Check::new(id, Area::Tenant, Ok(finding)));
     }
-    if state.server.is_some() && !state.scopes.iter().any(|s| s == planner::OFFLINE_ACCESS) {
+    if state.server.is_some() && !state.scopes.contains_key(planner::OFFLINE_ACCESS) {
         checks.push(Check::new(
             "okta.offline_access",
             Area::Tenant,

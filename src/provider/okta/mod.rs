@@ -11,7 +11,7 @@ mod keys;
 mod planner;
 mod state;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use async_trait::async_trait;
 use reqwest::Method;
@@ -144,7 +144,7 @@ impl Okta {
             async {
                 match (need_scopes, server_id) {
                     (true, Some(id)) => self.scopes(id).await,
-                    _ => Ok(Vec::new()),
+                    _ => Ok(BTreeMap::new()),
                 }
             },
             async {
@@ -204,12 +204,12 @@ impl Okta {
         Ok(all.iter().map(Group::from_json).find(|g| &g.name == name))
     }
 
-    async fn scopes(&self, server: &str) -> Result<Vec<String>> {
+    async fn scopes(&self, server: &str) -> Result<BTreeMap<String, String>> {
         let path = format!("/api/v1/authorizationServers/{server}/scopes");
         let all = self.api.list(&path, &[]).await?;
         Ok(all
             .iter()
-            .filter_map(|s| s["name"].as_str().map(String::from))
+            .filter_map(|s| Some((s["name"].as_str()?.into(), s["id"].as_str()?.into())))
             .collect())
     }
 
@@ -345,6 +345,11 @@ impl Okta {
             Op::DeleteApp { .. } => self.deactivate_and_delete(&app).await,
             Op::DeletePolicy => {
                 let path = format!("{server}/policies/{}", id(&ids.policy));
+                self.api.call(Method::DELETE, &path, None).await?;
+                Ok(None)
+            }
+            Op::DeleteScope { id: scope, .. } => {
+                let path = format!("{server}/scopes/{scope}");
                 self.api.call(Method::DELETE, &path, None).await?;
                 Ok(None)
             }

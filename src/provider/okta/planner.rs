@@ -1,6 +1,8 @@
 //! The pure part of the Okta provider: desired state × observed org → changes and writes.
 //! Nothing here does I/O; the rules of notes/okta.md §A are unit-tested below.
 
+use std::collections::BTreeSet;
+
 use serde_json::{Value, json};
 
 use crate::error::{AppError, Result};
@@ -21,6 +23,8 @@ pub const RULE_NAME: &str = "Users: authorization code";
 /// The literal Okta accepts for "every user" in rule conditions (PY-VCR rules cassette).
 pub const EVERYONE: &str = "EVERYONE";
 const USER_GRANT: &str = "authorization_code";
+/// A plan resource naming one of the server's scopes.
+const SCOPE_PREFIX: &str = "authorization_server.scope:";
 
 #[derive(Debug, Clone)]
 pub struct Desired {
@@ -78,6 +82,11 @@ pub enum Op {
     },
     /// The observed policy; its rules go with it.
     DeletePolicy,
+    /// A scope authsetup added to a server it did not create.
+    DeleteScope {
+        id: String,
+        name: String,
+    },
     Unassign {
         group_id: String,
         group: String,
@@ -96,6 +105,7 @@ impl Op {
             Op::DeleteServer { .. }
             | Op::DeleteApp { .. }
             | Op::DeletePolicy
+            | Op::DeleteScope { .. }
             | Op::Unassign { .. } => &[],
         }
     }
@@ -117,6 +127,7 @@ impl Op {
             Op::DeleteServer { name, .. } => format!("delete authorization server {name}"),
             Op::DeleteApp { label, .. } => format!("delete app {label}"),
             Op::DeletePolicy => format!("delete access policy {POLICY_NAME}"),
+            Op::DeleteScope { name, .. } => format!("delete scope {name}"),
             Op::Unassign { group, .. } => format!("unassign the app from the group {group}"),
         }
     }
@@ -231,9 +242,9 @@ fn plan_server(desired: &Desired, state: &OrgState, out: &mut OktaPlan) -> Resul
             out.changes.push(change);
         }
     }
-    let has = |s: &str| state.server.is_some() && state.scopes.iter().any(|n| n == s);
+    let has = |s: &str| state.server.is_some() && state.scopes.contains_key(s);
     for scope in &desired.scopes {
-        let resource = format!("authorization_server.scope:{scope}");
+        let resource = format!("{SCOPE_PREFIX}{scope}");
         if has(scope) {
             out.changes.push(Change::new(resource, Action::None));
             continue;
@@ -663,17 +674,30 @@ pub fn destroy(desired: &Desired, steps: &[Step], state: &OrgState, record: &Rec
         };
         settle(&mut out, &server, action, op);
     }
-    for scope in &desired.scopes {
-        let resource = format!("authorization_server.scope:{scope}");
-        if !(wants(Step::Api) && recorded(&resource)) {
-            continue;
-        }
-        if !server_goes && record.created.contains(&resource) {
-            out.warnings.push(format!(
-                "the scope {scope} authsetup added to the existing server is kept"
-            ));
-        }
-        settle(&mut out, &resource, Action::None, None);
+    // Every scope on record, including one since dropped from the settings; inside a server
+    // that goes they go with it.
+    let scopes: BTreeSet<&String> = record
+        .created
+        .iter()
+        .chain(record.changed.keys())
+        .filter(|r| r.starts_with(SCOPE_PREFIX))
+        .collect();
+    for resource in scopes.into_iter().filter(|_| wants(Step::Api)) {
+        let name = &resource[SCOPE_PREFIX.len()..];
+        let op = state
+            .scopes
+            .get(name)
+            .filter(|_| !server_goes && record.created.contains(resource))
+            .map(|id| Op::DeleteScope {
+                id: id.clone(),
+                name: name.to_string(),
+            });
+        let action = if op.is_some() {
+            Action::Delete
+        } else {
+            Action::None
+        };
+        settle(&mut out, resource, action, op);
     }
     if wants(Step::Policy) || server_goes {
         if recorded(&policy) {
@@ -787,7 +811,9 @@ mod tests {
                 status: "ACTIVE".into(),
                 marked: true,
             }),
-            scopes: vec![MCP_SCOPE.into(), OFFLINE_ACCESS.into(), "openid".into()],
+            scopes: [MCP_SCOPE, OFFLINE_ACCESS, "openid"]
+                .map(|n| (n.to_string(), format!("scp_{n}")))
+                .into(),
             policy: Some(Policy::from_json(&policy)),
             rule: Some(Rule::from_json(&rule)),
             app: Some(App::from_json(&app_json(REDIRECT))),
@@ -966,6 +992,32 @@ mod tests {
                 .ops
                 .is_empty()
         );
+        // A scope added to a server that stays is deleted by itself, even one the settings no
+        // longer name; inside a server that goes it goes along.
+        let scope = format!("{SCOPE_PREFIX}{MCP_SCOPE}");
+        let p = destroy(&desired, &Step::ALL, &state, &created(&[&scope]));
+        assert_eq!(
+            p.ops,
+            vec![Op::DeleteScope {
+                id: format!("scp_{MCP_SCOPE}"),
+                name: MCP_SCOPE.into()
+            }]
+        );
+        let other = Desired {
+            scopes: vec!["mcp:read".into()],
+            ..desired.clone()
+        };
+        assert_eq!(
+            destroy(&other, &Step::ALL, &state, &created(&[&scope])).ops,
+            p.ops
+        );
+        let p = destroy(&desired, &Step::ALL, &state, &created(&[&server, &scope]));
+        assert_eq!(
+            p.ops,
+            vec![Op::DeleteServer {
+                name: desired.server_name.clone()
+            }]
+        );
     }
 
     #[test]
@@ -1019,7 +1071,7 @@ mod tests {
         assert_eq!(p.ops, vec![Op::CreateScope(scope_body("mcp:read"))]);
         assert_eq!(scope_body("mcp:read")["default"], true);
         let mut s = converged();
-        s.scopes.push("mcp:read".into());
+        s.scopes.insert("mcp:read".into(), "scp2".into());
         assert!(plan(&d, &[Step::Api], &s).unwrap().ops.is_empty());
     }
 }

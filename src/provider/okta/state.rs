@@ -2,6 +2,8 @@
 //! Okta's PUTs replace the whole object (notes/okta.md §A.2) and an update must send back every
 //! field authsetup does not manage.
 
+use std::collections::BTreeMap;
+
 use serde_json::Value;
 use url::Url;
 
@@ -239,8 +241,8 @@ impl Group {
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct OrgState {
     pub server: Option<AuthServer>,
-    /// Scope names of the server (system scopes such as `offline_access` included).
-    pub scopes: Vec<String>,
+    /// The server's scopes, name → id (system scopes such as `offline_access` included).
+    pub scopes: BTreeMap<String, String>,
     pub policy: Option<Policy>,
     pub rule: Option<Rule>,
     pub app: Option<App>,
