@@ -168,16 +168,19 @@ impl McpClient {
             }
             McpClient::Gemini => {
                 // `httpUrl` is streamable HTTP in every Gemini CLI release; `url` alone means SSE.
-                let mut e = json!({"httpUrl": server.url});
-                if let Some(id) = id {
-                    e["oauth"] = json!({
+                // `oauth.enabled` makes Gemini CLI sign in by itself when the server answers 401,
+                // registering through DCR when no client id is given; without it, it only says
+                // to run `/mcp auth` (its connectToMcpServer, 0.61.0).
+                let oauth = match id {
+                    Some(id) => json!({
                         "enabled": true,
                         "clientId": id,
                         "redirectUri": gemini_redirect_uri(server.callback_port),
                         "scopes": server.scopes,
-                    });
-                }
-                e
+                    }),
+                    None => json!({"enabled": true}),
+                };
+                json!({"httpUrl": server.url, "oauth": oauth})
             }
             McpClient::VsCode => json!({"type": "http", "url": server.url}),
             McpClient::Cursor => {

@@ -156,7 +156,9 @@ pub fn next_step(client: McpClient, name: &str) -> String {
     match client {
         McpClient::Codex => format!("codex mcp login {name}"),
         McpClient::Claude => format!("claude mcp get {name}, then sign in with /mcp inside claude"),
-        McpClient::Gemini => format!("gemini mcp list, then /mcp auth {name} inside gemini"),
+        McpClient::Gemini => {
+            format!("gemini, which offers to sign in to {name} as it starts (or /mcp auth {name})")
+        }
         McpClient::VsCode => {
             format!("start {name} from mcp.json in VS Code; it signs in on first use")
         }

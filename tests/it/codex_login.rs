@@ -14,7 +14,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use crate::common::output_text;
+use crate::common::{get, output_text};
 use authsetup_sandbox::{OktaSandbox, Sandbox, SandboxConfig, Served};
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
@@ -55,34 +55,6 @@ fn free_port() -> u16 {
         .and_then(|l| l.local_addr())
         .map(|a| a.port())
         .expect("a free loopback port")
-}
-
-/// A GET without following redirects: status, `Location`, body.
-fn get(url: &str, bearer: Option<&str>) -> (u16, Option<String>, String) {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .timeout(STEP)
-            .build()
-            .unwrap();
-        let mut req = client.get(url);
-        if let Some(token) = bearer {
-            req = req.bearer_auth(token);
-        }
-        let resp = req
-            .send()
-            .await
-            .unwrap_or_else(|e| panic!("GET {url}: {e}"));
-        let location = resp
-            .headers()
-            .get("location")
-            .map(|l| l.to_str().unwrap().to_string());
-        (resp.status().as_u16(), location, resp.text().await.unwrap())
-    })
 }
 
 /// An emulated tenant with its demo MCP server.

@@ -1,20 +1,23 @@
 //! The real Claude Code (`@anthropic-ai/claude-code` 2.1.332) and Gemini CLI (`@google/gemini-cli`
 //! 0.61.0), installed pinned by `.ci/run` into `.mcp-clients-cache/`, read the files
 //! `authsetup client config --write` made and list the server with its URL and OAuth settings.
-//! Both read their config without an account (beyond.md §C). Signing in is not tested: Claude
-//! Code's `mcp login` needs a terminal and an Anthropic account to start, Gemini CLI signs in only
-//! from its interactive `/mcp auth`. VS Code and Cursor are not on npm and have no headless list
-//! command; their files are checked against the documented shape by the fixtures.
+//! Both read their config without an account (beyond.md §C). Gemini CLI also signs in through a
+//! tenant authsetup set up, with no terminal: its `oauth.enabled` entry makes it sign in as it
+//! starts. Claude Code's sign-in is not tested: its `/mcp` needs a terminal and an Anthropic
+//! account. VS Code and Cursor are not on npm and have no headless list command; their files are
+//! checked against the documented shape by the fixtures.
 //!
 //! The clients run with HOME and the project in a temporary folder and every proxy variable
 //! pointing at a closed loopback port, so nothing but 127.0.0.1 is reachable; every wait is bounded.
 
+use std::io::{Read, Write};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
+use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::common::{World, output_text};
+use crate::common::{World, get, output_text};
 
 const CLAUDE_VERSION: &str = "2.1.332 (Claude Code)";
 const GEMINI_VERSION: &str = "0.61.0";
@@ -218,7 +221,18 @@ fn gemini_cli_lists_the_server_authsetup_wrote() {
     let (project, home) = folders(&w);
     let url = format!("http://127.0.0.1:{}/mcp", closed_port());
     authsetup_writes(&w, "gemini", "docs", &url, &["--client-id", "abc123"]);
-    // Gemini CLI disables the servers of an untrusted folder (beyond.md §C); trust the project.
+    trust(&project, &home);
+
+    let out = run_client(&gemini, &project, &home, &["mcp", "list"]);
+    let text = output_text(&out);
+    assert!(out.status.success(), "{text}");
+    assert!(text.contains(&format!("docs: {url} (http)")), "{text}");
+    assert!(!text.contains("untrusted"), "{text}");
+}
+
+/// Makes `home` trust `project`: Gemini CLI disables the servers of an untrusted folder
+/// (beyond.md §C).
+fn trust(project: &Path, home: &Path) {
     let trusted = serde_json::json!({ project.to_str().unwrap(): "TRUST_FOLDER" });
     std::fs::create_dir_all(home.join(".gemini")).unwrap();
     std::fs::write(
@@ -226,10 +240,165 @@ fn gemini_cli_lists_the_server_authsetup_wrote() {
         trusted.to_string(),
     )
     .unwrap();
+}
 
-    let out = run_client(&gemini, &project, &home, &["mcp", "list"]);
-    let text = output_text(&out);
-    assert!(out.status.success(), "{text}");
-    assert!(text.contains(&format!("docs: {url} (http)")), "{text}");
-    assert!(!text.contains("untrusted"), "{text}");
+/// Gemini CLI signs in through a tenant authsetup set up for DCR: on the MCP server's 401 it
+/// registers itself, asks before opening the browser, and takes the code at its loopback
+/// callback. The "browser" is a script that hands the URL to this test, which follows it as a
+/// browser would (the emulated tenant signs its test user in at once). The model call after
+/// that fails offline; the token Gemini stored is what is checked.
+#[test]
+fn gemini_cli_signs_in_through_a_tenant_authsetup_set_up() {
+    let gemini = client_bin("gemini", "@google/gemini-cli@0.61.0", GEMINI_VERSION);
+    let w = World::new();
+    let (project, home) = folders(&w);
+    let url = w.sandbox.mcp_url();
+    let out = w
+        .cmd()
+        .env("AUTH0_AUDIENCE", &url)
+        .env("MCP_URL", &url)
+        .args(["apply", "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    authsetup_writes(&w, "gemini", "docs", &url, &[]);
+    trust(&project, &home);
+
+    // Node's `open` runs xdg-open on Linux; a script of that name first on PATH is the browser.
+    let bin = w.path("bin");
+    std::fs::create_dir_all(&bin).unwrap();
+    let browser = bin.join("xdg-open");
+    let opened = w.path("opened");
+    std::fs::write(
+        &browser,
+        format!(
+            "#!/bin/sh\nprintf '%s\\n' \"$1\" >> '{}'\n",
+            opened.display()
+        ),
+    )
+    .unwrap();
+    std::fs::set_permissions(
+        &browser,
+        std::os::unix::fs::PermissionsExt::from_mode(0o755),
+    )
+    .unwrap();
+    let proxy = format!("http://127.0.0.1:{}", closed_port());
+    let mut child = Command::new(&gemini)
+        .args(["-p", "hello"])
+        .env_clear()
+        .env(
+            "PATH",
+            format!(
+                "{}:{}",
+                bin.display(),
+                std::env::var("PATH").unwrap_or_default()
+            ),
+        )
+        .env("HOME", &home)
+        .env("BROWSER", &browser)
+        .env("GEMINI_API_KEY", "offline")
+        .env("HTTPS_PROXY", &proxy)
+        .env("HTTP_PROXY", &proxy)
+        .env("https_proxy", &proxy)
+        .env("http_proxy", &proxy)
+        .env("NO_PROXY", "127.0.0.1,localhost")
+        .current_dir(&project)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let printed = Arc::new(Mutex::new(String::new()));
+    for stream in [
+        Box::new(child.stdout.take().unwrap()) as Box<dyn Read + Send>,
+        Box::new(child.stderr.take().unwrap()),
+    ] {
+        let printed = Arc::clone(&printed);
+        std::thread::spawn(move || {
+            let mut stream = stream;
+            let mut buf = [0u8; 4096];
+            while let Ok(n) = stream.read(&mut buf) {
+                if n == 0 {
+                    break;
+                }
+                printed
+                    .lock()
+                    .unwrap()
+                    .push_str(&String::from_utf8_lossy(&buf[..n]));
+            }
+        });
+    }
+
+    let tokens = home.join(".gemini/mcp-oauth-tokens.json");
+    let deadline = Instant::now() + STEP;
+    // Kept open: Gemini CLI reads its answer from it, and a closed stdin ends its prompt.
+    let mut stdin = child.stdin.take().unwrap();
+    let (mut answered, mut visited) = (false, false);
+    let stored: serde_json::Value = loop {
+        assert!(
+            Instant::now() < deadline,
+            "Gemini CLI did not sign in:\n{}",
+            printed.lock().unwrap()
+        );
+        if !answered
+            && printed
+                .lock()
+                .unwrap()
+                .contains("Do you want to continue? [Y/n]")
+        {
+            stdin.write_all(b"y\n").unwrap();
+            answered = true;
+        }
+        if let (false, Ok(text)) = (visited, std::fs::read_to_string(&opened)) {
+            let authorize = text.lines().next().unwrap().to_string();
+            let (status, location, page) = get(&authorize, None);
+            assert_eq!(status, 302, "{authorize}: {page}");
+            let callback = location.unwrap();
+            assert!(
+                callback.starts_with("http://localhost:"),
+                "the tenant sends the code to Gemini's loopback callback: {callback}"
+            );
+            assert_eq!(get(&callback, None).0, 200, "{callback}");
+            visited = true;
+        }
+        if let Some(doc) = std::fs::read_to_string(&tokens)
+            .ok()
+            .and_then(|t| serde_json::from_str(&t).ok())
+        {
+            break doc;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    let _ = child.kill();
+    let _ = child.wait();
+
+    let entry = &stored[0];
+    assert_eq!(entry["serverName"], "docs", "{stored:#}");
+    assert_eq!(entry["mcpServerUrl"], url.as_str());
+    let token = entry["token"]["accessToken"].as_str().unwrap();
+    let claims: serde_json::Value = {
+        use base64::Engine;
+        let payload = token.split('.').nth(1).unwrap();
+        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+            .decode(payload)
+            .unwrap();
+        serde_json::from_slice(&bytes).unwrap()
+    };
+    assert_eq!(
+        claims["aud"],
+        url.as_str(),
+        "the token is for the MCP server"
+    );
+    // Gemini registered itself (DCR) with its loopback callback, and the server takes the token.
+    let client_id = entry["clientId"].as_str().unwrap().to_string();
+    let registered = w.sandbox.with_tenant(|t| {
+        t.clients
+            .iter()
+            .find(|c| c["client_id"] == client_id.as_str())
+            .cloned()
+    });
+    let registered = registered.expect("Gemini's client is in the tenant");
+    assert_eq!(registered["is_first_party"], false, "{registered:#}");
+    assert_eq!(get(&url, Some(token)).0, 200);
+    assert_eq!(get(&url, None).0, 401);
 }

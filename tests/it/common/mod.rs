@@ -284,3 +284,31 @@ impl Org {
         std::fs::read_to_string(self.path(".env")).ok()
     }
 }
+
+/// A GET without following redirects, one step of a browser: status, `Location`, body.
+pub fn get(url: &str, bearer: Option<&str>) -> (u16, Option<String>, String) {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap();
+    rt.block_on(async {
+        let client = reqwest::Client::builder()
+            .redirect(reqwest::redirect::Policy::none())
+            .timeout(std::time::Duration::from_secs(30))
+            .build()
+            .unwrap();
+        let mut req = client.get(url);
+        if let Some(token) = bearer {
+            req = req.bearer_auth(token);
+        }
+        let resp = req
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {url}: {e}"));
+        let location = resp
+            .headers()
+            .get("location")
+            .map(|l| l.to_str().unwrap().to_string());
+        (resp.status().as_u16(), location, resp.text().await.unwrap())
+    })
+}
