@@ -152,10 +152,16 @@ pub fn redirect_uris(client: McpClient, server: &McpServer) -> Result<Vec<String
 }
 
 /// What the user does next in the client to sign in.
-pub fn next_step(client: McpClient, name: &str) -> String {
+pub fn next_step(client: McpClient, server: &McpServer) -> String {
+    let name = &server.name;
     match client {
         McpClient::Codex => format!("codex mcp login {name}"),
         McpClient::Claude => format!("claude mcp get {name}, then sign in with /mcp inside claude"),
+        // Gemini 0.61.0's sign-in at start-up ignores a configured client id and tries DCR;
+        // `/mcp auth` uses it.
+        McpClient::Gemini if server.client_id.is_some() => {
+            format!("gemini -p '/mcp auth {name}' (or /mcp auth {name} inside gemini)")
+        }
         McpClient::Gemini => {
             format!("gemini, which offers to sign in to {name} as it starts (or /mcp auth {name})")
         }
@@ -286,7 +292,7 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &ClientConfigArgs
     }
     explain_redirects(printer, &redirects);
     if args.config.write {
-        printer.line(format!("Next: {}", next_step(client, &server.name)));
+        printer.line(format!("Next: {}", next_step(client, &server)));
     }
     Ok(())
 }

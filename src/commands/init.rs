@@ -68,6 +68,8 @@ pub async fn run(
     }
 
     check_client_configs(&settings, &clients)?;
+    // A client authsetup registers must allow the redirect URIs of every MCP client picked here.
+    settings.clients = Some(clients.clone());
     let mut prepared = provision::prepare(
         &settings,
         printer,
@@ -134,9 +136,9 @@ pub async fn run(
     )];
     if clients.is_empty() {
         next.push("add the Codex config above to Codex's config.toml".into());
-        next.push(client::next_step(McpClient::Codex, &server.name));
+        next.push(client::next_step(McpClient::Codex, &json_server));
     }
-    next.extend(clients.iter().map(|c| client::next_step(*c, &server.name)));
+    next.extend(clients.iter().map(|c| client::next_step(*c, &json_server)));
     printer.line("");
     printer.heading("Next steps:");
     for (i, step) in next.iter().enumerate() {

@@ -8,6 +8,7 @@ use std::fmt;
 
 use async_trait::async_trait;
 
+use crate::clients::McpClient;
 use crate::doctor::{Check, Expectations};
 use crate::error::{AppError, Result};
 use crate::files::state::Record;
@@ -176,6 +177,36 @@ pub fn codex_redirect_uri(settings: &Settings, audience: &str) -> Result<String>
                 "pass --mcp-url with the MCP server's full URL",
             )
         })
+}
+
+/// The redirect URIs the pre-registered client must also allow for the other MCP clients the
+/// settings name (`clients`): their configs get the same client id, and each client sends its
+/// own redirect URI (`McpClient::redirect_uris`). Codex's own comes from `codex_redirect_uri`.
+pub fn other_clients_redirect_uris(settings: &Settings, audience: &str) -> Result<Vec<String>> {
+    let url = settings.mcp_url.as_deref().unwrap_or(audience);
+    let mut uris: Vec<String> = Vec::new();
+    for client in settings.clients.iter().flatten() {
+        if *client == McpClient::Codex {
+            continue;
+        }
+        let own = client
+            .redirect_uris(url, settings.callback_port)
+            .map_err(|e| {
+                AppError::usage(
+                    format!(
+                        "cannot compute {}'s redirect URI from {url}: {e}",
+                        client.display_name()
+                    ),
+                    "pass --mcp-url with the MCP server's full URL",
+                )
+            })?;
+        uris.extend(
+            own.into_iter()
+                .filter(|u| !uris.contains(u))
+                .collect::<Vec<_>>(),
+        );
+    }
+    Ok(uris)
 }
 
 /// The scopes an MCP client with a pre-registered client id must ask for by itself: the MCP

@@ -242,33 +242,22 @@ fn trust(project: &Path, home: &Path) {
     .unwrap();
 }
 
-/// Gemini CLI signs in through a tenant authsetup set up for DCR: on the MCP server's 401 it
-/// registers itself, asks before opening the browser, and takes the code at its loopback
-/// callback. The "browser" is a script that hands the URL to this test, which follows it as a
-/// browser would (the emulated tenant signs its test user in at once). The model call after
-/// that fails offline; the token Gemini stored is what is checked.
-#[test]
-fn gemini_cli_signs_in_through_a_tenant_authsetup_set_up() {
-    let gemini = client_bin("gemini", "@google/gemini-cli@0.61.0", GEMINI_VERSION);
-    let w = World::new();
-    let (project, home) = folders(&w);
-    let url = w.sandbox.mcp_url();
-    let out = w
-        .cmd()
-        .env("AUTH0_AUDIENCE", &url)
-        .env("MCP_URL", &url)
-        .args(["apply", "--yes"])
-        .output()
-        .unwrap();
-    assert!(out.status.success(), "{}", output_text(&out));
-    authsetup_writes(&w, "gemini", "docs", &url, &[]);
-    trust(&project, &home);
-
-    // Node's `open` runs xdg-open on Linux; a script of that name first on PATH is the browser.
-    let bin = w.path("bin");
+/// Runs `gemini -p PROMPT` in `project` until it has signed in to the server of its config,
+/// playing the user: it answers Gemini's "open the browser?" question, and follows the authorize URL that
+/// Gemini hands to its browser (a script named xdg-open first on PATH, since Node's `open` runs
+/// xdg-open on Linux) to the loopback callback; the emulated tenant signs its test user in at
+/// once. The model call that follows fails offline. Returns Gemini's stored entry for the server.
+fn gemini_signs_in(
+    gemini: &Path,
+    prompt: &str,
+    project: &Path,
+    home: &Path,
+    scratch: &Path,
+) -> serde_json::Value {
+    let bin = scratch.join("bin");
     std::fs::create_dir_all(&bin).unwrap();
     let browser = bin.join("xdg-open");
-    let opened = w.path("opened");
+    let opened = scratch.join("opened");
     std::fs::write(
         &browser,
         format!(
@@ -283,18 +272,16 @@ fn gemini_cli_signs_in_through_a_tenant_authsetup_set_up() {
     )
     .unwrap();
     let proxy = format!("http://127.0.0.1:{}", closed_port());
-    let mut child = Command::new(&gemini)
-        .args(["-p", "hello"])
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let mut child = Command::new(gemini)
+        .args(["-p", prompt])
         .env_clear()
-        .env(
-            "PATH",
-            format!(
-                "{}:{}",
-                bin.display(),
-                std::env::var("PATH").unwrap_or_default()
-            ),
-        )
-        .env("HOME", &home)
+        .env("PATH", path)
+        .env("HOME", home)
         .env("BROWSER", &browser)
         .env("GEMINI_API_KEY", "offline")
         .env("HTTPS_PROXY", &proxy)
@@ -302,7 +289,7 @@ fn gemini_cli_signs_in_through_a_tenant_authsetup_set_up() {
         .env("https_proxy", &proxy)
         .env("http_proxy", &proxy)
         .env("NO_PROXY", "127.0.0.1,localhost")
-        .current_dir(&project)
+        .current_dir(project)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -335,11 +322,10 @@ fn gemini_cli_signs_in_through_a_tenant_authsetup_set_up() {
     let mut stdin = child.stdin.take().unwrap();
     let (mut answered, mut visited) = (false, false);
     let stored: serde_json::Value = loop {
-        assert!(
-            Instant::now() < deadline,
-            "Gemini CLI did not sign in:\n{}",
-            printed.lock().unwrap()
-        );
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("Gemini CLI did not sign in:\n{}", printed.lock().unwrap());
+        }
         if !answered
             && printed
                 .lock()
@@ -371,25 +357,49 @@ fn gemini_cli_signs_in_through_a_tenant_authsetup_set_up() {
     };
     let _ = child.kill();
     let _ = child.wait();
+    stored[0].clone()
+}
 
-    let entry = &stored[0];
-    assert_eq!(entry["serverName"], "docs", "{stored:#}");
+/// The claims of a JWT, unverified: what a test reads off a token a client stored.
+fn claims(token: &str) -> serde_json::Value {
+    use base64::Engine;
+    let payload = token.split('.').nth(1).unwrap();
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(payload)
+        .unwrap();
+    serde_json::from_slice(&bytes).unwrap()
+}
+
+/// Gemini CLI signs in through a tenant authsetup set up for DCR: on the MCP server's 401 it
+/// registers itself, asks before opening the browser, and takes the code at its loopback
+/// callback; the MCP server takes the token it stored.
+#[test]
+fn gemini_cli_signs_in_through_a_tenant_authsetup_set_up() {
+    let gemini = client_bin("gemini", "@google/gemini-cli@0.61.0", GEMINI_VERSION);
+    let w = World::new();
+    let (project, home) = folders(&w);
+    let url = w.sandbox.mcp_url();
+    let out = w
+        .cmd()
+        .env("AUTH0_AUDIENCE", &url)
+        .env("MCP_URL", &url)
+        .args(["apply", "--yes"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", output_text(&out));
+    authsetup_writes(&w, "gemini", "docs", &url, &[]);
+    trust(&project, &home);
+
+    let entry = gemini_signs_in(&gemini, "hello", &project, &home, w.dir.path());
+    assert_eq!(entry["serverName"], "docs", "{entry:#}");
     assert_eq!(entry["mcpServerUrl"], url.as_str());
     let token = entry["token"]["accessToken"].as_str().unwrap();
-    let claims: serde_json::Value = {
-        use base64::Engine;
-        let payload = token.split('.').nth(1).unwrap();
-        let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-            .decode(payload)
-            .unwrap();
-        serde_json::from_slice(&bytes).unwrap()
-    };
     assert_eq!(
-        claims["aud"],
+        claims(token)["aud"],
         url.as_str(),
         "the token is for the MCP server"
     );
-    // Gemini registered itself (DCR) with its loopback callback, and the server takes the token.
+    // Gemini registered itself (DCR), and the server takes the token.
     let client_id = entry["clientId"].as_str().unwrap().to_string();
     let registered = w.sandbox.with_tenant(|t| {
         t.clients
@@ -401,4 +411,114 @@ fn gemini_cli_signs_in_through_a_tenant_authsetup_set_up() {
     assert_eq!(registered["is_first_party"], false, "{registered:#}");
     assert_eq!(get(&url, Some(token)).0, 200);
     assert_eq!(get(&url, None).0, 401);
+}
+
+/// With `--registration preregistered` and Gemini among the settings' `clients`, the client
+/// authsetup registers also allows Gemini's redirect URI, `client config gemini` names it, and
+/// `/mcp auth` signs in with it. (Gemini's own sign-in at start-up ignores `clientId` and tries
+/// DCR, which this tenant refuses: nothing is registered.)
+#[test]
+fn gemini_cli_signs_in_with_the_client_authsetup_registered() {
+    let gemini = client_bin("gemini", "@google/gemini-cli@0.61.0", GEMINI_VERSION);
+    let w = World::new();
+    let (project, home) = folders(&w);
+    let url = w.sandbox.mcp_url();
+    let port = closed_port().to_string();
+    let authsetup = |args: &[&str]| {
+        let out = w
+            .cmd()
+            .env("HOME", &home)
+            .current_dir(&project)
+            .env("AUTH0_AUDIENCE", &url)
+            .env("MCP_URL", &url)
+            .env("AUTHSETUP_REGISTRATION", "preregistered")
+            .env("AUTHSETUP_CLIENTS", "codex,gemini")
+            .args(args)
+            .args(["--mcp-name", "docs", "--callback-port", &port])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", output_text(&out));
+    };
+    authsetup(&["apply", "--yes"]);
+    authsetup(&["client", "config", "gemini", "--write"]);
+    trust(&project, &home);
+    let client = w.sandbox.with_tenant(|t| {
+        t.clients
+            .iter()
+            .find(|c| c["name"] == "Codex CLI (docs)")
+            .cloned()
+    });
+    let client = client.expect("apply registered the client");
+    let gemini_redirect = format!("http://localhost:{port}/oauth/callback");
+    assert!(
+        client["callbacks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| *c == gemini_redirect.as_str()),
+        "{client:#}"
+    );
+
+    let clients = || w.sandbox.with_tenant(|t| t.clients.len());
+    let before = clients();
+    let entry = gemini_signs_in(&gemini, "/mcp auth docs", &project, &home, w.dir.path());
+    assert_eq!(entry["clientId"], client["client_id"], "{entry:#}");
+    assert_eq!(clients(), before, "nothing registered itself");
+    let token = entry["token"]["accessToken"].as_str().unwrap();
+    assert_eq!(claims(token)["aud"], url.as_str());
+    assert_eq!(get(&url, Some(token)).0, 200);
+
+    // doctor names a client that lost Gemini's redirect URI, and its fix gives it back.
+    w.sandbox.with_tenant(|t| {
+        let c = t
+            .clients
+            .iter_mut()
+            .find(|c| c["name"] == "Codex CLI (docs)")
+            .unwrap();
+        c["callbacks"]
+            .as_array_mut()
+            .unwrap()
+            .retain(|u| *u != gemini_redirect.as_str());
+    });
+    let doctor = || -> serde_json::Value {
+        let out = w
+            .cmd()
+            .env("HOME", &home)
+            .current_dir(&project)
+            .env("AUTH0_AUDIENCE", &url)
+            .env("MCP_URL", &url)
+            .env("AUTHSETUP_REGISTRATION", "preregistered")
+            .env("AUTHSETUP_CLIENTS", "codex,gemini")
+            .args([
+                "doctor",
+                "--output",
+                "json",
+                "--mcp-name",
+                "docs",
+                "--callback-port",
+                &port,
+            ])
+            .output()
+            .unwrap();
+        let doc: serde_json::Value =
+            serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", output_text(&out)));
+        doc["checks"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|c| c["id"] == "tenant.codex_client")
+            .cloned()
+            .unwrap()
+    };
+    let check = doctor();
+    assert_eq!(check["status"], "fail", "{check:#}");
+    assert!(
+        check["message"]
+            .as_str()
+            .unwrap()
+            .contains(&gemini_redirect),
+        "{check:#}"
+    );
+    authsetup(&["apply", "--yes"]);
+    assert_eq!(doctor()["status"], "pass");
 }

@@ -274,6 +274,26 @@ fn codex_client(client: &CodexClient, o: &Observed) -> Outcome {
             fix.to_string(),
         ));
     }
+    let missing: Vec<&String> = client
+        .other_redirect_uris
+        .iter()
+        .filter(|u| !app.callbacks.contains(u))
+        .collect();
+    if !missing.is_empty() {
+        return Ok(Finding::fail(
+            format!(
+                "{} ({}) does not allow the redirect URIs {} of the other MCP clients configured with it: Auth0 answers \"Callback URL mismatch\" to them",
+                client.name,
+                app.id,
+                missing
+                    .iter()
+                    .map(|u| u.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+            fix.to_string(),
+        ));
+    }
     Ok(Finding::pass(format!(
         "first-party client {} ({}) allows {}",
         client.name, app.id, client.redirect_uri

@@ -561,6 +561,7 @@ fn codex_client(settings: &Settings, audience: &str) -> Result<CodexClient> {
     Ok(CodexClient {
         name: format!("Codex CLI ({})", settings.mcp_name),
         redirect_uri: crate::provider::codex_redirect_uri(settings, audience)?,
+        other_redirect_uris: crate::provider::other_clients_redirect_uris(settings, audience)?,
     })
 }
 

@@ -44,7 +44,19 @@ pub struct Desired {
 #[derive(Debug, Clone)]
 pub struct CodexClient {
     pub name: String,
+    /// The redirect URI Codex sends.
     pub redirect_uri: String,
+    /// Those of the other MCP clients configured with the same client id (settings `clients`).
+    pub other_redirect_uris: Vec<String>,
+}
+
+impl CodexClient {
+    /// Every redirect URI the client must allow, Codex's first.
+    pub fn callbacks(&self) -> Vec<String> {
+        std::iter::once(self.redirect_uri.clone())
+            .chain(self.other_redirect_uris.iter().cloned())
+            .collect()
+    }
 }
 
 /// Which client a write is about: one the tenant has, or the one this apply creates first.
@@ -654,16 +666,17 @@ fn resource_parameter(
     Ok(change)
 }
 
-/// Codex's client: created when missing; one that exists gains Codex's redirect URI when it
-/// lacks it (a new callback port or MCP URL) and keeps every other callback and setting.
+/// Codex's client: created when missing; one that exists gains the redirect URIs it lacks (a
+/// new callback port, MCP URL or MCP client) and keeps every other callback and setting.
 fn codex_client_change(client: &CodexClient, state: &TenantState) -> (Change, Option<Op>) {
     let resource = format!("client:{}", client.name);
+    let wanted = client.callbacks();
     match &state.codex_client {
         None => (
             Change::new(resource, Action::Create)
                 .field("app_type", Value::Null, json!("native"))
                 .field("is_first_party", Value::Null, json!(true))
-                .field("callbacks", Value::Null, json!([client.redirect_uri]))
+                .field("callbacks", Value::Null, json!(wanted))
                 .field("grant_types", Value::Null, json!(CODEX_GRANTS))
                 .field("token_endpoint_auth_method", Value::Null, json!("none"))
                 .field(
@@ -677,15 +690,15 @@ fn codex_client_change(client: &CodexClient, state: &TenantState) -> (Change, Op
                 "app_type": "native",
                 "is_first_party": true,
                 "oidc_conformant": true,
-                "callbacks": [client.redirect_uri],
+                "callbacks": wanted,
                 "grant_types": CODEX_GRANTS,
                 "token_endpoint_auth_method": "none",
                 "client_metadata": { MARK_KEY: MARK },
             }))),
         ),
-        Some(app) if !app.callbacks.contains(&client.redirect_uri) => {
+        Some(app) if wanted.iter().any(|u| !app.callbacks.contains(u)) => {
             let mut callbacks = app.callbacks.clone();
-            callbacks.push(client.redirect_uri.clone());
+            callbacks.extend(wanted.into_iter().filter(|u| !app.callbacks.contains(u)));
             (
                 Change::new(resource, Action::Update).field(
                     "callbacks",
@@ -1456,6 +1469,7 @@ mod tests {
             client: Some(CodexClient {
                 name: "Codex CLI (docs)".into(),
                 redirect_uri: "http://127.0.0.1:1455/callback/epMNJ6P1xGQ9".into(),
+                other_redirect_uris: Vec::new(),
             }),
             ..Desired::example()
         }
@@ -1636,6 +1650,29 @@ mod tests {
                 ]}),
             }]
         );
+        // the other MCP clients configured with it add theirs, once
+        let gemini = "http://localhost:1455/oauth/callback";
+        let mut d = preregistered(AudienceMode::Resource);
+        d.client.as_mut().unwrap().other_redirect_uris = vec![gemini.into()];
+        s.codex_client.as_mut().unwrap().callbacks =
+            vec!["http://127.0.0.1:1455/callback/epMNJ6P1xGQ9".into()];
+        let p = plan(&d, &Step::ALL, &s).unwrap();
+        assert_eq!(
+            p.ops,
+            vec![Op::UpdateClient {
+                id: "cli_1".into(),
+                body: json!({"callbacks": [
+                    "http://127.0.0.1:1455/callback/epMNJ6P1xGQ9",
+                    gemini
+                ]}),
+            }]
+        );
+        s.codex_client
+            .as_mut()
+            .unwrap()
+            .callbacks
+            .push(gemini.into());
+        assert!(plan(&d, &Step::ALL, &s).unwrap().ops.is_empty());
     }
 
     #[test]

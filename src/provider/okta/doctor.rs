@@ -137,7 +137,7 @@ mod tests {
             audience: "https://mcp.example.com/mcp".into(),
             server_name: "MCP".into(),
             app_label: "Codex CLI (MCP)".into(),
-            redirect_uri: "http://127.0.0.1:1455/callback/x".into(),
+            redirect_uris: vec!["http://127.0.0.1:1455/callback/x".into()],
             group: "Engineering".into(),
             scopes: vec![planner::MCP_SCOPE.into()],
         }

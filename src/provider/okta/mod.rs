@@ -56,7 +56,10 @@ impl Okta {
         // The redirect URI hangs off the MCP URL; without one the audience is that URL (the
         // setup's recommendation, and what `codex config` checks). Okta does not advertise
         // issuer-bound answers, so Codex keeps the callback id.
-        let redirect = crate::provider::codex_redirect_uri(settings, &audience)?;
+        let mut redirect_uris = vec![crate::provider::codex_redirect_uri(settings, &audience)?];
+        redirect_uris.extend(crate::provider::other_clients_redirect_uris(
+            settings, &audience,
+        )?);
         let server_name = settings
             .api_name
             .clone()
@@ -68,7 +71,7 @@ impl Okta {
                 app_label: format!("Codex CLI ({server_name})"),
                 server_name,
                 audience,
-                redirect_uri: redirect,
+                redirect_uris,
                 // `connection promote NAME` names the group on Okta, whose equivalent of a
                 // usable connection is the assignment (CLI.md); --group says it explicitly.
                 group: settings

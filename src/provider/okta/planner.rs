@@ -31,7 +31,9 @@ pub struct Desired {
     pub audience: String,
     pub server_name: String,
     pub app_label: String,
-    pub redirect_uri: String,
+    /// Every redirect URI the app allows: Codex's, then those of the other MCP clients
+    /// configured with its client id (settings `clients`).
+    pub redirect_uris: Vec<String>,
     pub group: String,
     /// The MCP server's scopes the authorization server carries.
     pub scopes: Vec<String>,
@@ -307,7 +309,7 @@ pub fn app_body(desired: &Desired) -> Value {
                 "consent_method": "TRUSTED",
                 "grant_types": [USER_GRANT, "refresh_token"],
                 "response_types": ["code"],
-                "redirect_uris": [desired.redirect_uri],
+                "redirect_uris": desired.redirect_uris,
                 "wildcard_redirect": "DISABLED",
                 "dpop_bound_access_tokens": false,
             },
@@ -329,7 +331,7 @@ fn plan_app(desired: &Desired, app: Option<&App>, out: &mut OktaPlan) {
                 )
                 .field("token_endpoint_auth_method", Value::Null, json!("none"))
                 .field("pkce_required", Value::Null, json!(true))
-                .field("redirect_uris", Value::Null, json!([desired.redirect_uri])),
+                .field("redirect_uris", Value::Null, json!(desired.redirect_uris)),
         );
         out.ops.push(Op::CreateApp(app_body(desired)));
         return;
@@ -351,6 +353,7 @@ fn plan_app(desired: &Desired, app: Option<&App>, out: &mut OktaPlan) {
         have.len() == want.len() && want.iter().all(|w| have.iter().any(|h| h == w))
     };
     let grants = [USER_GRANT, "refresh_token"];
+    let redirect_uris: Vec<&str> = desired.redirect_uris.iter().map(String::as_str).collect();
     // Sets compare without order: Okta may list grant and response types in any order.
     let wanted_set = |have: &[String], want: &[&str]| {
         if same_set(have, want) {
@@ -382,7 +385,7 @@ fn plan_app(desired: &Desired, app: Option<&App>, out: &mut OktaPlan) {
             "redirect_uris",
             "/settings/oauthClient/redirect_uris",
             json!(app.redirect_uris),
-            json!([desired.redirect_uri]),
+            wanted_set(&app.redirect_uris, &redirect_uris),
         ),
         (
             "token_endpoint_auth_method",
@@ -770,7 +773,7 @@ mod tests {
             audience: AUD.into(),
             server_name: format!("MCP {AUD}"),
             app_label: "Codex CLI".into(),
-            redirect_uri: REDIRECT.into(),
+            redirect_uris: vec![REDIRECT.into()],
             group: "Everyone".into(),
             scopes: vec![MCP_SCOPE.into()],
         }
@@ -886,6 +889,25 @@ mod tests {
         );
         assert_eq!(doc["label"], "Codex CLI", "other fields are sent back");
         assert!(doc.get("_links").is_none());
+
+        // Another MCP client configured with the app adds its redirect URI; the order of the
+        // app's list does not matter.
+        let gemini = "http://localhost:1455/oauth/callback";
+        let d = Desired {
+            redirect_uris: vec![REDIRECT.into(), gemini.into()],
+            ..desired()
+        };
+        let p = plan(&d, &[Step::Dcr], &converged()).unwrap();
+        let [Op::UpdateApp(doc)] = p.ops.as_slice() else {
+            panic!("{:?}", p.ops)
+        };
+        assert_eq!(
+            doc["settings"]["oauthClient"]["redirect_uris"],
+            json!([REDIRECT, gemini])
+        );
+        let mut s = converged();
+        s.app.as_mut().unwrap().redirect_uris = vec![gemini.into(), REDIRECT.into()];
+        assert!(plan(&d, &[Step::Dcr], &s).unwrap().ops.is_empty());
     }
 
     #[test]
