@@ -424,9 +424,9 @@ fn gemini_cli_signs_in_with_the_client_authsetup_registered() {
     let (project, home) = folders(&w);
     let url = w.sandbox.mcp_url();
     let port = closed_port().to_string();
-    let authsetup = |args: &[&str]| {
-        let out = w
-            .cmd()
+    // One user's shell: the project, the tenant, and the settings every command shares.
+    let run = |args: &[&str]| {
+        w.cmd()
             .env("HOME", &home)
             .current_dir(&project)
             .env("AUTH0_AUDIENCE", &url)
@@ -436,7 +436,10 @@ fn gemini_cli_signs_in_with_the_client_authsetup_registered() {
             .args(args)
             .args(["--mcp-name", "docs", "--callback-port", &port])
             .output()
-            .unwrap();
+            .unwrap()
+    };
+    let authsetup = |args: &[&str]| {
+        let out = run(args);
         assert!(out.status.success(), "{}", output_text(&out));
     };
     authsetup(&["apply", "--yes"]);
@@ -481,25 +484,7 @@ fn gemini_cli_signs_in_with_the_client_authsetup_registered() {
             .retain(|u| *u != gemini_redirect.as_str());
     });
     let doctor = || -> serde_json::Value {
-        let out = w
-            .cmd()
-            .env("HOME", &home)
-            .current_dir(&project)
-            .env("AUTH0_AUDIENCE", &url)
-            .env("MCP_URL", &url)
-            .env("AUTHSETUP_REGISTRATION", "preregistered")
-            .env("AUTHSETUP_CLIENTS", "codex,gemini")
-            .args([
-                "doctor",
-                "--output",
-                "json",
-                "--mcp-name",
-                "docs",
-                "--callback-port",
-                &port,
-            ])
-            .output()
-            .unwrap();
+        let out = run(&["doctor", "--output", "json"]);
         let doc: serde_json::Value =
             serde_json::from_slice(&out.stdout).unwrap_or_else(|_| panic!("{}", output_text(&out)));
         doc["checks"]
