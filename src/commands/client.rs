@@ -187,6 +187,23 @@ pub fn warnings(settings: &Settings, client: McpClient, server: &McpServer) -> V
         .collect()
 }
 
+/// The client authsetup registers allows the redirect URIs of Codex and of the MCP clients the
+/// settings name (`clients`), and no others: another client given its id would be refused.
+fn unallowed_redirect_warning(
+    settings: &Settings,
+    client: McpClient,
+    server: &McpServer,
+) -> Option<String> {
+    let named = settings.clients.iter().flatten().any(|c| *c == client);
+    (server.client_id.is_some() && client != McpClient::Codex && !named).then(|| {
+        format!(
+            "the client authsetup registered allows {}'s redirect URI only once {} is among the settings' clients: add it to clients in authsetup.toml (or AUTHSETUP_CLIENTS) and run `authsetup apply`",
+            client.display_name(),
+            client.id()
+        )
+    })
+}
+
 /// VS Code has no key for a client id: the user types it at the first sign-in.
 pub fn client_id_warning(client: McpClient, server: &McpServer) -> Option<String> {
     (server.client_id.is_some() && !client.takes_client_id()).then(|| {
@@ -258,7 +275,10 @@ pub async fn run(settings: &Settings, printer: &Printer, args: &ClientConfigArgs
         None => codex::registered_client(settings, Http::new(settings)?).await?,
     };
     let server = server(settings, client_id)?;
-    let warnings = warnings(settings, client, &server);
+    let mut warnings = warnings(settings, client, &server);
+    if args.config.client_id.is_none() {
+        warnings.extend(unallowed_redirect_warning(settings, client, &server));
+    }
     for w in &warnings {
         printer.warn(w);
     }

@@ -274,3 +274,52 @@ fn json_output_names_the_file_and_every_redirect_uri() {
         "{doc}"
     );
 }
+
+/// A client authsetup registered is given to Gemini only with a warning until Gemini is among the
+/// settings' clients; once it is, apply adds Gemini's redirect URI and the warning goes.
+#[test]
+fn a_client_not_in_the_settings_clients_is_warned_that_the_registered_client_refuses_it() {
+    let w = World::new();
+    let gemini_redirect = "http://localhost:1455/oauth/callback";
+    let run = |clients: &str, args: &[&str]| {
+        let out = w
+            .cmd()
+            .env("AUTH0_AUDIENCE", URL)
+            .env("MCP_URL", URL)
+            .env("AUTHSETUP_REGISTRATION", "preregistered")
+            .env("AUTHSETUP_CLIENTS", clients)
+            .args(args)
+            .args(["--mcp-name", "docs"])
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", output_text(&out));
+        output_text(&out)
+    };
+    let callbacks = || {
+        w.sandbox.with_tenant(|t| {
+            t.clients
+                .iter()
+                .find(|c| c["name"] == "Codex CLI (docs)")
+                .map(|c| c["callbacks"].clone())
+                .unwrap()
+        })
+    };
+    let warning =
+        "allows Gemini CLI's redirect URI only once gemini is among the settings' clients";
+
+    run("codex", &["apply", "--yes"]);
+    assert!(!callbacks().to_string().contains(gemini_redirect));
+    let text = run("codex", &["client", "config", "gemini", "--write"]);
+    assert!(text.contains(warning), "{text}");
+
+    run("codex,gemini", &["apply", "--yes"]);
+    assert!(callbacks().to_string().contains(gemini_redirect));
+    let text = run("codex,gemini", &["client", "config", "gemini", "--write"]);
+    assert!(!text.contains(warning), "{text}");
+    // An id the user gives is their own client: authsetup cannot know what it allows.
+    let text = run(
+        "codex",
+        &["client", "config", "gemini", "--client-id", "theirs"],
+    );
+    assert!(!text.contains(warning), "{text}");
+}
