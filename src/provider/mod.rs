@@ -179,6 +179,18 @@ pub fn codex_redirect_uri(settings: &Settings, audience: &str) -> Result<String>
         })
 }
 
+/// `have`, then the items of `wanted` it lacks, in their order: how a list on the tenant (an
+/// API's or grant's scopes, a client's callbacks) gains what authsetup needs and keeps the rest.
+pub fn with_missing(have: &[String], wanted: &[String]) -> Vec<String> {
+    let mut all = have.to_vec();
+    for w in wanted {
+        if !all.contains(w) {
+            all.push(w.clone());
+        }
+    }
+    all
+}
+
 /// The redirect URIs the pre-registered client must also allow for the other MCP clients the
 /// settings name (`clients`): their configs get the same client id, and each client sends its
 /// own redirect URI (`McpClient::redirect_uris`). Codex's own comes from `codex_redirect_uri`.
@@ -200,11 +212,7 @@ pub fn other_clients_redirect_uris(settings: &Settings, audience: &str) -> Resul
                     "pass --mcp-url with the MCP server's full URL",
                 )
             })?;
-        uris.extend(
-            own.into_iter()
-                .filter(|u| !uris.contains(u))
-                .collect::<Vec<_>>(),
-        );
+        uris = with_missing(&uris, &own);
     }
     Ok(uris)
 }

@@ -8,7 +8,7 @@ use serde_json::{Map, Value, json};
 use crate::error::{AppError, Result};
 use crate::files::state::Record;
 use crate::plan::{Action, Change, FieldChange};
-use crate::provider::{MARK, Step};
+use crate::provider::{MARK, Step, with_missing};
 use crate::settings::AudienceMode;
 
 use super::api::default_grant_body;
@@ -696,9 +696,11 @@ fn codex_client_change(client: &CodexClient, state: &TenantState) -> (Change, Op
                 "client_metadata": { MARK_KEY: MARK },
             }))),
         ),
-        Some(app) if wanted.iter().any(|u| !app.callbacks.contains(u)) => {
-            let mut callbacks = app.callbacks.clone();
-            callbacks.extend(wanted.into_iter().filter(|u| !app.callbacks.contains(u)));
+        Some(app) => {
+            let callbacks = with_missing(&app.callbacks, &wanted);
+            if callbacks.len() == app.callbacks.len() {
+                return (Change::new(resource, Action::None), None);
+            }
             (
                 Change::new(resource, Action::Update).field(
                     "callbacks",
@@ -711,7 +713,6 @@ fn codex_client_change(client: &CodexClient, state: &TenantState) -> (Change, Op
                 }),
             )
         }
-        Some(_) => (Change::new(resource, Action::None), None),
     }
 }
 
@@ -765,9 +766,7 @@ fn grant_scope_change(
     grant: &ClientGrant,
     wanted: &[String],
 ) -> (Change, Option<Value>) {
-    let missing = wanted.iter().filter(|s| !grant.scope.contains(s));
-    let mut scope = grant.scope.clone();
-    scope.extend(missing.cloned());
+    let scope = with_missing(&grant.scope, wanted);
     if scope.len() == grant.scope.len() {
         return (Change::new(resource, Action::None), None);
     }
