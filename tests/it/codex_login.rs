@@ -14,10 +14,8 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc::{self, Receiver};
 use std::time::{Duration, Instant};
 
-use crate::common::{get, output_text};
+use crate::common::{block_on, get, jwt_claims, output_text};
 use authsetup_sandbox::{OktaSandbox, Sandbox, SandboxConfig, Served};
-use base64::Engine;
-use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64;
 use serde_json::{Value, json};
 use tempfile::TempDir;
 
@@ -434,12 +432,6 @@ impl Drop for Login {
     }
 }
 
-fn claims(token: &str) -> Value {
-    let parts: Vec<&str> = token.split('.').collect();
-    assert_eq!(parts.len(), 3, "a JWT, not an opaque token: {token}");
-    serde_json::from_slice(&B64.decode(parts[1]).unwrap()).unwrap()
-}
-
 /// Codex's requests during a login, checked like authsetup's own (tests/spec): the problems
 /// found, by operation.
 fn login_traffic_problems(s: &Setup, rules: &spec::Rules) -> Vec<String> {
@@ -471,7 +463,7 @@ fn assert_codex_logs_in(s: &Setup, issuer: &str, user: &str) {
     );
     assert_eq!(s.auth_status(), "o_auth");
     let token = s.stored_token();
-    let claims = claims(&token);
+    let claims = jwt_claims(&token);
     assert_eq!(claims["aud"], s.mcp_url().as_str());
     assert_eq!(claims["iss"], issuer);
     assert_eq!(claims["sub"], user, "the sandbox's test user signed in");
@@ -685,7 +677,7 @@ fn a_permissive_tenant_without_default_audience_hands_codex_an_opaque_token_the_
 fn under_the_compatibility_profile_codexs_resource_parameter_selects_the_api() {
     let s = logged_in_without_default_audience("resource_parameter_profile", "compatibility");
     let token = s.stored_token();
-    assert_eq!(claims(&token)["aud"], s.mcp_url().as_str());
+    assert_eq!(jwt_claims(&token)["aud"], s.mcp_url().as_str());
     assert_eq!(get(&s.mcp_url(), Some(&token)).0, 200);
 }
 
@@ -728,7 +720,7 @@ fn codex_logs_in_to_a_tenant_set_up_with_a_default_audience() {
     assert_eq!(settings["default_audience"], s.mcp_url().as_str());
     assert_codex_logs_in(&s, &s.auth0().issuer(), &Sandbox::test_user());
     let token = s.stored_token();
-    assert_eq!(claims(&token)["aud"], s.mcp_url().as_str());
+    assert_eq!(jwt_claims(&token)["aud"], s.mcp_url().as_str());
 }
 
 /// `--registration preregistered` with resource mode: Codex logs in with the first-party client
@@ -785,7 +777,7 @@ fn codex_logs_in_with_the_preregistered_client_and_the_configured_scopes() {
         ("AUTHSETUP_SCOPES", "mcp:read,mcp:write"),
     ]);
     assert_codex_logs_in(&s, &s.auth0().issuer(), &Sandbox::test_user());
-    let scope = claims(&s.stored_token())["scope"].clone();
+    let scope = jwt_claims(&s.stored_token())["scope"].clone();
     assert_eq!(scope, "mcp:read mcp:write offline_access");
 }
 
@@ -852,11 +844,7 @@ impl McpServer {
                 axum::routing::get(metadata),
             );
         std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
+            block_on(async move {
                 let listener = tokio::net::TcpListener::from_std(listener).unwrap();
                 axum::serve(listener, app).await.unwrap();
             });
@@ -907,7 +895,7 @@ fn codex_logs_in_to_two_mcp_servers_on_one_tenant_in_resource_mode() {
         let login = s.stored_login_of(name);
         assert_eq!(login["server_url"], server.url.as_str());
         let token = login["access_token"].as_str().unwrap().to_string();
-        assert_eq!(claims(&token)["aud"], server.url.as_str(), "{name}");
+        assert_eq!(jwt_claims(&token)["aud"], server.url.as_str(), "{name}");
         tokens.push(token);
     }
     for (i, (name, server)) in servers.iter().enumerate() {

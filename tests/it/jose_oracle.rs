@@ -14,7 +14,7 @@ use serde_json::{Value, json};
 use wiremock::matchers::{header_exists, method, path};
 use wiremock::{Mock, MockServer, Request, ResponseTemplate};
 
-use crate::common::AUD;
+use crate::common::{AUD, jwt_claims};
 
 const CLIENT_ID: &str = "0oaoracle";
 
@@ -37,7 +37,7 @@ async fn org() -> MockServer {
         .and(header_exists("dpop"))
         .respond_with(move |req: &Request| {
             let proof = req.headers.get("dpop").unwrap().to_str().unwrap();
-            let claims = claims_of(proof);
+            let claims = jwt_claims(proof);
             if claims["nonce"] == "nonce-1" {
                 ResponseTemplate::new(200).set_body_json(json!({
                     "token_type": "DPoP", "expires_in": 3600, "access_token": "at-oracle",
@@ -59,11 +59,6 @@ async fn org() -> MockServer {
         .mount(&org)
         .await;
     org
-}
-
-fn claims_of(jws: &str) -> Value {
-    let payload = jws.split('.').nth(1).expect("a compact JWS");
-    serde_json::from_slice(&B64.decode(payload).expect("base64url")).expect("JSON claims")
 }
 
 /// A DPoP proof (RFC 9449 §4.2) verified with the key in its own header, which must be public;

@@ -5,7 +5,7 @@ use std::os::unix::fs::PermissionsExt;
 use authsetup_sandbox::Auth0Tenant;
 use serde_json::{Value, json};
 
-use crate::common::{AUD, Org, World, output_text, unset_defaults};
+use crate::common::{AUD, Org, World, output_text, register_like_codex, unset_defaults};
 
 const STATE: &str = ".authsetup-state.json";
 
@@ -210,23 +210,7 @@ fn step_reverses_undo_only_their_step() {
 
 /// Registers a client the way Codex does, then back-dates its registration in the tenant logs.
 fn register(w: &World, name: &str, days_ago: Option<u64>) -> String {
-    let url = format!("{}/oidc/register", w.sandbox.base_url());
-    let body = json!({
-        "client_name": name, "redirect_uris": ["http://127.0.0.1:1455/callback/abc"],
-        "grant_types": ["authorization_code", "refresh_token"], "token_endpoint_auth_method": "none",
-        "response_types": ["code"],
-    });
-    let answer: Value = tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let resp = reqwest::Client::new()
-            .post(url)
-            .json(&body)
-            .send()
-            .await
-            .unwrap();
-        assert!(resp.status().is_success(), "{}", resp.status());
-        resp.json().await.unwrap()
-    });
-    let id = answer["client_id"].as_str().unwrap().to_string();
+    let id = register_like_codex(w, name);
     w.sandbox.with_tenant(|t| {
         let i = t
             .logs

@@ -17,7 +17,7 @@ use std::process::{Command, Output, Stdio};
 use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use crate::common::{World, get, output_text};
+use crate::common::{World, get, jwt_claims, output_text};
 
 const CLAUDE_VERSION: &str = "2.1.332 (Claude Code)";
 const GEMINI_VERSION: &str = "0.61.0";
@@ -360,16 +360,6 @@ fn gemini_signs_in(
     stored[0].clone()
 }
 
-/// The claims of a JWT, unverified: what a test reads off a token a client stored.
-fn claims(token: &str) -> serde_json::Value {
-    use base64::Engine;
-    let payload = token.split('.').nth(1).unwrap();
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload)
-        .unwrap();
-    serde_json::from_slice(&bytes).unwrap()
-}
-
 /// Gemini CLI signs in through a tenant authsetup set up for DCR: on the MCP server's 401 it
 /// registers itself, asks before opening the browser, and takes the code at its loopback
 /// callback; the MCP server takes the token it stored.
@@ -395,7 +385,7 @@ fn gemini_cli_signs_in_through_a_tenant_authsetup_set_up() {
     assert_eq!(entry["mcpServerUrl"], url.as_str());
     let token = entry["token"]["accessToken"].as_str().unwrap();
     assert_eq!(
-        claims(token)["aud"],
+        jwt_claims(token)["aud"],
         url.as_str(),
         "the token is for the MCP server"
     );
@@ -468,7 +458,7 @@ fn gemini_cli_signs_in_with_the_client_authsetup_registered() {
     assert_eq!(entry["clientId"], client["client_id"], "{entry:#}");
     assert_eq!(clients(), before, "nothing registered itself");
     let token = entry["token"]["accessToken"].as_str().unwrap();
-    assert_eq!(claims(token)["aud"], url.as_str());
+    assert_eq!(jwt_claims(token)["aud"], url.as_str());
     assert_eq!(get(&url, Some(token)).0, 200);
 
     // doctor names a client that lost Gemini's redirect URI, and its fix gives it back.

@@ -8,6 +8,8 @@ use std::time::Duration;
 
 use serde_json::Value;
 
+use crate::common::block_on;
+
 /// The sandbox process, stopped however the test ends.
 struct Running(Child);
 
@@ -70,11 +72,7 @@ fn the_sandbox_prints_an_issuer_a_jwks_and_a_test_user_that_answer() {
         "the secret appears only in its export line"
     );
 
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let jwks: Value = rt.block_on(async {
+    let jwks: Value = block_on(async {
         let resp = reqwest::get(field("JWKS")).await.unwrap();
         resp.json().await.unwrap()
     });
@@ -172,11 +170,7 @@ fn the_export_file_is_private_complete_and_written_once_the_sandbox_listens() {
         .expect("the domain");
     assert!(file.contains("export AUTH0_CLIENT_SECRET="), "{file}");
     assert!(file.contains("export AUTHSETUP_SANDBOX_PID="), "{file}");
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let status = rt.block_on(async {
+    let status = block_on(async {
         reqwest::get(format!("{domain}/.well-known/openid-configuration"))
             .await
             .unwrap()

@@ -9,7 +9,9 @@ use assert_cmd::Command;
 use base64::Engine;
 use serde_json::{Value, json};
 
-use crate::common::{AUD, Org, World, output_text, read};
+use crate::common::{
+    AUD, CODEX_REDIRECT, Org, World, block_on, jwt_claims, output_text, read, register_like_codex,
+};
 
 const VERIFIER: &str = "a-code-verifier-of-at-least-forty-three-characters";
 
@@ -32,11 +34,7 @@ fn log_in(
         &ring::digest::SHA256,
         VERIFIER.as_bytes(),
     ));
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
+    block_on(async {
         let http = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .build()
@@ -73,12 +71,7 @@ fn log_in(
 
 /// The access token's claims, read as an MCP server would before checking them.
 fn claims(answer: &Value) -> Value {
-    let token = answer["access_token"].as_str().unwrap();
-    let payload = token.split('.').nth(1).unwrap();
-    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
-        .decode(payload)
-        .unwrap();
-    serde_json::from_slice(&bytes).unwrap()
+    jwt_claims(answer["access_token"].as_str().unwrap())
 }
 
 fn api_scopes(w: &World, identifier: &str) -> Vec<String> {
@@ -117,26 +110,13 @@ fn auth0_dcr_api_and_default_grant_carry_the_scopes_and_a_token_holds_them() {
     assert!(w.writes().is_empty(), "{:?}", w.writes());
 
     // A DCR client (as Codex registers) asking for one of them gets a token with it.
-    let redirect = "http://127.0.0.1:1455/callback/abc";
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    let registered: Value = rt.block_on(async {
-        let body = json!({"client_name": "Codex", "redirect_uris": [redirect],
-            "grant_types": ["authorization_code", "refresh_token"], "token_endpoint_auth_method": "none",
-            "response_types": ["code"], "application_type": "native"});
-        let url = format!("{}/oidc/register", w.sandbox.base_url());
-        let resp = reqwest::Client::new().post(url).json(&body).send().await.unwrap();
-        resp.json().await.unwrap()
-    });
-    let client_id = registered["client_id"].as_str().unwrap();
+    let client_id = &register_like_codex(&w, "Codex");
     let base = w.sandbox.base_url();
     let answer = log_in(
         &format!("{base}/authorize"),
         &format!("{base}/oauth/token"),
         client_id,
-        redirect,
+        CODEX_REDIRECT,
         &[("audience", AUD), ("scope", "mcp:write offline_access")],
     );
     assert_eq!(answer["scope"], "mcp:write offline_access", "{answer}");
@@ -497,11 +477,7 @@ fn doctor_names_a_configured_scope_the_api_the_grant_or_codex_lacks() {
 
 /// Sends what an org admin's own script would: a Management API write with the org's token.
 fn okta_post(org: &Org, path: &str, body: Value) -> Value {
-    let rt = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .unwrap();
-    rt.block_on(async {
+    block_on(async {
         reqwest::Client::new()
             .post(format!("{}{path}", org.sandbox.base_url()))
             .header("authorization", format!("SSWS {}", org.sandbox.api_token()))

@@ -285,13 +285,54 @@ impl Org {
     }
 }
 
-/// A GET without following redirects, one step of a browser: status, `Location`, body.
-pub fn get(url: &str, bearer: Option<&str>) -> (u16, Option<String>, String) {
-    let rt = tokio::runtime::Builder::new_current_thread()
+/// Runs a future to its end on a runtime of its own: the tests are synchronous, the HTTP
+/// client is not.
+pub fn block_on<F: std::future::Future>(future: F) -> F::Output {
+    tokio::runtime::Builder::new_current_thread()
         .enable_all()
         .build()
+        .unwrap()
+        .block_on(future)
+}
+
+/// The redirect URI of the DCR clients tests register as Codex would.
+pub const CODEX_REDIRECT: &str = "http://127.0.0.1:1455/callback/abc";
+
+/// Registers a client through the tenant's open DCR endpoint with Codex's request; its id.
+pub fn register_like_codex(w: &World, name: &str) -> String {
+    let url = format!("{}/oidc/register", w.sandbox.base_url());
+    let body = json!({
+        "client_name": name, "redirect_uris": [CODEX_REDIRECT],
+        "grant_types": ["authorization_code", "refresh_token"], "token_endpoint_auth_method": "none",
+        "response_types": ["code"],
+    });
+    let answer: Value = block_on(async {
+        let resp = reqwest::Client::new()
+            .post(url)
+            .json(&body)
+            .send()
+            .await
+            .unwrap();
+        assert!(resp.status().is_success(), "{}", resp.status());
+        resp.json().await.unwrap()
+    });
+    answer["client_id"].as_str().unwrap().to_string()
+}
+
+/// The claims of a JWT, unverified: what a test reads off a token a client got or stored.
+pub fn jwt_claims(token: &str) -> Value {
+    use base64::Engine;
+    let parts: Vec<&str> = token.split('.').collect();
+    assert_eq!(parts.len(), 3, "a JWT, not an opaque token: {token}");
+    let payload = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(parts[1])
         .unwrap();
-    rt.block_on(async {
+    serde_json::from_slice(&payload).unwrap()
+}
+
+/// A GET without following redirects, one step of a browser: status, `Location`, body.
+pub fn get(url: &str, bearer: Option<&str>) -> (u16, Option<String>, String) {
+    block_on(async {
         let client = reqwest::Client::builder()
             .redirect(reqwest::redirect::Policy::none())
             .timeout(std::time::Duration::from_secs(30))
