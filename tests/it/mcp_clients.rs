@@ -76,19 +76,17 @@ fn run_client(bin: &Path, project: &Path, home: &Path, args: &[&str]) -> Output 
     run_client_with(Command::new(bin), project, home, args)
 }
 
-/// [`run_client`] for a command that carries its own extra variables.
-fn run_client_with(mut cmd: Command, project: &Path, home: &Path, args: &[&str]) -> Output {
+/// Runs `cmd` in `project` with `home`, offline: only the variables it already carries (which
+/// may replace PATH) and PATH survive, and every proxy points at a closed loopback port.
+fn isolate<'a>(cmd: &'a mut Command, project: &Path, home: &Path) -> &'a mut Command {
     let proxy = format!("http://127.0.0.1:{}", closed_port());
     let extra: Vec<_> = cmd
         .get_envs()
         .filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned())))
         .collect();
-    let bin = PathBuf::from(cmd.get_program());
-    let mut child = cmd
-        .args(args)
-        .env_clear()
-        .envs(extra)
+    cmd.env_clear()
         .env("PATH", std::env::var("PATH").unwrap_or_default())
+        .envs(extra)
         .env("HOME", home)
         .env("HTTPS_PROXY", &proxy)
         .env("HTTP_PROXY", &proxy)
@@ -98,6 +96,12 @@ fn run_client_with(mut cmd: Command, project: &Path, home: &Path, args: &[&str])
         .env("DISABLE_AUTOUPDATER", "1")
         .env("CLAUDE_CODE_DISABLE_NONESSENTIAL_TRAFFIC", "1")
         .current_dir(project)
+}
+
+/// [`run_client`] for a command that carries its own extra variables.
+fn run_client_with(mut cmd: Command, project: &Path, home: &Path, args: &[&str]) -> Output {
+    let bin = PathBuf::from(cmd.get_program());
+    let mut child = isolate(cmd.args(args), project, home)
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
@@ -271,25 +275,18 @@ fn gemini_signs_in(
         std::os::unix::fs::PermissionsExt::from_mode(0o755),
     )
     .unwrap();
-    let proxy = format!("http://127.0.0.1:{}", closed_port());
     let path = format!(
         "{}:{}",
         bin.display(),
         std::env::var("PATH").unwrap_or_default()
     );
-    let mut child = Command::new(gemini)
+    let mut gemini = Command::new(gemini);
+    gemini
         .args(["-p", prompt])
-        .env_clear()
         .env("PATH", path)
-        .env("HOME", home)
         .env("BROWSER", &browser)
-        .env("GEMINI_API_KEY", "offline")
-        .env("HTTPS_PROXY", &proxy)
-        .env("HTTP_PROXY", &proxy)
-        .env("https_proxy", &proxy)
-        .env("http_proxy", &proxy)
-        .env("NO_PROXY", "127.0.0.1,localhost")
-        .current_dir(project)
+        .env("GEMINI_API_KEY", "offline");
+    let mut child = isolate(&mut gemini, project, home)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
